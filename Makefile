@@ -1,0 +1,46 @@
+# planc: `make demo` builds the bundled plans; `make test` runs lint and the test suite.
+# Both create .venv on first use and need only Python 3.11+ and make.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+RUNSTAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck build check docs schemas grammar bench fuzz clean
+
+$(RUNSTAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@ $(RUNSTAMP)
+
+demo: $(RUNSTAMP)
+	$(BIN)/planc build plans/ --out build/
+
+check: $(RUNSTAMP)
+	$(BIN)/planc check plans/
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check dsl compiler targets tests
+	$(BIN)/mypy
+
+# Regenerate committed, generated files (tests fail when they drift).
+docs: $(STAMP) grammar
+	$(BIN)/python -m compiler.devtools docs
+schemas: $(STAMP)
+	$(BIN)/python -m compiler.devtools schemas
+grammar: $(STAMP)
+	$(BIN)/python -m compiler.devtools grammar
+
+clean:
+	rm -rf build .pytest_cache .mypy_cache .ruff_cache

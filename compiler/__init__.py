@@ -1,0 +1,1 @@
+"""The planc compiler: model, resolution, validation, diagnostics, pipeline and CLI."""

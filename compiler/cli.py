@@ -1,0 +1,164 @@
+"""The `planc` command line: thin wrappers over the pipeline and the targets.
+
+Exit codes: 0 success, 1 the input has errors, 2 usage or I/O error.
+Commands beyond check/build/explain are loaded lazily so `planc check` starts fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from compiler.loader import DEFAULT_MAX_FILE_BYTES
+
+
+class Exit(enum.IntEnum):
+    OK = 0
+    INPUT_ERRORS = 1
+    USAGE = 2
+
+
+# name -> "module:attribute" of a click command, imported only when used
+LAZY_COMMANDS: dict[str, str] = {}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in LAZY_COMMANDS:
+            module_name, attribute = LAZY_COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(module_name), attribute)
+            assert isinstance(command, click.Command)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="planc")
+def main() -> None:
+    """planc: compile plain-text plan specifications (.plan) into checks, schedules, documents and scores."""
+
+
+def _paths(paths: tuple[str, ...]) -> list[Path]:
+    return [Path(p) for p in paths] if paths else [Path("plans")]
+
+
+def _print_diagnostics(result: Any, fmt: str, color: bool | None) -> None:
+    from compiler.render import RENDERERS, render_text, summary
+
+    diagnostics = result.all_diagnostics()
+    if fmt == "text":
+        use_color = sys.stderr.isatty() if color is None else color
+        text = render_text(diagnostics, result.sources, color=use_color)
+        if text:
+            click.echo(text, err=True)
+        click.echo(summary(diagnostics, len(result.plans)), err=True)
+    else:
+        output = RENDERERS[fmt](diagnostics, result.sources)
+        if output:
+            click.echo(output)
+
+
+def _format_choices() -> list[str]:
+    from compiler.render import RENDERERS
+
+    return sorted(RENDERERS)
+
+
+def _compile(paths: tuple[str, ...], max_file_bytes: int) -> Any:
+    from compiler.pipeline import compile_paths
+
+    return compile_paths(_paths(paths), max_file_bytes=max_file_bytes)
+
+
+def _exit_code(result: Any, warnings_as_errors: bool = False) -> Exit:
+    from compiler.diagnostics import Severity
+
+    if result.usage_error:
+        return Exit.USAGE
+    diagnostics = result.all_diagnostics()
+    if not result.ok:
+        return Exit.INPUT_ERRORS
+    if warnings_as_errors and any(d.severity is Severity.WARNING and not d.acknowledged for d in diagnostics):
+        return Exit.INPUT_ERRORS
+    return Exit.OK
+
+
+_format_option = click.option(
+    "--format", "fmt", default="text", show_default=True,
+    type=click.Choice(["text", "json", "github", "sarif"]), help="How to print diagnostics.",
+)
+_color_option = click.option("--color/--no-color", default=None, help="Colour the code frames (default: on a terminal).")
+_max_bytes_option = click.option(
+    "--max-file-bytes", default=DEFAULT_MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
+    help="Refuse .plan files larger than this.",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_format_option
+@click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on any unacknowledged warning.")
+@_color_option
+@_max_bytes_option
+def check(paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int) -> None:
+    """Parse, resolve and validate plans (default: plans/)."""
+    if fmt not in _format_choices():
+        raise click.UsageError(f"--format {fmt} is not available in this build")
+    result = _compile(paths, max_file_bytes)
+    _print_diagnostics(result, fmt, color)
+    sys.exit(_exit_code(result, warnings_as_errors))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--out", "out", default="build", show_default=True, type=click.Path(file_okay=False),
+              help="Output folder; each plan is written to OUT/<plan-id>/.")
+@_format_option
+@_color_option
+@_max_bytes_option
+def build(paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int) -> None:
+    """Check plans, then emit every target into OUT (only if there are no errors)."""
+    from compiler.emit import emit_all
+
+    if fmt not in _format_choices():
+        raise click.UsageError(f"--format {fmt} is not available in this build")
+    result = _compile(paths, max_file_bytes)
+    _print_diagnostics(result, fmt, color)
+    code = _exit_code(result)
+    if code is not Exit.OK:
+        sys.exit(code)
+    problem = emit_all([c.plan for c in result.plans if c.plan is not None], Path(out), [Path(p) for p in paths])
+    if problem:
+        click.echo(f"planc: {problem}", err=True)
+        sys.exit(Exit.USAGE)
+    click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """What a diagnostic code means, why it matters, and an example fix."""
+    from compiler.codes import all_codes
+    from compiler.explain import explain_text
+
+    if code is None:
+        for info in all_codes():
+            click.echo(f"{info.code}  {info.severity.value:<7}  {info.name}: {info.summary}")
+        return
+    text = explain_text(code.strip().upper())
+    if text is None:
+        click.echo(f"planc: unknown diagnostic code `{code}`; `planc explain` lists them", err=True)
+        sys.exit(Exit.USAGE)
+    click.echo(text)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+"""Syntax errors (P): the text is not a well-formed .plan file."""
+
+from compiler.codes import code
+
+code(
+    "P001", "syntax-error", "error",
+    "The parser met a token or character it cannot accept here.",
+    why="Nothing after a syntax error can be understood reliably, so no output is produced.",
+    example='plan demo {\n  title "A" }\n  issuer "B"\n}',
+    fix='plan demo {\n  title "A"\n  issuer "B"\n}',
+)
+code(
+    "P002", "unterminated-string", "error",
+    'A string "…" has no closing quote on its line, or a text block """…""" is never closed.',
+    why="Everything after the opening quote would silently become part of the text.",
+    example='title "益阳市实施方案',
+    fix='title "益阳市实施方案"',
+    hint='close the string with `"` on the same line, or use """…""" for text that spans lines',
+)
+code(
+    "P003", "chinese-quote-delimiter", "error",
+    "A Chinese quotation mark is used where a string must start.",
+    why="Chinese quotes appear inside official text, so only ASCII quotes delimit strings.",
+    example="title “益阳市实施方案”",
+    fix='title "益阳市实施方案"',
+)
+code(
+    "P004", "unknown-keyword", "error",
+    "A statement starts with a word that is not a keyword.",
+    why="Every statement starts with a keyword (English or Chinese); a misspelt one would otherwise be lost.",
+    example='plan demo {\n  tilte "A"\n}',
+    fix='plan demo {\n  title "A"\n}',
+)
+code(
+    "P005", "unclosed-block", "error",
+    "A block opened with `{` is never closed.",
+    why="The parser cannot know where the block was meant to end.",
+    example='section s "一" {\n  text "…"\n',
+    fix='section s "一" {\n  text "…"\n}',
+)
+code(
+    "P006", "unmatched-brace", "error",
+    "A `}` closes a block that was never opened.",
+    why="Usually a block was closed twice, or a `{` was deleted.",
+    example='plan demo {\n  title "A"\n}\n}',
+    fix='plan demo {\n  title "A"\n}',
+)
+code(
+    "P007", "brace-on-own-line", "error",
+    "A `{` stands at the start of a line instead of after its statement.",
+    why="Statements end at the line break, so a block must open on the statement's own line.",
+    example='section s "一"\n{\n}',
+    fix='section s "一" {\n}',
+)

@@ -1,0 +1,31 @@
+"""Regenerate committed generated files: `python -m compiler.devtools docs|schemas|grammar`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str]) -> int:
+    what = argv[0] if argv else "all"
+    if what in ("grammar", "all"):
+        from dsl.grammar import write_keywords_into_grammar
+
+        write_keywords_into_grammar(str(ROOT / "dsl" / "plan.lark"))
+    if what in ("docs", "all"):
+        from compiler.explain import diagnostics_markdown
+        from compiler.reference import reference_markdown
+
+        (ROOT / "docs" / "diagnostics.md").write_text(diagnostics_markdown(), encoding="utf-8")
+        (ROOT / "docs" / "reference.md").write_text(reference_markdown(), encoding="utf-8")
+    if what in ("schemas", "docs", "all"):
+        from compiler.artifacts import write_schemas
+
+        write_schemas(ROOT / "docs" / "schemas")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,125 @@
+"""The diagnostic model: what every stage reports instead of raising.
+
+A diagnostic has a stable code (a letter for the stage plus three digits), a
+severity, a one-line message, a primary span, optional labelled secondary
+spans and a hint. Codes are defined once, with their documentation, in
+:mod:`compiler.codes`; :func:`make` looks the code up so a message can never be
+emitted under an undeclared code.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range in a source file. Lines and columns are 1-based; columns count characters."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @staticmethod
+    def point(file: str, line: int = 1, column: int = 1) -> Span:
+        return Span(file, line, column, line, column + 1)
+
+    def contains(self, other: Span) -> bool:
+        if self.file != other.file:
+            return False
+        return (self.line, self.column) <= (other.line, other.column) and (
+            other.end_line,
+            other.end_column,
+        ) <= (self.end_line, self.end_column)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A secondary span with a short explanation ("first defined here")."""
+
+    span: Span
+    message: str
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    code: str
+    severity: Severity
+    message: str
+    span: Span | None
+    hint: str | None = None
+    labels: tuple[Label, ...] = ()
+    acknowledged: str | None = None  # the reason, when an `ack` statement covers it
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        if self.span is None:
+            return ("", 0, 0, self.code)
+        return (self.span.file, self.span.line, self.span.column, self.code)
+
+
+@dataclass
+class DiagnosticBag:
+    """Collects diagnostics for a stage; stages return it rather than raising."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> Diagnostic:
+        self.items.append(diagnostic)
+        return diagnostic
+
+    def emit(
+        self,
+        code: str,
+        message: str,
+        span: Span | None,
+        *,
+        hint: str | None = None,
+        labels: tuple[Label, ...] = (),
+    ) -> Diagnostic:
+        return self.add(make(code, message, span, hint=hint, labels=labels))
+
+    def extend(self, other: list[Diagnostic]) -> None:
+        self.items.extend(other)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity is Severity.ERROR and not d.acknowledged for d in self.items)
+
+
+def make(
+    code: str,
+    message: str,
+    span: Span | None,
+    *,
+    hint: str | None = None,
+    labels: tuple[Label, ...] = (),
+) -> Diagnostic:
+    """Build a diagnostic for a registered code; the code sets the severity and default hint."""
+    from compiler.codes import lookup
+
+    info = lookup(code)
+    return Diagnostic(
+        code=code,
+        severity=info.severity,
+        message=message,
+        span=span,
+        hint=hint if hint is not None else info.hint,
+        labels=labels,
+    )
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity is Severity.ERROR and not d.acknowledged for d in diagnostics)

@@ -1,0 +1,136 @@
+"""Reading .plan files: bytes to text, text to syntax, with includes kept inside the project root."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler.diagnostics import Diagnostic, Label, Span, make
+from dsl.parser import parse
+from dsl.syntax import SyntaxFile
+
+DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_INCLUDE_DEPTH = 16
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in diagnostics: relative to the working directory when below it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line = before.count(b"\n") + 1
+    last = before.rfind(b"\n")
+    column = len(before[last + 1 :].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode_source(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 (with or without BOM) to text; anything else is a diagnostic naming the first bad byte."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        hint = "save the file as UTF-8"
+        try:
+            data.decode("gb18030")
+            hint = "the file looks GBK/GB18030-encoded; save it as UTF-8"
+        except UnicodeDecodeError:
+            pass
+        return None, make(
+            "F002",
+            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+            Span(name, line, column, line, column + 1),
+            hint=hint,
+        )
+
+
+@dataclass
+class Loader:
+    """Reads and parses files once each; all diagnostics go to ``diagnostics``."""
+
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    _cache: dict[Path, SyntaxFile | None] = field(default_factory=dict)
+
+    def load(self, path: Path, cited_at: Span | None = None) -> SyntaxFile | None:
+        path = path.resolve()
+        if path in self._cache:
+            return self._cache[path]
+        name = display_path(path)
+        result: SyntaxFile | None = None
+        data: bytes | None = None
+        try:
+            if not path.is_file():
+                if path.exists():
+                    self.diagnostics.append(make("F001", f"`{name}` is not a file", cited_at or Span.point(name)))
+                else:
+                    self.diagnostics.append(make("F001", f"no such file `{name}`", cited_at or Span.point(name)))
+            elif (size := path.stat().st_size) > self.max_file_bytes:
+                self.diagnostics.append(
+                    make(
+                        "F003",
+                        f"`{name}` is {size} bytes, over the limit of {self.max_file_bytes}",
+                        cited_at or Span.point(name),
+                        hint="split the plan into included files, or raise the limit with --max-file-bytes",
+                    )
+                )
+            else:
+                data = path.read_bytes()
+        except OSError as error:
+            self.diagnostics.append(
+                make("F001", f"cannot read `{name}`: {error.strerror or error}", cited_at or Span.point(name))
+            )
+        if data is not None:
+            text, problem = decode_source(data, name)
+            if problem is not None:
+                self.diagnostics.append(problem)
+            else:
+                assert text is not None
+                result = parse(text, name)
+                self.diagnostics.extend(result.diagnostics)
+        self._cache[path] = result
+        return result
+
+    def sources(self) -> dict[str, str]:
+        """Display path -> text of every file read, for rendering code frames."""
+        return {f.path: f.source for f in self._cache.values() if f is not None}
+
+    def resolve_include(
+        self, including: Path, target: str, root: Path, span: Span, chain: list[Path]
+    ) -> Path | None:
+        """The included file's path, or None with a diagnostic if it escapes the root or loops."""
+        if os.path.isabs(target):
+            self.diagnostics.append(
+                make("F004", f"include path `{target}` is absolute", span, hint="write it relative to this file")
+            )
+            return None
+        candidate = (including.parent / target).resolve()
+        root_resolved = root.resolve()
+        if candidate != root_resolved and root_resolved not in candidate.parents:
+            self.diagnostics.append(
+                make(
+                    "F004",
+                    f"include `{target}` leaves the project root `{display_path(root_resolved)}`",
+                    span,
+                    hint="included files must live below the folder of the plan that includes them",
+                )
+            )
+            return None
+        if candidate in chain:
+            first = chain.index(candidate)
+            cycle = " → ".join(display_path(p) for p in chain[first:] + [candidate])
+            self.diagnostics.append(make("F005", f"include cycle: {cycle}", span))
+            return None
+        if len(chain) >= MAX_INCLUDE_DEPTH:
+            self.diagnostics.append(
+                make("F006", f"includes nested more than {MAX_INCLUDE_DEPTH} deep", span,
+                     labels=(Label(span, "this include is one too many"),))
+            )
+            return None
+        return candidate

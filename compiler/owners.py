@@ -1,0 +1,80 @@
+"""The owners of an action printed in the convention its source uses.
+
+Styles (chosen with ``owner_style`` on the plan, an annex, a section or an action):
+
+* ``leader_unit``       （牵头领导：贺辉；牵头单位：市发展改革委）
+* ``lead_units``        （牵头单位：市工信局、市发改委）
+* ``lead_by_function``  （市人社局牵头，市发改委、市商务局等按职能分工负责）
+* ``responsible_units`` （责任单位：市发改委、市住建局）
+
+Names are printed as the source wrote them (``as_written``), so an action that
+says 市发改委 keeps saying 市发改委 even though the registry's name is longer.
+"""
+
+from __future__ import annotations
+
+from compiler import model as m
+
+
+def _marks(punctuation: str, nested: bool) -> tuple[str, str, str, str, str]:
+    if punctuation == "halfwidth":
+        left, right = ("[", "]") if nested else ("(", ")")
+        return left, right, ":", ";", ","
+    left, right = ("［", "］") if nested else ("（", "）")
+    return left, right, "：", "；", "，"
+
+
+def owners_text(action: m.Action, style: str, punctuation: str) -> str | None:
+    def names(role: str) -> list[str]:
+        return [o.as_written for o in action.owners if o.role == role]
+
+    leaders, leads, co, responsible = names("lead_leader"), names("lead"), names("co"), names("responsible")
+    if not (leaders or leads or co or responsible):
+        return None
+    every = leaders + leads + co + responsible
+    nested = any("(" in n or "（" in n for n in every)
+    left, right, colon, semi, comma = _marks(punctuation, nested)
+    join = "、".join
+    parts: list[str] = []
+    if style == "lead_by_function" and leads:
+        body = join(leads) + "牵头"
+        if co:
+            body += comma + join(co) + "等按职能分工负责"
+        else:
+            body += "负责"
+        parts.append(body)
+        if responsible:
+            parts.append(f"责任单位{colon}{join(responsible)}")
+        return left + semi.join(parts) + right
+    if leaders:
+        parts.append(f"牵头领导{colon}{join(leaders)}")
+    if leads:
+        parts.append(f"牵头单位{colon}{join(leads)}")
+    if co:
+        parts.append(f"配合单位{colon}{join(co)}")
+    if responsible:
+        parts.append(f"责任单位{colon}{join(responsible)}")
+    return left + semi.join(parts) + right
+
+
+def assign_owner_texts(plan: m.Plan) -> None:
+    sections = {s.id: s for s in plan.sections}
+    actions = {a.id: a for a in plan.actions}
+
+    def style_for(action: m.Action) -> str:
+        current: m.Action | None = action
+        while current is not None:
+            if current.owner_style:
+                return current.owner_style
+            current = actions.get(current.parent) if current.parent else None
+        section = sections.get(action.section) if action.section else None
+        while section is not None:
+            if section.owner_style:
+                return section.owner_style
+            section = sections.get(section.parent) if section.parent else (
+                sections.get(section.annex) if section.annex and section.annex != section.id else None
+            )
+        return plan.owner_style
+
+    for action in plan.actions:
+        action.owners_text = owners_text(action, style_for(action), plan.punctuation)

@@ -1,0 +1,151 @@
+"""The one pipeline: parse → build → resolve → validate; emit only when there are no errors.
+
+Every stage collects diagnostics and returns them; nothing raises for bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from compiler import model as m
+from compiler.build import Builder
+from compiler.diagnostics import Diagnostic, Severity, Span, has_errors, make
+from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader, display_path
+from compiler.numbering import assign_numbers
+from compiler.owners import assign_owner_texts
+from compiler.resolve import finalize_owners, resolve
+from compiler.rules import RuleContext, run_rules
+
+
+@dataclass
+class CompiledPlan:
+    path: Path
+    plan: m.Plan | None
+    diagnostics: list[Diagnostic]
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and not has_errors(self.diagnostics)
+
+
+@dataclass
+class CompileResult:
+    plans: list[CompiledPlan] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)  # about the inputs as a whole
+    usage_error: bool = False  # a path on the command line does not exist or holds no plans
+    sources: dict[str, str] = field(default_factory=dict)  # display path -> text, for code frames
+
+    def all_diagnostics(self) -> list[Diagnostic]:
+        out = list(self.diagnostics)
+        for compiled in self.plans:
+            out.extend(compiled.diagnostics)
+        return out
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.all_diagnostics())
+
+
+def _is_plan_file(loader: Loader, path: Path) -> bool:
+    syntax_file = loader.load(path)
+    if syntax_file is None:
+        return True  # report its read error as a plan
+    if not syntax_file.ok:
+        # a broken file is reported as a plan unless it is clearly an included part
+        return "plan" in syntax_file.source[:4000] or "方案" in syntax_file.source[:4000]
+    return any(s.keyword == "plan" for s in syntax_file.statements)
+
+
+def discover(paths: list[Path], loader: Loader) -> tuple[list[Path], list[Diagnostic], bool]:
+    """The plan files named by ``paths``: files as given; folders searched for files with a `plan` block."""
+    entries: list[Path] = []
+    diagnostics: list[Diagnostic] = []
+    usage_error = False
+    for path in paths:
+        name = display_path(path.absolute())
+        if not path.exists():
+            diagnostics.append(make("F001", f"no such file or folder `{name}`", None))
+            usage_error = True
+        elif path.is_dir():
+            found = [p for p in sorted(path.rglob("*.plan")) if p.is_file() and _is_plan_file(loader, p)]
+            if not found:
+                diagnostics.append(make("F007", f"no plans found in `{name}`", None,
+                                        hint="a plan is a .plan file with a `plan` block"))
+                usage_error = True
+            entries.extend(found)
+        else:
+            entries.append(path)
+    unique = list(dict.fromkeys(p.resolve() for p in entries))
+    return unique, diagnostics, usage_error
+
+
+def apply_acknowledgements(
+    plan: m.Plan | None, acks: list[tuple[m.Acknowledgement, Span]], diagnostics: list[Diagnostic]
+) -> list[Diagnostic]:
+    """Mark warnings covered by an `ack` in their block; report acks that cover nothing."""
+    extra: list[Diagnostic] = []
+    used = [False] * len(acks)
+    for diagnostic in diagnostics:
+        if diagnostic.span is None or diagnostic.severity is Severity.ERROR:
+            continue
+        for index, (ack, scope) in enumerate(acks):
+            if ack.code == diagnostic.code and scope.contains(diagnostic.span):
+                diagnostic.acknowledged = ack.reason
+                used[index] = True
+                break
+    for index, (ack, scope) in enumerate(acks):
+        ack_span = Span(scope.file, ack.source.line, ack.source.column, ack.source.end_line, ack.source.end_column)
+        from compiler.codes import lookup
+
+        try:
+            severity = lookup(ack.code).severity
+        except KeyError:
+            extra.append(make("V017", f"`ack {ack.code}`: no such diagnostic code", ack_span,
+                              hint="`planc explain` lists the codes"))
+            continue
+        if severity is Severity.ERROR:
+            extra.append(make("V027", f"`ack {ack.code}`: {ack.code} is an error and cannot be acknowledged", ack_span))
+        elif not used[index]:
+            extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} warning in its block", ack_span))
+    return extra
+
+
+def compile_file(path: Path, loader: Loader | None = None, root: Path | None = None) -> CompiledPlan:
+    """Compile one plan file (with everything it includes)."""
+    loader = loader or Loader()
+    path = path.resolve()
+    start = len(loader.diagnostics)
+    syntax_file = loader.load(path)
+    diagnostics: list[Diagnostic] = loader.diagnostics[start:]
+    del loader.diagnostics[start:]
+    if syntax_file is None or not syntax_file.ok:
+        return CompiledPlan(path, None, list(syntax_file.diagnostics if syntax_file else diagnostics))
+    builder = Builder(loader, root or path.parent)
+    plan = builder.build_file(path, syntax_file)
+    diagnostics = list(builder.diagnostics)
+    diagnostics.extend(loader.diagnostics[start:])
+    del loader.diagnostics[start:]
+    if plan is None:
+        return CompiledPlan(path, None, diagnostics)
+    diagnostics.extend(resolve(builder))
+    finalize_owners(plan)
+    assign_numbers(plan)
+    assign_owner_texts(plan)
+    if not has_errors(diagnostics):
+        display = {rel: disp for disp, rel in builder._display_to_rel.items()}
+        diagnostics.extend(run_rules(RuleContext(plan, display)))
+    diagnostics.extend(apply_acknowledgements(plan, builder.acks, diagnostics))
+    diagnostics.sort(key=lambda d: d.sort_key())
+    return CompiledPlan(path, plan, diagnostics)
+
+
+def compile_paths(paths: list[Path], max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> CompileResult:
+    loader = Loader(max_file_bytes=max_file_bytes)
+    entries, diagnostics, usage_error = discover(paths, loader)
+    loader.diagnostics.clear()  # discovery parses files; each plan reports its own
+    result = CompileResult(diagnostics=diagnostics, usage_error=usage_error)
+    for entry in entries:
+        result.plans.append(compile_file(entry, loader))
+    result.sources = loader.sources()
+    return result

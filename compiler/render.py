@@ -1,0 +1,167 @@
+"""Rendering diagnostics: a code frame for people, JSON and GitHub annotations for machines.
+
+The text renderer aligns the caret under wide (CJK) characters using wcwidth.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+
+from wcwidth import wcswidth, wcwidth
+
+from compiler.diagnostics import Diagnostic, Severity
+
+DIAGNOSTICS_SCHEMA = "planc/diagnostics/v1"
+DEFAULT_MAX_PER_FILE = 50
+
+
+def display_width(text: str) -> int:
+    width = wcswidth(text)
+    if width >= 0:
+        return width
+    return sum(max(wcwidth(ch), 0) for ch in text)
+
+
+def _expand(line: str) -> str:
+    return line.replace("\t", "    ")
+
+
+def header(d: Diagnostic) -> str:
+    where = f"{d.span.file}:{d.span.line}:{d.span.column}: " if d.span else "planc: "
+    ack = " (acknowledged)" if d.acknowledged else ""
+    return f"{where}{d.code} {d.severity.value}{ack}: {d.message}"
+
+
+def _frame(d: Diagnostic, sources: dict[str, str], color: bool) -> list[str]:
+    if d.span is None or d.span.file not in sources:
+        return []
+    lines = sources[d.span.file].splitlines()
+    if not 1 <= d.span.line <= len(lines):
+        return []
+    raw = lines[d.span.line - 1]
+    number = str(d.span.line)
+    gutter = " " * len(number)
+    before = _expand(raw[: d.span.column - 1])
+    if d.span.end_line == d.span.line:
+        marked = _expand(raw[d.span.column - 1 : d.span.end_column - 1])
+    else:
+        marked = _expand(raw[d.span.column - 1 :])
+    pad = display_width(before)
+    width = max(display_width(marked), 1)
+    caret = "^" * width
+    if color:
+        caret = ("\x1b[31m" if d.severity is Severity.ERROR else "\x1b[33m") + caret + "\x1b[0m"
+    return [f"{gutter} |", f"{number} | {_expand(raw)}", f"{gutter} | {' ' * pad}{caret}"]
+
+
+def render_text(
+    diagnostics: list[Diagnostic],
+    sources: dict[str, str],
+    *,
+    color: bool = False,
+    max_per_file: int = DEFAULT_MAX_PER_FILE,
+) -> str:
+    out: list[str] = []
+    per_file: Counter[str] = Counter()
+    hidden: Counter[str] = Counter()
+    for d in diagnostics:
+        key = d.span.file if d.span else ""
+        per_file[key] += 1
+        if per_file[key] > max_per_file:
+            hidden[key] += 1
+            continue
+        out.append(header(d))
+        out.extend(_frame(d, sources, color))
+        for label in d.labels:
+            out.append(f"  = note: {label.message} at {label.span.file}:{label.span.line}:{label.span.column}")
+        if d.acknowledged:
+            out.append(f"  = acknowledged: {d.acknowledged}")
+        if d.hint:
+            hint_lines = d.hint.splitlines()
+            out.append(f"  = hint: {hint_lines[0]}")
+            out.extend(f"          {line}" for line in hint_lines[1:])
+        out.append("")
+    for key, count in sorted(hidden.items()):
+        out.append(f"{key}: … and {count} more diagnostic{'s' if count != 1 else ''}")
+    return "\n".join(out)
+
+
+def summary(diagnostics: list[Diagnostic], plans: int) -> str:
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING and not d.acknowledged)
+    acknowledged = sum(1 for d in diagnostics if d.acknowledged)
+
+    def n(count: int, word: str) -> str:
+        return f"{count} {word}{'' if count == 1 else 's'}"
+
+    text = f"{n(errors, 'error')}, {n(warnings, 'warning')}"
+    if acknowledged:
+        text += f" ({acknowledged} acknowledged)"
+    return text + f" in {n(plans, 'plan')}"
+
+
+def to_dict(d: Diagnostic) -> dict[str, object]:
+    span = None
+    if d.span:
+        span = {
+            "file": d.span.file,
+            "line": d.span.line,
+            "column": d.span.column,
+            "end_line": d.span.end_line,
+            "end_column": d.span.end_column,
+        }
+    return {
+        "code": d.code,
+        "severity": d.severity.value,
+        "message": d.message,
+        "span": span,
+        "hint": d.hint,
+        "labels": [
+            {"message": label.message, "file": label.span.file, "line": label.span.line, "column": label.span.column}
+            for label in d.labels
+        ],
+        "acknowledged": d.acknowledged,
+    }
+
+
+def render_json(diagnostics: list[Diagnostic], sources: dict[str, str], **_: object) -> str:
+    document = {"schema": DIAGNOSTICS_SCHEMA, "diagnostics": [to_dict(d) for d in diagnostics]}
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+
+
+def _escape_github(value: str, property_: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def render_github(diagnostics: list[Diagnostic], sources: dict[str, str], **_: object) -> str:
+    """GitHub Actions workflow commands: ::error file=…,line=…,col=…,title=…::message"""
+    lines = []
+    for d in diagnostics:
+        level = {"error": "error", "warning": "warning", "info": "notice"}[d.severity.value]
+        if d.acknowledged:
+            level = "notice"
+        props = []
+        if d.span:
+            props += [
+                f"file={_escape_github(d.span.file, True)}",
+                f"line={d.span.line}",
+                f"col={d.span.column}",
+                f"endLine={d.span.end_line}",
+                f"endColumn={d.span.end_column}",
+            ]
+        props.append(f"title={_escape_github(d.code, True)}")
+        message = d.message + (f" — {d.hint}" if d.hint else "")
+        lines.append(f"::{level} {','.join(props)}::{_escape_github(message)}")
+    return "\n".join(lines)
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+}

@@ -1,0 +1,303 @@
+"""The core validation rules: periods, targets, owners, structure and the scoring scheme."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from compiler import model as m
+from compiler.diagnostics import Diagnostic
+from compiler.rules import RuleContext, rule
+
+_PERIODS_PER_YEAR = {"week": 52, "biweek": 26, "dekad": 36, "month": 12, "quarter": 4, "halfyear": 2, "year": 1}
+
+
+@rule("V002")
+def target_outside_period(ctx: RuleContext) -> Iterator[Diagnostic]:
+    period = ctx.plan.period
+    for metric in ctx.plan.metrics:
+        for target in metric.targets:
+            if target.by and not (period.start <= target.by <= period.end):
+                yield ctx.diag(
+                    "V002",
+                    f"the target of `{metric.id}` is due {target.by.isoformat()}, outside the plan period "
+                    f"{period.start.year}–{period.end.year}",
+                    target.source,
+                )
+            for year in (target.from_year, target.until_year):
+                if year is not None and not (period.start.year <= year <= period.end.year):
+                    yield ctx.diag(
+                        "V002", f"year {year} in the target of `{metric.id}` is outside the plan period", target.source
+                    )
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    return (a or "") == (b or "")
+
+
+@rule("V003")
+def target_unit_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        for target in metric.targets:
+            if target.unit and metric.unit and not _same_unit(target.unit, metric.unit):
+                yield ctx.diag(
+                    "V003",
+                    f"target in {target.unit} for metric `{metric.id}` measured in {metric.unit}",
+                    target.source,
+                    hint=f"write the value in {metric.unit}, or change the metric's unit",
+                    labels=((metric.source, f"`{metric.id}` is measured in {metric.unit}"),),
+                )
+
+
+@rule("V004", "V005")
+def action_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
+    plan = ctx.plan
+    by_parent: dict[tuple[str | None, str | None], list[m.Action]] = {}
+    for action in plan.actions:
+        roles = {o.role for o in action.owners}
+        if "co" in roles and not roles & {"lead", "lead_leader", "responsible"}:
+            yield ctx.diag("V004", f"action `{action.id}` has co-operating units but no lead", action.source)
+        if action.form in ("inline", "label"):
+            continue
+        by_parent.setdefault((action.section, action.parent), []).append(action)
+
+    def owned(action: m.Action) -> bool:
+        if action.owners:
+            return True
+        children = [a for a in plan.actions if a.parent == action.id]
+        return bool(children) and all(owned(c) for c in children)
+
+    for siblings in by_parent.values():
+        with_owner = [a for a in siblings if owned(a)]
+        if len(with_owner) >= 2 and len(with_owner) < len(siblings):
+            for action in siblings:
+                if not owned(action):
+                    yield ctx.diag(
+                        "V005",
+                        f"action `{action.id}` has no owner, while {len(with_owner)} of its "
+                        f"{len(siblings)} sibling actions do",
+                        action.source,
+                        hint="add `lead`, `responsible` or `lead_leader`",
+                    )
+
+
+@rule("V006", "V025")
+def components_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    scale = Decimal(scoring.scale)
+    for formula in scoring.formulas:
+        total = sum((Decimal(c.max) for c in formula.components), Decimal(0))
+        if formula.components and total != scale:
+            yield ctx.diag(
+                "V006",
+                f"the components of formula `{formula.id}` add up to {total}, not {scale}",
+                formula.source,
+            )
+        counts = Counter(c.evaluator for c in formula.components)
+        for evaluator, count in counts.items():
+            if count > 1:
+                yield ctx.diag("V025", f"formula `{formula.id}` lists evaluator `{evaluator}` {count} times", formula.source)
+
+
+@rule("V007", "V020")
+def period_weights(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    expected = _PERIODS_PER_YEAR[scoring.every]
+    for group in scoring.groups:
+        if not group.period_weights:
+            continue
+        total = sum((Decimal(w) for w in group.period_weights), Decimal(0))
+        if total != 1:
+            yield ctx.diag(
+                "V007",
+                f"the period weights of group `{group.id}` add up to {total * 100:g}%, not 100%",
+                group.source,
+            )
+        if len(group.period_weights) != expected:
+            yield ctx.diag(
+                "V020",
+                f"group `{group.id}` has {len(group.period_weights)} period weights for {expected} "
+                f"{scoring.every} periods a year",
+                group.source,
+            )
+
+
+@rule("V008", "V024")
+def group_membership(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    seen: dict[str, str] = {}
+    for group in scoring.groups:
+        for member in group.members:
+            if member in seen and seen[member] != group.id:
+                yield ctx.diag(
+                    "V008", f"unit `{member}` is in group `{seen[member]}` and in group `{group.id}`", group.source
+                )
+            seen.setdefault(member, group.id)
+    in_formula: dict[str, str] = {}
+    for formula in scoring.formulas:
+        for member in formula.members:
+            if member in in_formula and in_formula[member] != formula.id:
+                yield ctx.diag(
+                    "V008",
+                    f"unit `{member}` is scored by formula `{in_formula[member]}` and by formula `{formula.id}`",
+                    formula.source,
+                )
+            in_formula.setdefault(member, formula.id)
+    if scoring.formulas and scoring.groups:
+        for member, formula_id in in_formula.items():
+            if member not in seen:
+                formula = next(f for f in scoring.formulas if f.id == formula_id)
+                yield ctx.diag("V024", f"unit `{member}` is scored by `{formula_id}` but is in no group", formula.source)
+        for member, group_id in seen.items():
+            if member not in in_formula:
+                group = next(g for g in scoring.groups if g.id == group_id)
+                yield ctx.diag("V024", f"unit `{member}` of group `{group_id}` has no formula", group.source)
+
+
+@rule("V009")
+def blends_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    for blend in scoring.blends:
+        total = Decimal(blend.self_share) + sum((Decimal(p.share) for p in blend.parts), Decimal(0))
+        if total != 1:
+            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {total * 100:g}%, not 100%", blend.source)
+
+
+@rule("V010")
+def issued_outside_period(ctx: RuleContext) -> Iterator[Diagnostic]:
+    plan = ctx.plan
+    if plan.issued and plan.issued > plan.period.end:
+        yield ctx.diag(
+            "V010", f"the plan is issued {plan.issued.isoformat()}, after its period ends {plan.period.end.isoformat()}",
+            plan.source,
+        )
+
+
+@rule("V011", "V012", "V016")
+def metric_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        if not metric.targets:
+            yield ctx.diag("V011", f"metric `{metric.id}` has no target", metric.source)
+        for target in metric.targets:
+            unit = target.unit or metric.unit
+            if metric.kind in ("share", "level") and unit == "%" and target.value is not None:
+                if Decimal(target.value) > 100 or (target.value_max and Decimal(target.value_max) > 100):
+                    if metric.kind == "share":
+                        yield ctx.diag("V012", f"share target of `{metric.id}` is above 100%", target.source)
+            if target.value is not None and target.value_max is not None:
+                if Decimal(target.value) > Decimal(target.value_max):
+                    yield ctx.diag(
+                        "V016", f"range {target.value}~{target.value_max} runs backwards", target.source
+                    )
+
+
+@rule("V013")
+def kind_unit_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        unit = metric.unit or next((t.unit for t in metric.targets if t.unit), None)
+        if unit is None:
+            continue
+        if metric.kind in ("growth", "avg_growth", "share") and unit != "%":
+            yield ctx.diag(
+                "V013", f"metric `{metric.id}` is a {metric.kind} but is measured in {unit}, not %", metric.source,
+                hint="a growth or a share is a percentage; a change in a rate is `pp_change` in 个百分点",
+            )
+        if metric.kind == "pp_change" and unit != "个百分点":
+            yield ctx.diag(
+                "V013", f"metric `{metric.id}` is a percentage-point change but is measured in {unit}", metric.source,
+                hint="write the unit as 个百分点",
+            )
+
+
+@rule("V014", "V015")
+def machinery_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for cadence in ctx.plan.cadences:
+        if not cadence.owners:
+            yield ctx.diag("V014", f"cadence `{cadence.id}` has no owner", cadence.source, hint="add `owner …`")
+    for deadline in ctx.plan.deadlines:
+        if not deadline.owners:
+            yield ctx.diag("V015", f"deadline `{deadline.id}` has no owner", deadline.source, hint="add `owner …`")
+
+
+@rule("V018")
+def empty_sections(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for section in ctx.plan.sections:
+        if not section.content and not section.preamble:
+            yield ctx.diag("V018", f"section `{section.id}` is empty", section.source)
+
+
+@rule("V019")
+def duplicated_prose(ctx: RuleContext) -> Iterator[Diagnostic]:
+    seen: dict[str, m.Source] = {}
+    holders: list[tuple[list[str], m.Source]] = [(s.text, s.source) for s in ctx.plan.sections]
+    holders += [(a.text, a.source) for a in ctx.plan.actions]
+    for paragraphs, source in holders:
+        for paragraph in paragraphs:
+            key = "".join(paragraph.split())
+            if len(key) < 12:
+                continue  # short formulae (加强组织领导。) legitimately repeat
+            if key in seen and seen[key] != source:
+                yield ctx.diag(
+                    "V019",
+                    f"this paragraph also appears earlier: “{paragraph[:24]}…”",
+                    source,
+                    labels=((seen[key], "first written here"),),
+                )
+            else:
+                seen.setdefault(key, source)
+
+
+@rule("V021", "V023", "V026")
+def scoring_tables(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    for table in scoring.rank_tables:
+        shares = [Decimal(s) for s in table.shares]
+        if any(a < b for a, b in zip(shares, shares[1:])):
+            yield ctx.diag("V021", f"rank table `{table.id}` gives a lower rank more points", table.source)
+    for grades in scoring.grade_tables:
+        shares = [Decimal(g.share) for g in grades.grades]
+        if any(a < b for a, b in zip(shares, shares[1:])):
+            yield ctx.diag("V021", f"grade table `{grades.id}` gives a lower grade more points", grades.source)
+        if any(g.quota is not None for g in grades.grades) and all(g.quota is not None for g in grades.grades):
+            yield ctx.diag("V026", f"grade table `{grades.id}` has no grade for the rest", grades.source)
+    for group in scoring.groups:
+        if group.members and not group.rank_points and not group.grades:
+            yield ctx.diag("V023", f"group `{group.id}` has neither a rank table nor a grade table", group.source)
+
+
+@rule("V022")
+def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    metrics = {metric.id: metric for metric in ctx.plan.metrics}
+    for metric in ctx.plan.metrics:
+        if not metric.parts or not metric.targets or metric.targets[0].value is None:
+            continue
+        whole = metric.targets[0]
+        values = []
+        for part_id in metric.parts:
+            part = metrics.get(part_id)
+            if part is None or not part.targets or part.targets[0].value is None:
+                break
+            target = part.targets[0]
+            if (target.unit or part.unit) != (whole.unit or metric.unit):
+                break
+            values.append(Decimal(target.value or "0"))
+        else:
+            total = sum(values, Decimal(0))
+            if total != Decimal(whole.value):
+                yield ctx.diag(
+                    "V022",
+                    f"the parts of `{metric.id}` add up to {total}{whole.unit or metric.unit or ''}, "
+                    f"not {whole.value}{whole.unit or metric.unit or ''}",
+                    metric.source,
+                )

@@ -1,0 +1,324 @@
+"""The statement table: which statements each block accepts, and the shape of their arguments.
+
+The grammar (dsl/plan.lark) only knows that a statement is a keyword, some
+arguments and maybe a block. This table gives every statement its meaning's
+shape: the contexts it may appear in, its positional arguments, its options
+(marker words such as ``by``/``到`` followed by values, or bare flags such as
+``each_year``/``每年``), and whether it opens a block. The builder matches
+arguments against it; ``docs/reference.md`` is generated from it.
+
+Argument value types:
+
+=========== ==============================================================
+``id``      an identifier (ASCII or Han): ``发改委``, ``yiyang-2022``
+``str``     a string ``"…"`` or text block ``\"\"\"…\"\"\"``
+``ref``     a reference to something declared: an identifier or a string
+``label``   a free word: an identifier or a string
+``date``    ``2025-03-31`` or ``2025年3月31日``
+``year``    ``2025``
+``years``   ``2022..2025`` or a single year
+``qty``     a quantity with its unit: ``51.01万户``, ``8.5%``, ``1~2个``
+``num``     a plain number: ``25``, ``-3``
+``pct``     a percentage: ``85%``
+``op``      a comparator: ``>=`` ``≥`` ``不低于`` …
+``monthday````03-31``, ``3月31日``, ``3月底``
+``code``    a diagnostic code: ``V012``
+``w:a|b``   one of the listed words (either spelling); ``a,b`` is either type
+=========== ==============================================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+FIRMNESS = ("must", "strive", "stated")
+METRIC_KINDS = (
+    "level",
+    "growth",
+    "avg_growth",
+    "increment",
+    "share",
+    "pp_change",
+    "rank",
+    "rank_gain",
+    "per_year",
+    "boolean",
+)
+FREQUENCIES = ("week", "biweek", "dekad", "month", "quarter", "halfyear", "year")
+NUMBERING_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none")
+ACTION_FORMS = ("run_in", "heading", "label", "inline")
+OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units")
+
+
+def words(*names: str) -> str:
+    return "w:" + "|".join(names)
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    type: str
+    card: str = "1"  # "1", "?", "+", "*"
+
+
+@dataclass(frozen=True)
+class Option:
+    marker: str  # canonical argument word
+    slots: tuple[Slot, ...] = ()  # empty: a flag
+    repeatable: bool = False
+    group: str | None = None  # flags in one group are mutually exclusive (firmness)
+
+
+@dataclass(frozen=True)
+class Spec:
+    keyword: str
+    contexts: tuple[str, ...]
+    summary: str
+    positional: tuple[Slot, ...] = ()
+    options: tuple[Option, ...] = ()
+    block: str = "none"  # "none", "optional", "required"
+    block_context: str | None = None
+    once: bool = False  # may appear at most once per block
+    example: str = ""
+    options_by_marker: dict[str, Option] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.options_by_marker.update({o.marker: o for o in self.options})
+
+
+STRUCTURE = ("section", "annex", "action")
+ANYWHERE = (
+    "file",
+    "plan",
+    "unit",
+    "person",
+    "committee",
+    "section",
+    "annex",
+    "action",
+    "metric",
+    "cadence",
+    "deadline",
+    "scoring",
+    "formula",
+    "group",
+    "grades",
+    "adjust",
+    "override",
+    "flag",
+)
+
+_firmness = tuple(Option(f, group="firmness") for f in FIRMNESS)
+
+SPECS: list[Spec] = [
+    # ---- files -------------------------------------------------------
+    Spec(
+        "plan", ("file",), "Declares the plan and opens its metadata block. One per plan file; its id names the build output.",
+        positional=(Slot("id", "id"),), block="required", block_context="plan", once=True,
+        example='plan yiyang-2022 {\n  title "益阳市推进“三大支撑八项重点”工作实施方案"\n  period 2022..2025\n}',
+    ),
+    Spec(
+        "include", ("file", "annex"), "Reads another .plan file here, as if its statements were written in place. Paths are relative to this file and may not leave the project root.",
+        positional=(Slot("path", "str"),),
+        example='include "units/yiyang.plan"',
+    ),
+    # ---- plan metadata -------------------------------------------------
+    Spec("title", ("plan",), "The plan's title as published.", positional=(Slot("title", "str"),), once=True,
+         example='title "沅江市落实“八大行动”总体方案"'),
+    Spec("doc_no", ("plan",), "The document number (文号).", positional=(Slot("doc_no", "str"),), once=True,
+         example='doc_no "沅政办发〔2024〕3号"'),
+    Spec("issuer", ("plan",), "The issuing body or bodies (发文机关).", positional=(Slot("issuers", "str", "+"),), once=True,
+         example='issuer "中共湘潭市委" "湘潭市人民政府"'),
+    Spec("issued", ("plan",), "The date the document was signed (成文日期).", positional=(Slot("date", "date"),), once=True,
+         example="issued 2024-03-20"),
+    Spec("published", ("plan",), "The date the document was published, when it differs from the issue date.",
+         positional=(Slot("date", "date"),), once=True, example="published 2022-08-19"),
+    Spec("period", ("plan",), "The years the plan covers: a range or a single year.", positional=(Slot("years", "years"),), once=True,
+         example="period 2022..2025"),
+    Spec("recipients", ("plan",), "The main recipients (主送), in order.", positional=(Slot("names", "str", "+"),),
+         example='recipients "各区县(市)人民政府" "市直各单位"'),
+    Spec("notice_title", ("plan",), "The title of the covering notice (通知) that issues the plan.",
+         positional=(Slot("title", "str"),), once=True,
+         example='notice_title "益阳市人民政府关于印发《益阳市推进“三大支撑八项重点”工作实施方案》的通知"'),
+    Spec("notice", ("plan",), "The body of the covering notice; repeat for several paragraphs.", positional=(Slot("text", "str"),),
+         example='notice "现印发给你们,请认真组织实施。"'),
+    Spec("preamble", ("plan", "annex"), "Text before the first section (为……,制定本方案。).", positional=(Slot("text", "str"),),
+         example='preamble """为全面落实……,制定本方案。"""'),
+    Spec("closing", ("plan", "annex"), "Text after the last section (本方案自发布之日起施行。).", positional=(Slot("text", "str"),),
+         example='closing "本实施方案自发布之日起施行。"'),
+    Spec("signature", ("plan",), "The signature lines of the notice (落款), in order.", positional=(Slot("lines", "str", "+"),),
+         example='signature "益阳市人民政府"'),
+    Spec("owner_style", ("plan", "annex", "section", "action"),
+         "How owners are printed after an action: leader_unit （牵头领导：…；牵头单位：…）, lead_units （牵头单位：…）, lead_by_function （X牵头，Y等按职能分工负责）, responsible_units （责任单位：…）.",
+         positional=(Slot("style", words(*OWNER_STYLES)),), once=True, example="owner_style lead_by_function"),
+    Spec("punctuation", ("plan",), "Whether generated numbering and owner brackets use full-width （） or half-width () punctuation.",
+         positional=(Slot("width", words("fullwidth", "halfwidth")),), once=True, example="punctuation halfwidth"),
+    Spec("cite", ("file", "plan"), "A cited policy document, with its own document number.",
+         positional=(Slot("id", "id"), Slot("title", "str")),
+         options=(Option("doc_no", (Slot("doc_no", "str"),)),),
+         example='cite 益政发2022_8 "关于优化营商环境促进市场主体高质量发展的实施方案" doc_no "益政发〔2022〕8号"'),
+    # ---- registries --------------------------------------------------
+    Spec("unit", ("file",), "Declares a unit (department, government, company) in the registry, with the other names it goes by.",
+         positional=(Slot("id", "id"), Slot("name", "str", "?")),
+         options=(Option("aka", (Slot("aliases", "ref", "+"),), repeatable=True),
+                  Option("kind", (Slot("kind", "label"),)),
+                  Option("parent", (Slot("parent", "ref"),))),
+         block="optional", block_context="unit",
+         example='unit 发改委 "市发展和改革委员会" aka 市发改委 市发展改革委'),
+    Spec("aka", ("unit", "metric"), "Other names for the enclosing unit or metric.", positional=(Slot("aliases", "ref", "+"),),
+         example='aka 市发改委 "市发展改革委"'),
+    Spec("kind", ("unit",), "What sort of unit this is (free text: 政府, 部门, 园区, 企业 …).", positional=(Slot("kind", "label"),), once=True,
+         example="kind 部门"),
+    Spec("person", ("file",), "Declares a person: a leader who can own actions or sit on a committee.",
+         positional=(Slot("id", "id"), Slot("name", "str", "?")),
+         options=(Option("role", (Slot("role", "str"),)), Option("unit", (Slot("unit", "ref"),))),
+         block="optional", block_context="person",
+         example='person 贺辉 "贺辉" role "副市长"'),
+    Spec("role", ("person",), "The person's post.", positional=(Slot("role", "str"),), once=True, example='role "市委书记"'),
+    Spec("committee", ("file",), "A leading group (领导小组) and its roster.",
+         positional=(Slot("id", "id"), Slot("name", "str")), block="required", block_context="committee",
+         example='committee 领导小组 "湘潭市产业强市“千百十”工程工作领导小组" {\n  member 刘志仁 as "组长"\n}'),
+    # ---- structure -----------------------------------------------------
+    Spec("section", ("file", "section", "annex"), "A numbered part of the document. Numbers (一、 (一) 1. (1) ①) come from nesting, never typed.",
+         positional=(Slot("id", "id"), Slot("title", "str")), block="required", block_context="section",
+         example='section 主要任务 "主要任务" {\n  text "……"\n}'),
+    Spec("annex", ("file",), "An annex (附件N): a part with its own title, preamble and sections, usually in its own file.",
+         positional=(Slot("id", "id"), Slot("title", "str")), block="required", block_context="annex",
+         example='annex 附件1 "内需扩量提效攻坚实施方案" {\n  include "yueyang-2025/annex1.plan"\n}'),
+    Spec("action", STRUCTURE, "A numbered action (task) with its prose and owners; actions nest as sub-actions.",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")), block="required", block_context="action",
+         example='action 电力支撑 "强化电力支撑" {\n  text "积极发展新能源。"\n  lead_leader 贺辉\n  lead 发改委\n}'),
+    Spec("text", ("section", "annex", "action", "committee", "metric", "cadence", "deadline", "scoring", "adjust", "override", "flag"),
+         "A paragraph of prose, kept exactly. Repeat for several paragraphs; order is kept relative to sub-items.",
+         positional=(Slot("text", "str"),), example='text """以习近平新时代中国特色社会主义思想为指导,……"""'),
+    Spec("numbering", ("plan", "section", "annex", "action"),
+         "How the children of this block are numbered (default by depth: cn 一、, cn_paren (一), arabic 1., arabic_paren (1), circled ①; also cn_ordinal 一是 and none). `continue` carries numbers on from the previous sibling block.",
+         positional=(Slot("style", words(*NUMBERING_STYLES), "?"),), options=(Option("continue"),), once=True,
+         example="numbering arabic continue"),
+    Spec("form", ("action",), "How the action is laid out: run_in (number, title。text, one paragraph), heading (title on its own line), label (title:text, unnumbered), inline (continues the previous paragraph, unnumbered).",
+         positional=(Slot("form", words(*ACTION_FORMS)),), once=True, example="form inline"),
+    Spec("note", ("plan", "section", "annex", "action", "metric"), "An editor's note that is not part of the published text (e.g. a typo fixed from the source).",
+         positional=(Slot("text", "str"),), example='note "source reads 湘政办发〔20224号; corrected to 〔2022〕4号"'),
+    # ---- owners --------------------------------------------------------
+    Spec("lead_leader", ("action",), "The leaders who lead this action (牵头领导): people.", positional=(Slot("people", "ref", "+"),),
+         example="lead_leader 贺辉"),
+    Spec("lead", ("action", "metric"), "The lead units (牵头单位).", positional=(Slot("units", "ref", "+"),), example="lead 发改委 工信局"),
+    Spec("co", ("action",), "Co-operating units (配合单位; in X牵头，Y等按职能分工负责 these are the Y).", positional=(Slot("units", "ref", "+"),),
+         example="co 商务局 财政局"),
+    Spec("responsible", ("action",), "Responsible units (责任单位), when the source names no lead.", positional=(Slot("units", "ref", "+"),),
+         example="responsible 自然资源和规划局 发改委"),
+    Spec("owner", ("cadence", "deadline"), "Who holds the meeting or owes the deadline: units or people.", positional=(Slot("owners", "ref", "+"),),
+         example="owner 市政府"),
+    # ---- metrics --------------------------------------------------------
+    Spec("metric", ("file", "section", "annex", "action"), "A quantity the plan sets a target for.",
+         positional=(Slot("id", "id"), Slot("name", "str")),
+         options=(Option("unit", (Slot("unit", "label"),)), Option("kind", (Slot("kind", words(*METRIC_KINDS)),)),
+                  Option("base_year", (Slot("year", "year"),))),
+         block="optional", block_context="metric",
+         example='metric 市场主体总量 "市场主体总量" unit 万户 kind level {\n  target >= 51.01万户 by 2025-12-31 strive\n}'),
+    Spec("base", ("metric",), "The base year a growth or change is measured from.", positional=(Slot("year", "year"),), once=True,
+         example="base 2021"),
+    Spec("part", ("metric",), "Metrics that add up to this one (企业 + 个体工商户 + 合作社 = 市场主体).", positional=(Slot("metrics", "ref", "+"),),
+         example="part 企业数 个体工商户数 合作社数"),
+    Spec("target", ("metric",),
+         "A target: comparator, value with unit, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated).",
+         positional=(Slot("op", "op", "?"), Slot("value", "qty", "?")),
+         options=(Option("by", (Slot("by", "date,year"),)), Option("from", (Slot("from", "year"),)),
+                  Option("until", (Slot("until", "year"),)), Option("base_year", (Slot("base", "year"),)),
+                  Option("each_year"), Option("done")) + _firmness,
+         example="target >= 8.5% by 2024 must"),
+    # ---- machinery --------------------------------------------------------
+    Spec("cadence", STRUCTURE + ("file",), "A recurring meeting, inspection or report (周会商, 旬调度, 每季度督查 …).",
+         positional=(Slot("id", "id"), Slot("title", "str")), block="required", block_context="cadence",
+         example='cadence 季度督查 "每季度督查一次" {\n  every quarter\n  owner 市政府\n}'),
+    Spec("every", ("cadence", "scoring"), "How often: week, biweek, dekad (旬: 1st, 11th, 21st), month, quarter, halfyear, year; optionally every N of them; `at_least` for 至少.",
+         positional=(Slot("interval", "num", "?"), Slot("unit", words(*FREQUENCIES))), options=(Option("at_least"),), once=True,
+         example="every halfyear at_least"),
+    Spec("kind", ("cadence",), "What the occasion is (会商, 调度, 分析, 考核, 述职, 督查, 通报 …).", positional=(Slot("kind", "label"),), once=True,
+         example="kind 调度"),
+    Spec("holiday", ("cadence", "deadline"), "What happens when a date falls on a non-working day: next_workday moves it (default for cadences), keep marks it (default for deadlines).",
+         positional=(Slot("policy", words("next_workday", "keep")),), once=True, example="holiday keep"),
+    Spec("from", (), "(reserved)"),
+    Spec("deadline", STRUCTURE + ("file",), "A dated obligation: once, each year, or the next year.",
+         positional=(Slot("id", "id"), Slot("title", "str")), block="required", block_context="deadline",
+         example='deadline 考评细则 "完善考评细则" {\n  due each_year 3月底\n  owner 考评单位\n}'),
+    Spec("due", ("deadline",), "When a deadline falls: a date (2025-03-31), each_year with a month and day (每年 3月底), or next_year (次年 01-30).",
+         positional=(Slot("when", "date,monthday"),), options=(Option("each_year"), Option("next_year")),
+         example="due next_year 01-30"),
+    # ---- assessment -----------------------------------------------------
+    Spec("scoring", ("file",), "An assessment method (考核评价办法): groups, evaluators, weights, ranks and grades.",
+         positional=(Slot("id", "id"), Slot("title", "str")), block="required", block_context="scoring",
+         example='scoring 考评 "考核评价办法" {\n  every quarter\n}'),
+    Spec("scale", ("scoring",), "The full score of one assessment (100分制).", positional=(Slot("points", "num"),), once=True, example="scale 100"),
+    Spec("fact", ("scoring",), "A named fact the data may report for a unit (政策兑现率), used by adjustments and overrides.",
+         positional=(Slot("id", "id"), Slot("name", "str", "?")), options=(Option("unit", (Slot("unit", "label"),)),),
+         example='fact 政策兑现率 "政策兑现率" unit %'),
+    Spec("formula", ("scoring",), "A scoring formula: the evaluator components, with their maximum points, that make up the score of its members.",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")), block="required", block_context="formula",
+         example='formula 县市区甲 "湘潭县、湘乡市、雨湖区" {\n  member 湘潭县\n  component 工信局 max 25\n}'),
+    Spec("member", ("committee", "formula", "group"), "Members: of a committee (with `as` their position), or the units a formula or group covers.",
+         positional=(Slot("members", "ref", "+"),), options=(Option("as", (Slot("position", "str"),)),),
+         example='member 湘潭县 湘乡市 韶山市'),
+    Spec("component", ("formula",), "One evaluator's part of the score, and its maximum points.",
+         positional=(Slot("evaluator", "ref"),), options=(Option("max", (Slot("max", "num"),)),),
+         example="component 工信局 max 25"),
+    Spec("group", ("scoring",), "A group of assessed units ranked against each other.",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")), block="required", block_context="group",
+         example='group 县市区组 "县市区组" {\n  member 湘潭县 湘乡市\n  period_weights 15% 25% 25% 35%\n}'),
+    Spec("period_weights", ("group",), "How the periods' scores weigh in the annual score (15% 25% 25% 35%).",
+         positional=(Slot("weights", "pct", "+"),), once=True, example="period_weights 15% 25% 25% 35%"),
+    Spec("weight", ("group",), "The points this group's result carries in the wider appraisal (在绩效考核总分中设置15分的权重).",
+         positional=(Slot("points", "num"),), once=True, example="weight 15"),
+    Spec("rank_points", ("scoring", "group"),
+         "In a scoring block: a rank table, the share of the weight for rank 1, 2, …. In a group: which rank table the group uses.",
+         positional=(Slot("id", "ref"), Slot("shares", "pct", "*")),
+         example="rank_points 五档 100% 90% 80% 70% 60%"),
+    Spec("grades", ("scoring", "group"), "In a scoring block: a grade table with quotas (3:6:1). In a group: which grade table the group uses.",
+         positional=(Slot("id", "ref"),), block="optional", block_context="grades",
+         example='grades 市直等次 {\n  grade 优秀 quota 3 points 100%\n  grade 不合格 quota rest points 60%\n}'),
+    Spec("grade", ("grades",), "One grade: its name, its share of the quota ratio (or `rest`), and its share of the weight.",
+         positional=(Slot("name", "label"),), options=(Option("quota", (Slot("quota", "num,w:rest"),)), Option("points", (Slot("share", "pct"),))),
+         example="grade 优秀 quota 3 points 100%"),
+    Spec("rounding", ("grades",), "How a quota's head count is rounded: half_up (四舍五入), floor, ceil.",
+         positional=(Slot("rule", words("half_up", "floor", "ceil")),), once=True, example="rounding half_up"),
+    Spec("blend", ("scoring",), "A blended final score: the unit's own share plus shares of other units' scores (85% + 15%).",
+         positional=(Slot("unit", "ref"),), options=(Option("self", (Slot("share", "pct"),)), Option("with", (Slot("unit", "ref"), Slot("share", "pct")), repeatable=True)),
+         example="blend 发改委 self 85% with 供电公司 15%"),
+    Spec("adjust", ("scoring",), "A deduction or bonus when a fact meets a condition (政策兑现率低于90%扣3分).",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")),
+         options=(Option("when", (Slot("fact", "ref"), Slot("op", "op"), Slot("value", "qty"))), Option("then", (Slot("points", "num"),)),
+                  Option("applies", (Slot("groups", "ref", "+"),))),
+         block="optional", block_context="adjust",
+         example="adjust 政策兑现 when 政策兑现率 < 90% then -3 applies 县市区组"),
+    Spec("override", ("scoring",), "An override of all scores when a fact meets a condition (全省第一则全部满分).",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")),
+         options=(Option("when", (Slot("fact", "ref"), Slot("op", "op"), Slot("value", "qty"))), Option("then", (Slot("result", words("full_marks")),)),
+                  Option("applies", (Slot("groups", "ref", "+"),))),
+         block="optional", block_context="override",
+         example="override 全省第一 when 全省排名 = 1 then full_marks"),
+    Spec("flag", ("scoring",), "A unit singled out each period (每季度各组评分最后一名), for the report.",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")), options=(Option("lowest"),), block="optional", block_context="flag",
+         example='flag 末位说明 "每季度各组评分最后一名单位作出说明" lowest'),
+    Spec("ties", ("scoring",), "How equal scores rank: shared (1, 1, 3; the default) or sequential.",
+         positional=(Slot("rule", words("shared", "sequential")),), once=True, example="ties shared"),
+    # ---- diagnostics ------------------------------------------------------
+    Spec("ack", ANYWHERE, "Acknowledges a known warning inside the enclosing block (or file), with the reason. The warning is still listed, marked acknowledged, and no longer counts.",
+         positional=(Slot("code", "code"), Slot("reason", "str")),
+         example='ack V030 "源文件中本节括号未闭合"'),
+]
+
+# The metric-block `unit` statement (measurement unit) shares the `unit` keyword.
+SPECS.append(
+    Spec("unit", ("metric", "fact", "person"), "In a metric: its measurement unit (万户, %, 亿元). In a person block: the person's unit.",
+         positional=(Slot("unit", "label"),), once=True, example="unit 万户")
+)
+SPECS = [s for s in SPECS if s.contexts]
+
+SPEC_BY_CONTEXT: dict[tuple[str, str], Spec] = {}
+for _spec in SPECS:
+    for _context in _spec.contexts:
+        SPEC_BY_CONTEXT[(_context, _spec.keyword)] = _spec
+
+
+def statements_in(context: str) -> list[str]:
+    return sorted(k for (c, k) in SPEC_BY_CONTEXT if c == context)

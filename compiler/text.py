@@ -1,0 +1,137 @@
+"""The plan's text in reading order, as the published document presents it.
+
+Used by the document target and by the fidelity tests, so both read a plan the
+same way: covering notice, title, preamble, then each part with its generated
+number, title, prose and owners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from compiler import model as m
+
+_TERMINAL = "。：:；;！？!?"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph of the document. ``kind`` is heading/paragraph; ``level`` for headings."""
+
+    kind: str
+    text: str
+    level: int = 0
+    ref: str | None = None
+
+
+def _join_title(number: str, title: str | None, text: str | None) -> str:
+    head = number + (title or "")
+    if title and text:
+        if title[-1] not in _TERMINAL:
+            head += "。"
+    return head + (text or "")
+
+
+def reading_order(plan: m.Plan) -> list[Block]:
+    sections = {s.id: s for s in plan.sections}
+    actions = {a.id: a for a in plan.actions}
+    colon = ":" if plan.punctuation == "halfwidth" else "："
+    blocks: list[Block] = []
+
+    def emit_action(action: m.Action, depth: int, prefix: str | None) -> str | None:
+        """Emit an action; returns an open paragraph that an inline follower may continue."""
+        paragraphs = list(action.text) or [""]
+        first = paragraphs[0]
+        if action.form == "heading":
+            blocks.append(Block("heading", action.number + (action.title or ""), depth, action.id))
+            opening = first
+        elif action.form == "label":
+            opening = (action.title or "") + (colon if action.title else "") + first
+        else:
+            opening = _join_title(action.number, action.title, first)
+        if prefix is not None:  # the caller decided this action continues its paragraph
+            opening = prefix + opening
+        current = [opening] + paragraphs[1:]
+        if action.owners_text:
+            current[-1] = current[-1] + action.owners_text
+        for paragraph in current[:-1]:
+            if paragraph:
+                blocks.append(Block("paragraph", paragraph, ref=action.id))
+        open_paragraph: str | None = current[-1]
+        for item in action.content:
+            if item.kind == "action" and item.ref in actions:
+                child = actions[item.ref]
+                joins = child.form == "inline" or child.number.endswith("是")
+                if joins:
+                    open_paragraph = emit_action(child, depth + 1, open_paragraph or "")
+                else:
+                    if open_paragraph:
+                        blocks.append(Block("paragraph", open_paragraph, ref=action.id))
+                    open_paragraph = emit_action(child, depth + 1, None)
+        return open_paragraph
+
+    def emit_content(items: list[m.ContentItem], depth: int) -> None:
+        open_paragraph: str | None = None
+        for item in items:
+            if item.kind == "text" and item.text is not None:
+                if open_paragraph:
+                    blocks.append(Block("paragraph", open_paragraph))
+                    open_paragraph = None
+                blocks.append(Block("paragraph", item.text))
+            elif item.kind == "section" and item.ref in sections:
+                if open_paragraph:
+                    blocks.append(Block("paragraph", open_paragraph))
+                    open_paragraph = None
+                emit_section(sections[item.ref], depth)
+            elif item.kind == "action" and item.ref in actions:
+                action = actions[item.ref]
+                joins = action.form == "inline" and open_paragraph is not None
+                if not joins and open_paragraph:
+                    blocks.append(Block("paragraph", open_paragraph))
+                    open_paragraph = None
+                open_paragraph = emit_action(action, depth + 1, open_paragraph if joins else None)
+        if open_paragraph:
+            blocks.append(Block("paragraph", open_paragraph))
+
+    def emit_section(section: m.Section, depth: int) -> None:
+        if section.kind == "annex":
+            blocks.append(Block("heading", section.number, 1, section.id))
+            blocks.append(Block("heading", section.title, 1, section.id))
+            for paragraph in section.preamble:
+                blocks.append(Block("paragraph", paragraph))
+            emit_content(section.content, 1)
+            for paragraph in section.closing:
+                blocks.append(Block("paragraph", paragraph))
+            return
+        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
+        emit_content(section.content, depth + 1)
+
+    if plan.notice_title:
+        blocks.append(Block("heading", plan.notice_title, 0))
+    if plan.doc_no:
+        blocks.append(Block("paragraph", plan.doc_no))
+    if plan.recipients:
+        sep = "," if plan.punctuation == "halfwidth" else "，"
+        blocks.append(Block("paragraph", sep.join(plan.recipients) + colon))
+    for paragraph in plan.notice:
+        blocks.append(Block("paragraph", paragraph))
+    for line in plan.signature:
+        blocks.append(Block("paragraph", line))
+    blocks.append(Block("heading", plan.title, 0))
+    for paragraph in plan.preamble:
+        blocks.append(Block("paragraph", paragraph))
+    main = [i for i in plan.content if not (i.kind == "section" and sections.get(i.ref or "", None) is not None
+                                            and sections[i.ref or ""].kind == "annex")]
+    emit_content(main, 0)
+    for paragraph in plan.closing:
+        blocks.append(Block("paragraph", paragraph))
+    for item in plan.content:
+        section = sections.get(item.ref or "") if item.kind == "section" else None
+        if section is not None and section.kind == "annex":
+            emit_section(section, 0)
+    return blocks
+
+
+def plain_text(plan: m.Plan) -> str:
+    """All the plan's published text in reading order, one paragraph a line."""
+    return "\n".join(b.text for b in reading_order(plan))

@@ -1,0 +1,1 @@
+"""The planc language: grammar, keyword table, parser and syntax nodes. Knows nothing about meaning."""

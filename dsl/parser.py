@@ -1,0 +1,315 @@
+"""Parse .plan text into syntax nodes, turning every syntax error into a diagnostic.
+
+The Lark parser is built once per process (LALR, contextual lexer), with the
+transformer passed to the parser so no intermediate tree is built, and with
+Lark's grammar cache so a cold start does not re-analyse the grammar.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from typing import Any
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from compiler.diagnostics import Diagnostic, Label, Span, make
+from dsl import syntax
+from dsl.grammar import grammar_text
+from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
+from dsl.syntax import Arg, Comment, Statement, SyntaxFile
+
+_TOKEN_WORDS = {
+    "KEYWORD": "a keyword",
+    "NAME": "a name",
+    "STRING": 'a string "…"',
+    "TEXT": 'a text block """…"""',
+    "DATE": "a date",
+    "MONTHDAY": "a month and day",
+    "YEARS": "a year range",
+    "RANGE": "a range",
+    "QUANTITY": "a number",
+    "COMPARATOR": "a comparator",
+    "SIGN": "a unit sign (%)",
+    "_NL": "the end of the line",
+    "_SEMI": "`;`",
+    "LBRACE": "`{`",
+    "RBRACE": "`}`",
+    "_COLON": "`:`",
+    "$END": "the end of the file",
+}
+_NAME_RE = re.compile(
+    r"[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007][A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]*"
+)
+
+
+def _span(path: str, tok: Token) -> Span:
+    return Span(path, tok.line or 1, tok.column or 1, tok.end_line or 1, tok.end_column or 1)
+
+
+def _decode(kind: str, raw: str) -> object:
+    if kind == syntax.STRING:
+        return syntax.unescape(raw[1:-1])
+    if kind == syntax.TEXT:
+        return syntax.decode_text(raw)
+    if kind == syntax.QUANTITY:
+        return syntax.split_quantity(raw)
+    if kind == syntax.RANGE:
+        return syntax.decode_range(raw)
+    if kind == syntax.DATE:
+        return syntax.decode_date(raw)
+    if kind == syntax.MONTHDAY:
+        return syntax.decode_monthday(raw)
+    if kind == syntax.YEARS:
+        return syntax.decode_years(raw)
+    if kind == syntax.SIGN:
+        return raw.replace("％", "%")
+    if kind == syntax.COMPARATOR:
+        return COMPARATOR_BY_SPELLING[raw]
+    return raw
+
+
+class _Block:
+    __slots__ = ("span", "statements")
+
+    def __init__(self, statements: list[Statement], span: Span) -> None:
+        self.statements = statements
+        self.span = span
+
+
+class _ToSyntax(Transformer[Token, Any]):
+    """Reshape the parse into statements; called by the parser as it reduces."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = "<input>"
+        self.comments: list[Comment] = []
+
+    def start(self, children: list[Any]) -> list[Statement]:
+        return [c for c in children if isinstance(c, Statement)]
+
+    def block(self, children: list[Any]) -> _Block:
+        lbrace, rbrace = children[0], children[-1]
+        statements = [c for c in children[1:-1] if isinstance(c, Statement)]
+        start = _span(self.path, lbrace)
+        end = _span(self.path, rbrace)
+        return _Block(statements, Span(self.path, start.line, start.column, end.end_line, end.end_column))
+
+    def statement(self, children: list[Any]) -> Statement:
+        keyword_token = children[0]
+        keyword_span = _span(self.path, keyword_token)
+        args: list[Arg] = []
+        block: _Block | None = None
+        for child in children[1:]:
+            if isinstance(child, _Block):
+                block = child
+            else:
+                args.append(Arg(child.type, str(child), _decode(child.type, str(child)), _span(self.path, child)))
+        end = block.span if block else (args[-1].span if args else keyword_span)
+        span = Span(self.path, keyword_span.line, keyword_span.column, end.end_line, end.end_column)
+        return Statement(
+            keyword=KEYWORD_BY_SPELLING[str(keyword_token)],
+            spelled=str(keyword_token),
+            args=args,
+            block=block.statements if block else None,
+            span=span,
+            keyword_span=keyword_span,
+            block_span=block.span if block else None,
+        )
+
+
+_transformer = _ToSyntax()
+_parser: Lark | None = None
+
+
+def _grammar_for_lark() -> str:
+    # The block rule keeps its braces so spans can cover them.
+    return grammar_text().replace(
+        "block: _LBRACE _term? (statement _term)* statement? _RBRACE",
+        "block: LBRACE _term? (statement _term)* statement? RBRACE",
+    ).replace('_LBRACE: "{"', 'LBRACE: "{"').replace('_RBRACE: "}"', 'RBRACE: "}"')
+
+
+def _collect_comment(token: Token) -> Token:
+    _transformer.comments.append(Comment(str(token), _span(_transformer.path, token)))
+    return token
+
+
+def get_parser() -> Lark:
+    """The process-wide parser; the grammar analysis is cached on disk by Lark."""
+    global _parser
+    if _parser is None:
+        cache_dir = os.environ.get("PLANC_CACHE_DIR") or tempfile.gettempdir()
+        _parser = Lark(
+            _grammar_for_lark(),
+            parser="lalr",
+            lexer="contextual",
+            propagate_positions=False,
+            maybe_placeholders=False,
+            transformer=_transformer,
+            lexer_callbacks={"COMMENT": _collect_comment},
+            cache=os.path.join(cache_dir, f"planc-grammar-{os.getuid() if hasattr(os, 'getuid') else 0}.lark"),
+        )
+    return _parser
+
+
+def build_strict_parser() -> Lark:
+    """The grammar built with strict=True, for the test that forbids conflicts and collisions."""
+    return Lark(_grammar_for_lark(), parser="lalr", lexer="contextual", strict=True, propagate_positions=True)
+
+
+def parse(source: str, path: str = "<input>") -> SyntaxFile:
+    """Parse one file's text. Never raises for bad input: errors become diagnostics."""
+    result = SyntaxFile(path=path, source=source)
+    parser = get_parser()
+    _transformer.path = path
+    _transformer.comments = []
+    try:
+        result.statements = parser.parse(source)
+    except UnexpectedInput as error:
+        result.diagnostics.append(_diagnose(error, source, path))
+    result.comments = _transformer.comments
+    _transformer.comments = []
+    return result
+
+
+# ---- friendly syntax errors -------------------------------------------------
+
+
+def _expected_words(names: set[str] | frozenset[str]) -> str:
+    words = sorted({_TOKEN_WORDS.get(n, n) for n in names if not n.startswith("__")})
+    if not words:
+        return "nothing more"
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _did_you_mean(word: str) -> str | None:
+    matches = difflib.get_close_matches(word, list(KEYWORD_BY_SPELLING), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def _unknown_keyword(word: str, span: Span) -> Diagnostic:
+    suggestion = _did_you_mean(word)
+    hint = (
+        f"did you mean `{suggestion}`?"
+        if suggestion
+        else "a statement starts with a keyword; `planc explain P004` lists them"
+    )
+    return make("P004", f"unknown keyword `{word}`", span, hint=hint)
+
+
+def _unclosed_brace(source: str, path: str) -> Span | None:
+    """The position of the last `{` left open, found by a quote-aware scan."""
+    stack: list[tuple[int, int]] = []
+    line, col = 1, 1
+    i = 0
+    n = len(source)
+    while i < n:
+        ch = source[i]
+        if source.startswith('"""', i):
+            end = source.find('"""', i + 3)
+            end = n if end < 0 else end + 3
+            chunk = source[i:end]
+            line += chunk.count("\n")
+            col = (len(chunk) - chunk.rfind("\n")) if "\n" in chunk else col + len(chunk)
+            i = end
+            continue
+        if ch == '"':
+            j = i + 1
+            while j < n and source[j] not in '"\n':
+                j += 2 if source[j] == "\\" else 1
+            col += j + 1 - i
+            i = j + 1
+            continue
+        if ch == "#":
+            while i < n and source[i] != "\n":
+                i += 1
+            continue
+        if ch in "{｛":
+            stack.append((line, col))
+        elif ch in "}｝" and stack:
+            stack.pop()
+        if ch == "\n":
+            line, col = line + 1, 1
+        else:
+            col += 1
+        i += 1
+    if not stack:
+        return None
+    line, col = stack[-1]
+    return Span(path, line, col, line, col + 1)
+
+
+def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
+    line = getattr(error, "line", 1) or 1
+    column = getattr(error, "column", 1) or 1
+    if isinstance(error, UnexpectedCharacters):
+        ch = source[error.pos_in_stream] if error.pos_in_stream < len(source) else ""
+        span = Span(path, line, column, line, column + 1)
+        if ch == '"':
+            if source.startswith('"""', error.pos_in_stream):
+                return make("P002", "unterminated text block: no closing `\"\"\"`", span)
+            return make("P002", "unterminated string: no closing `\"` on this line", span)
+        if ch in "“”‘’「」":
+            return make(
+                "P003",
+                f"`{ch}` cannot delimit a string",
+                span,
+                hint='wrap text in ASCII quotes "…"; Chinese quotes “ ” are kept as ordinary characters inside them',
+            )
+        if "KEYWORD" in error.allowed:
+            match = _NAME_RE.match(source, error.pos_in_stream)
+            if match:
+                word = match.group(0)
+                return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))
+        shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
+        return make(
+            "P001",
+            f"unexpected character {shown}",
+            span,
+            hint=f"expected {_expected_words(error.allowed)}",
+        )
+    if isinstance(error, (UnexpectedToken, UnexpectedEOF)):
+        token = getattr(error, "token", None)
+        expected = getattr(error, "expected", set()) or set()
+        token_type = token.type if token is not None else "$END"
+        if token_type == "$END":
+            open_brace = _unclosed_brace(source, path)
+            end_line = source.count("\n") + 1
+            end_col = len(source) - (source.rfind("\n") + 1) + 1
+            span = Span(path, end_line, end_col, end_line, end_col + 1)
+            if open_brace is not None:
+                return make(
+                    "P005",
+                    "missing `}`: a block is still open at the end of the file",
+                    open_brace,
+                    hint="add `}` to close the block opened here",
+                    labels=(Label(span, "the file ends here"),),
+                )
+            return make("P001", f"unexpected end of file; expected {_expected_words(expected)}", span)
+        assert token is not None
+        span = _span(path, token)
+        if token_type == "RBRACE":
+            return make("P006", "unmatched `}`", span, hint="remove it, or open the block it closes with `{`")
+        if token_type == "NAME" and "KEYWORD" in expected:
+            return _unknown_keyword(str(token), span)
+        if token_type == "LBRACE":
+            return make(
+                "P007",
+                "a block `{` must follow a statement on the same line",
+                span,
+                hint="move `{` up to the end of the statement it belongs to",
+            )
+        what = _TOKEN_WORDS.get(token_type, token_type)
+        return make(
+            "P001",
+            f"unexpected {what} `{token}`",
+            span,
+            hint=f"expected {_expected_words(expected)}",
+        )
+    return make("P001", "syntax error", Span(path, line, column, line, column + 1))
