@@ -65,7 +65,8 @@ def diagnostics_markdown() -> str:
         out.append("| code | name | severity | catches |")
         out.append("|---|---|---|---|")
         for info in entries:
-            out.append(f"| {info.code} | {info.name} | {info.severity.value} | {info.summary.replace('|', '\\|')} |")
+            catches = info.summary.replace("|", "\\|")
+            out.append(f"| {info.code} | {info.name} | {info.severity.value} | {catches} |")
         out.append("")
         for info in entries:
             out.append(_markdown_entry(info))

@@ -1,0 +1,70 @@
+"""Rewrite a file's keywords and argument words into one language, touching nothing else.
+
+Only words the statement table gives a meaning to are rewritten: statement
+keywords, option markers and enumeration values. Identifiers, strings, comments
+and layout are left exactly as written. Used by `planc fmt --keywords en|zh`.
+"""
+
+from __future__ import annotations
+
+from compiler.statements import SPEC_BY_CONTEXT, Spec
+from dsl import syntax
+from dsl.keywords import KEYWORD_BY_SPELLING, WORD_BY_SPELLING, spell
+from dsl.parser import parse
+from dsl.syntax import Statement
+
+
+def _word_values(spec: Spec) -> set[str]:
+    allowed: set[str] = set()
+    slots = list(spec.positional) + [s for o in spec.options for s in o.slots]
+    for slot in slots:
+        for type_ in slot.type.split(","):
+            if type_.startswith("w:"):
+                allowed.update(type_[2:].split("|"))
+    return allowed
+
+
+def _line_offsets(text: str) -> list[int]:
+    offsets = [0]
+    for index, ch in enumerate(text):
+        if ch == "\n":
+            offsets.append(index + 1)
+    return offsets
+
+
+def convert_keywords(text: str, language: str, path: str = "<input>") -> str | None:
+    """The text with every keyword in ``language`` ("en" or "zh"); None if it does not parse."""
+    parsed = parse(text, path)
+    if not parsed.ok:
+        return None
+    offsets = _line_offsets(text)
+    edits: list[tuple[int, int, str]] = []
+
+    def offset(line: int, column: int) -> int:
+        return offsets[line - 1] + column - 1
+
+    def walk(statements: list[Statement], context: str) -> None:
+        for stmt in statements:
+            spec = SPEC_BY_CONTEXT.get((context, stmt.keyword))
+            start = offset(stmt.keyword_span.line, stmt.keyword_span.column)
+            edits.append((start, start + len(stmt.spelled), spell(stmt.keyword, language)))
+            if spec is None:
+                continue
+            values = _word_values(spec)
+            for arg in stmt.args:
+                if arg.kind != syntax.NAME:
+                    continue
+                canonical = WORD_BY_SPELLING.get(arg.raw) or KEYWORD_BY_SPELLING.get(arg.raw)
+                if canonical is None:
+                    continue
+                if canonical in spec.options_by_marker or canonical in values:
+                    a = offset(arg.span.line, arg.span.column)
+                    edits.append((a, a + len(arg.raw), spell(canonical, language)))
+            if stmt.block is not None and spec.block_context:
+                walk(stmt.block, spec.block_context)
+
+    walk(parsed.statements, "file")
+    out = text
+    for start, end, replacement in sorted(edits, reverse=True):
+        out = out[:start] + replacement + out[end:]
+    return out

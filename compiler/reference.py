@@ -1,0 +1,80 @@
+"""docs/reference.md: every statement, where it may appear, its arguments and both spellings.
+
+Generated from the statement table (compiler/statements.py) and the keyword
+table (dsl/keywords.py); a test fails if the committed file is stale.
+"""
+
+from __future__ import annotations
+
+from compiler.statements import SPECS, Slot, Spec
+from dsl.keywords import ARGUMENT_WORDS, COMPARATOR_SPELLINGS, STATEMENT_KEYWORDS
+
+_CARD = {"1": "", "?": "?", "+": "…", "*": "…?"}
+
+
+def _slot(slot: Slot) -> str:
+    return f"{slot.name}:{slot.type}{_CARD[slot.card]}"
+
+
+def _signature(spec: Spec) -> str:
+    parts = [spec.keyword] + [f"<{_slot(s)}>" for s in spec.positional]
+    for option in spec.options:
+        if option.slots:
+            parts.append("[" + option.marker + " " + " ".join(f"<{_slot(s)}>" for s in option.slots) + "]")
+        else:
+            parts.append(f"[{option.marker}]")
+    if spec.block != "none":
+        parts.append("{ … }" if spec.block == "required" else "[{ … }]")
+    return " ".join(parts)
+
+
+def reference_markdown() -> str:
+    out = [
+        "# Statement reference",
+        "",
+        "Generated from `compiler/statements.py` and `dsl/keywords.py` by `make docs`; do not edit by hand.",
+        "The narrative guide is [language.md](language.md).",
+        "",
+        "Argument types: `id` identifier · `str` string or text block · `ref` a name or string that must resolve ·",
+        "`label` free word · `date` 2025-03-31 / 2025年3月31日 · `year` 2025 · `years` 2022..2025 ·",
+        "`qty` 51.01万户, 8.5%, 1~2个 · `num` 25 · `pct` 85% · `op` comparator · `monthday` 03-31 / 3月底 ·",
+        "`code` V012 · `w:a|b` one of the listed words. `…` repeats; `?` optional; `[marker …]` an option.",
+        "",
+        "## Statements",
+        "",
+    ]
+    for spec in sorted(SPECS, key=lambda s: (s.keyword, s.contexts)):
+        zh = " / ".join(STATEMENT_KEYWORDS[spec.keyword])
+        out.append(f"### `{spec.keyword}` · {zh}")
+        out.append("")
+        out.append(spec.summary)
+        out.append("")
+        out.append(f"- in: {', '.join(spec.contexts)}")
+        out.append(f"- form: `{_signature(spec)}`" + (" (at most once per block)" if spec.once else ""))
+        if spec.example:
+            out.append("")
+            out.append("```")
+            out.append(spec.example)
+            out.append("```")
+        out.append("")
+    out.append("## Keywords")
+    out.append("")
+    out.append("| English | 中文 |")
+    out.append("|---|---|")
+    for keyword, zh in sorted(STATEMENT_KEYWORDS.items()):
+        out.append(f"| `{keyword}` | {' / '.join(zh)} |")
+    out.append("")
+    out.append("## Argument words")
+    out.append("")
+    out.append("| English | 中文 |")
+    out.append("|---|---|")
+    for word, zh in sorted(ARGUMENT_WORDS.items()):
+        out.append(f"| `{word}` | {' / '.join(zh)} |")
+    out.append("")
+    out.append("## Comparators")
+    out.append("")
+    out.append("| meaning | spellings |")
+    out.append("|---|---|")
+    for op, spellings in COMPARATOR_SPELLINGS.items():
+        out.append(f"| `{op}` | {' '.join(f'`{s}`' for s in spellings)} |")
+    return "\n".join(out) + "\n"
