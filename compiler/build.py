@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from compiler import model as m
 from compiler.diagnostics import Diagnostic, Label, Span, make
@@ -303,7 +303,10 @@ class Builder:
             return
         if ctx.name == "person":
             person: m.Person = ctx.obj
-            self.ref(("unit",), v["unit"], stmt.args[0].span, lambda _k, i: setattr(person, "unit", i))
+            def assign_unit(_kind: str, id_: str) -> None:
+                person.unit = id_
+
+            self.ref(("unit",), v["unit"], stmt.args[0].span, assign_unit)
             return
         unit = m.Unit(id=v["id"], name=v.get("name") or v["id"], kind=v.get("kind"), source=self.src(stmt.span))
         for group in v.get("aka", []):
@@ -346,7 +349,7 @@ class Builder:
             for arg, name in zip(stmt.args, v["members"]):
                 member = m.CommitteeMember(person=name, position=v.get("as"))
                 obj.members.append(member)
-                self.ref(("person",), name, arg.span, lambda _k, i, member=member: setattr(member, "person", i))
+                self.ref(("person",), name, arg.span, _attr_setter(member, "person"))
             return
         for arg, name in zip(stmt.args, v["members"]):
             index = len(obj.members)
@@ -482,7 +485,7 @@ class Builder:
 
     def on_target(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         metric: m.Metric = ctx.obj
-        firmness = next((f for f in ("must", "strive", "stated") if v.get(f)), "stated")
+        firmness: m.Firmness = "must" if v.get("must") else ("strive" if v.get("strive") else "stated")
         value = v.get("value")
         op = v.get("op")
         target = m.Target(op=op or ("=" if value is None else ">="), firmness=firmness, source=self.src(stmt.span))
@@ -560,8 +563,7 @@ class Builder:
             ctx.obj.due.append(m.Due(kind="once", date=when))
             return
         month, day = when
-        kind = "next_year" if v.get("next_year") else "yearly"
-        ctx.obj.due.append(m.Due(kind=kind, month=month, day=day))
+        ctx.obj.due.append(m.Due(kind="next_year" if v.get("next_year") else "yearly", month=month, day=day))
 
     # ---- assessment ------------------------------------------------------
 
@@ -659,11 +661,14 @@ class Builder:
                       hint="e.g. `blend 发改委 self 85% with 供电公司 15%`")
             return
         blend = m.Blend(unit=v["unit"], self_share=_decimal_text(v["self"]), source=self.src(stmt.span))
-        self.ref(("unit",), v["unit"], stmt.args[0].span, lambda _k, i: setattr(blend, "unit", i))
+        def assign_blend(_kind: str, id_: str) -> None:
+            blend.unit = id_
+
+        self.ref(("unit",), v["unit"], stmt.args[0].span, assign_blend)
         for (unit_name, share), span in zip(v["with"], v["_with_spans"]):
             part = m.BlendPart(unit=unit_name, share=_decimal_text(share))
             blend.parts.append(part)
-            self.ref(("unit",), unit_name, span, lambda _k, i, part=part: setattr(part, "unit", i))
+            self.ref(("unit",), unit_name, span, _attr_setter(part, "unit"))
         ctx.obj.blends.append(blend)
 
     def _condition(self, stmt: Statement, v: dict[str, Any], what: str) -> m.Condition | None:
@@ -677,7 +682,7 @@ class Builder:
         return condition
 
     def _applies(self, obj: Any, v: dict[str, Any]) -> None:
-        for index, (name, span) in enumerate(zip(v.get("applies", []), v.get("_applies_spans", []))):
+        for name, span in zip(v.get("applies", []), v.get("_applies_spans", [])):
             if WORD_BY_SPELLING.get(name) == "all":
                 continue
             obj.applies.append(name)
@@ -782,6 +787,13 @@ class Builder:
         return plan
 
 
+def _attr_setter(obj: Any, attribute: str) -> Callable[[str, str], None]:
+    def assign(_kind: str, id_: str) -> None:
+        setattr(obj, attribute, id_)
+
+    return assign
+
+
 def _setter(target: list[str], index: int) -> Callable[[str, str], None]:
     def assign(_kind: str, id_: str) -> None:
         target[index] = id_
@@ -861,7 +873,7 @@ def _convert_one(t: str, arg: Arg, diagnostics: list[Diagnostic]) -> Any:
             return arg.raw.upper()
     elif t == "date":
         if k == syntax.DATE:
-            year, month, day = arg.value  # type: ignore[misc]
+            year, month, day = cast(tuple[Any, ...], arg.value)
             try:
                 return dt.date(year, month, day)
             except ValueError:
@@ -869,7 +881,7 @@ def _convert_one(t: str, arg: Arg, diagnostics: list[Diagnostic]) -> Any:
                 return dt.date(year, 1, 1) if 1 <= year <= 9999 else dt.date(2000, 1, 1)
     elif t == "year":
         if k == syntax.QUANTITY:
-            number, unit = arg.value  # type: ignore[misc]
+            number, unit = cast(tuple[Any, ...], arg.value)
             if unit in ("", "年") and number == number.to_integral_value() and 1000 <= number <= 9999:
                 return int(number)
     elif t == "years":
@@ -880,18 +892,18 @@ def _convert_one(t: str, arg: Arg, diagnostics: list[Diagnostic]) -> Any:
             return (year, year)
     elif t == "qty":
         if k == syntax.QUANTITY:
-            number, unit = arg.value  # type: ignore[misc]
+            number, unit = cast(tuple[Any, ...], arg.value)
             return (number, None, unit)
         if k == syntax.RANGE:
             return arg.value
     elif t == "num":
         if k == syntax.QUANTITY:
-            number, unit = arg.value  # type: ignore[misc]
+            number, unit = cast(tuple[Any, ...], arg.value)
             if unit in ("", "分"):
                 return number
     elif t == "pct":
         if k == syntax.QUANTITY:
-            number, unit = arg.value  # type: ignore[misc]
+            number, unit = cast(tuple[Any, ...], arg.value)
             if unit == "%":
                 return (number / 100).normalize() if number else Decimal(0)
     elif t == "op":
@@ -901,7 +913,7 @@ def _convert_one(t: str, arg: Arg, diagnostics: list[Diagnostic]) -> Any:
             return COMPARATOR_BY_SPELLING[arg.raw]
     elif t == "monthday":
         if k == syntax.MONTHDAY:
-            month, day = arg.value  # type: ignore[misc]
+            month, day = cast(tuple[Any, ...], arg.value)
             last = _days_in_month(month)
             if not 1 <= month <= 12 or (day is not None and not 1 <= day <= last):
                 diagnostics.append(make("M010", f"`{arg.raw}` is not a day of the year", arg.span))

@@ -61,15 +61,15 @@ def reference_markdown() -> str:
     out.append("")
     out.append("| English | 中文 |")
     out.append("|---|---|")
-    for keyword, zh in sorted(STATEMENT_KEYWORDS.items()):
-        out.append(f"| `{keyword}` | {' / '.join(zh)} |")
+    for keyword, zh_spellings in sorted(STATEMENT_KEYWORDS.items()):
+        out.append(f"| `{keyword}` | {' / '.join(zh_spellings)} |")
     out.append("")
     out.append("## Argument words")
     out.append("")
     out.append("| English | 中文 |")
     out.append("|---|---|")
-    for word, zh in sorted(ARGUMENT_WORDS.items()):
-        out.append(f"| `{word}` | {' / '.join(zh)} |")
+    for word, zh_spellings in sorted(ARGUMENT_WORDS.items()):
+        out.append(f"| `{word}` | {' / '.join(zh_spellings)} |")
     out.append("")
     out.append("## Comparators")
     out.append("")

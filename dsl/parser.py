@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import tempfile
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -168,7 +168,7 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
     _transformer.path = path
     _transformer.comments = []
     try:
-        result.statements = parser.parse(source)
+        result.statements = cast(list[Statement], parser.parse(source))
     except UnexpectedInput as error:
         result.diagnostics.append(_diagnose(error, source, path))
     result.comments = _transformer.comments
@@ -249,10 +249,11 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
     line = getattr(error, "line", 1) or 1
     column = getattr(error, "column", 1) or 1
     if isinstance(error, UnexpectedCharacters):
-        ch = source[error.pos_in_stream] if error.pos_in_stream < len(source) else ""
+        position = error.pos_in_stream or 0
+        ch = source[position] if position < len(source) else ""
         span = Span(path, line, column, line, column + 1)
         if ch == '"':
-            if source.startswith('"""', error.pos_in_stream):
+            if source.startswith('"""', position):
                 return make("P002", "unterminated text block: no closing `\"\"\"`", span)
             return make("P002", "unterminated string: no closing `\"` on this line", span)
         if ch in "“”‘’「」":
@@ -263,7 +264,7 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
                 hint='wrap text in ASCII quotes "…"; Chinese quotes “ ” are kept as ordinary characters inside them',
             )
         if "KEYWORD" in error.allowed:
-            match = _NAME_RE.match(source, error.pos_in_stream)
+            match = _NAME_RE.match(source, position)
             if match:
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))
@@ -276,7 +277,7 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
         )
     if isinstance(error, (UnexpectedToken, UnexpectedEOF)):
         token = getattr(error, "token", None)
-        expected = getattr(error, "expected", set()) or set()
+        expected: set[str] = set(getattr(error, "expected", set()) or set())
         token_type = token.type if token is not None else "$END"
         if token_type == "$END":
             open_brace = _unclosed_brace(source, path)

@@ -85,3 +85,10 @@ code("V026", "quota-on-no-grade", "warning", "A grade table has quotas but no gr
 code("V027", "acknowledged-error", "warning", "An `ack` names an error code; errors cannot be acknowledged.",
      why="An error means the output would be wrong; it must be fixed, not acknowledged.",
      example='ack R002 "…"', fix="fix the error instead")
+code("V028", "conflicting-targets", "warning", "One indicator is given different target values (in two metrics of the same name, or twice in one metric for the same date and firmness).",
+     why="When the body says 8% and an annex says 6%, at most one can be right; a reviewer must decide, or acknowledge that the source itself disagrees.",
+     example='metric a "高新技术产业增加值增长" unit % kind growth { target >= 8% by 2025 }\nmetric b "高新技术产业增加值增长" unit % kind growth { target >= 6% by 2025 }',
+     fix="correct one of them, or `ack V028 \"正文为8%、附件3为6%，照录原文\"` in the block that keeps the source's figure")
+code("V029", "unbalanced-brackets", "warning", "A paragraph opens a bracket or quotation mark it never closes: （ ( 《 〈 “ [ 【.",
+     why="An unclosed bracket usually means text was lost or an owner list was cut off; published as is, it reads as an error.",
+     example='text "加快推动重点项目建设(责任单位:市发改委"', fix='text "加快推动重点项目建设(责任单位:市发改委)"')

@@ -294,7 +294,7 @@ def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
             values.append(Decimal(target.value or "0"))
         else:
             total = sum(values, Decimal(0))
-            if total != Decimal(whole.value):
+            if total != Decimal(whole.value or "0"):
                 yield ctx.diag(
                     "V022",
                     f"the parts of `{metric.id}` add up to {total}{whole.unit or metric.unit or ''}, "

@@ -1,0 +1,79 @@
+"""Rules about the plan's prose and about indicators stated more than once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from compiler import model as m
+from compiler.diagnostics import Diagnostic
+from compiler.rules import RuleContext, rule
+
+_PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "[": "]", "【": "】", "〔": "〕"}
+_CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
+
+
+def unbalanced(paragraph: str) -> str | None:
+    """The first bracket left open (or closed without opening) in a paragraph, if any."""
+    stack: list[str] = []
+    for ch in paragraph:
+        if ch in _PAIRS:
+            stack.append(ch)
+        elif ch in _CLOSERS:
+            if stack and stack[-1] == _CLOSERS[ch]:
+                stack.pop()
+            elif _CLOSERS[ch] in stack:
+                return stack[-1]  # closes an outer bracket while an inner one is open
+            else:
+                return ch
+    return stack[-1] if stack else None
+
+
+@rule("V029")
+def unbalanced_brackets(ctx: RuleContext) -> Iterator[Diagnostic]:
+    holders: list[tuple[str, list[str], m.Source]] = [(s.id, s.text, s.source) for s in ctx.plan.sections]
+    holders += [(a.id, a.text, a.source) for a in ctx.plan.actions]
+    holders += [(s.id, s.preamble, s.source) for s in ctx.plan.sections]
+    for owner_id, paragraphs, source in holders:
+        for paragraph in paragraphs:
+            mark = unbalanced(paragraph)
+            if mark is not None:
+                at = paragraph.find(mark)
+                excerpt = paragraph[max(0, at - 8) : at + 16]
+                yield ctx.diag(
+                    "V029",
+                    f"`{mark}` is not matched in the text of `{owner_id}`: “…{excerpt}…”",
+                    source,
+                )
+
+
+@rule("V028")
+def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
+    by_name: dict[str, list[m.Metric]] = {}
+    for metric in ctx.plan.metrics:
+        by_name.setdefault(metric.name, []).append(metric)
+        seen: dict[tuple[object, ...], m.Target] = {}
+        for target in metric.targets:
+            key = (target.by, target.each_year, target.firmness, target.op)
+            if key in seen and (seen[key].value, seen[key].unit) != (target.value, target.unit):
+                yield ctx.diag(
+                    "V028",
+                    f"metric `{metric.id}` has two different targets for the same date: "
+                    f"{seen[key].value}{seen[key].unit or ''} and {target.value}{target.unit or ''}",
+                    target.source,
+                    labels=((seen[key].source, "the other target"),),
+                )
+            seen.setdefault(key, target)
+    for name, metrics in by_name.items():
+        if len(metrics) < 2:
+            continue
+        first = metrics[0]
+        for other in metrics[1:]:
+            a = [(t.op, t.value, t.unit, t.by) for t in first.targets]
+            b = [(t.op, t.value, t.unit, t.by) for t in other.targets]
+            if a and b and a != b and first.kind == other.kind:
+                yield ctx.diag(
+                    "V028",
+                    f"“{name}” is targeted differently in `{first.id}` and `{other.id}`",
+                    other.source,
+                    labels=((first.source, f"`{first.id}` is written here"),),
+                )
