@@ -1,0 +1,37 @@
+"""Where each source document's body starts and ends, and which lines are web-page chrome.
+
+Shared by the fidelity tests of plans (plan.json) and of documents (document.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.fidelity import body, seed_path, sentences
+
+
+@dataclass(frozen=True)
+class Seed:
+    plan_id: str
+    prefix: str  # seed file prefix under shared/seeds
+    start: str  # text of the first line of the body (the title)
+    end: str | None  # text of the first line after the body, or None for the end of file
+    chrome: tuple[str, ...] = ()  # lines containing any of these are page furniture
+
+
+SEEDS: dict[str, Seed] = {
+    "yiyang-2022": Seed("yiyang-2022", "000", "益阳市人民政府关于印发", "责任编辑", ("作者:办公室", "浏览数")),
+    "yuanjiang-2024": Seed("yuanjiang-2024", "001", "沅政办发", None),
+    "qianjiang-2022": Seed(
+        "qianjiang-2022", "002", "关于印发潜江市县域经济", "公开属性",
+        ("011396186/2022", "今天是", "繁體", "热门搜索", "| | |"),
+    ),
+    "yueyang-2025": Seed("yueyang-2025", "003", "岳政办发", None),
+    "xiangtan-2022": Seed("xiangtan-2022", "004", "中共湘潭市委", None, ("发布时间:", "阅读:")),
+}
+
+
+def seed_sentences(plan_id: str) -> list[str]:
+    seed = SEEDS[plan_id]
+    text = seed_path(seed.prefix).read_text(encoding="utf-8")
+    return sentences(body(text, seed.start, seed.end, seed.chrome))
