@@ -81,13 +81,15 @@ class Model:
 
 @dataclass(kw_only=True)
 class Source(Model):
-    """Where a construct is written: a path relative to the project root, 1-based line and column."""
+    """Where a construct starts: a path relative to the project root, 1-based line and column.
+
+    Only the start is recorded, so the same plan written with English or Chinese
+    keywords (which differ in length) compiles to the same plan.json.
+    """
 
     file: str
     line: int
     column: int
-    end_line: int
-    end_column: int
 
 
 @dataclass(kw_only=True)
