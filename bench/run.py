@@ -127,7 +127,6 @@ def main() -> int:
         results["parallel"] = parallel_speedup(work)
         results["parallel_speedup"] = results["parallel"]["parallel_speedup"]  # type: ignore[index]
     results["cold_start_ms"] = cold_start_ms() if (ROOT / "plans" / "yiyang-2022.plan").exists() else None
-    del resource, gc
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
