@@ -89,13 +89,14 @@ class Committee(Model):
     name: str
     members: list[CommitteeMember] = Field(default_factory=list)
     text: list[str] = Field(default_factory=list)
+    annex: str | None = None  # the annex that prints the roster, if any
     source: Source
 
 
 class ContentItem(Model):
     """One entry of a section's or action's body, in written order."""
 
-    kind: Literal["text", "section", "action", "metric", "cadence", "deadline"]
+    kind: Literal["text", "section", "action", "metric", "cadence", "deadline", "committee"]
     ref: str | None = None
     text: str | None = None
 
@@ -321,7 +322,9 @@ class Override(Model):
 class Flag(Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest"] = "lowest"
+    rule: Literal["lowest", "highest"] = "lowest"
+    count: int | None = None  # with `highest`: how many from the top of each group
+    applies: list[str] = Field(default_factory=list)  # group ids; empty = all groups
     text: list[str] = Field(default_factory=list)
     source: Source
 
