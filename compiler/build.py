@@ -726,6 +726,8 @@ class Builder:
                 self.emit("M002", "`highest` needs a whole number of units, e.g. `highest 2`", v["_highest_spans"][0])
                 return
             flag.count = int(count)
+        if v.get("each_year"):
+            flag.basis = "year"
         self._applies(flag, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "flag", flag, stmt))

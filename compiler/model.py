@@ -324,6 +324,7 @@ class Flag(Model):
     title: str | None = None
     rule: Literal["lowest", "highest"] = "lowest"
     count: int | None = None  # with `highest`: how many from the top of each group
+    basis: Literal["period", "year"] = "period"  # each period's scores, or the year's (`each_year`)
     applies: list[str] = Field(default_factory=list)  # group ids; empty = all groups
     text: list[str] = Field(default_factory=list)
     source: Source

@@ -91,7 +91,7 @@ scoring 考评 "办法" {
     rank_points 五档
   }
   flag 末位 "每季度各组最后一名作出说明" lowest
-  flag 表彰 "县组前二名纳入奖励对象" highest 2 applies 县组
+  flag 表彰 "县组前二名纳入奖励对象" highest 2 each_year applies 县组
   flag 表彰局 前几名 1 适用于 局组
 }
 """
@@ -101,13 +101,17 @@ def test_flags_lowest_and_highest(compile_text) -> None:
     compiled = compile_text('plan demo {\n  title "示例方案"\n  period 2022\n}\n' + SCORING)
     assert compiled.ok, [d.message for d in compiled.diagnostics]
     flags = {f.id: f for f in compiled.plan.scoring.flags}
-    assert (flags["末位"].rule, flags["末位"].count, flags["末位"].applies) == ("lowest", None, [])
-    assert (flags["表彰"].rule, flags["表彰"].count, flags["表彰"].applies) == ("highest", 2, ["县组"])
-    assert (flags["表彰局"].rule, flags["表彰局"].count, flags["表彰局"].applies) == ("highest", 1, ["局组"])
+    def shape(flag_id: str) -> tuple[object, ...]:
+        flag = flags[flag_id]
+        return flag.rule, flag.count, flag.basis, flag.applies
+
+    assert shape("末位") == ("lowest", None, "period", [])
+    assert shape("表彰") == ("highest", 2, "year", ["县组"])
+    assert shape("表彰局") == ("highest", 1, "period", ["局组"])
 
 
 def test_flag_cannot_be_both_lowest_and_highest(compile_text) -> None:
-    text = SCORING.replace('highest 2 applies 县组', 'lowest highest 2')
+    text = SCORING.replace('highest 2 each_year applies 县组', 'lowest highest 2')
     compiled = compile_text('plan demo {\n  title "示例方案"\n  period 2022\n}\n' + text)
     assert not compiled.ok
     assert "M002" in [d.code for d in compiled.diagnostics]
