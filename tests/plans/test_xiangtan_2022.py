@@ -199,7 +199,7 @@ def test_scoring_rules(plan: Plan) -> None:
 
 def test_units_registry(plan: Plan) -> None:
     units = {u.id: u for u in plan.units}
-    assert len(units) == 66
+    assert len(units) == 65
     assert {"市住房城乡建设局", "市住建局"} <= set(units["住建局"].aliases)
     assert {"市城管执法局", "市城管局"} <= set(units["城管执法局"].aliases)
     assert "市优化营商环境协调事务中心(市优化办)" in units["优化办"].aliases
