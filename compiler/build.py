@@ -75,9 +75,7 @@ class Ctx:
 
 
 def _source(span: Span, rel: Callable[[str], str]) -> m.Source:
-    return m.Source(
-        file=rel(span.file), line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column
-    )
+    return m.Source(file=rel(span.file), line=span.line, column=span.column)
 
 
 class Builder:
@@ -107,6 +105,8 @@ class Builder:
         self.scoring: m.Scoring | None = None
         self.acks: list[tuple[m.Acknowledgement, Span]] = []
         self._has_every: set[int] = set()
+        # full spans of the constructs whose start the model records, for diagnostics
+        self.spans: dict[tuple[str, int, int], Span] = {}
 
     # ---- plumbing ----------------------------------------------------
 
@@ -117,7 +117,9 @@ class Builder:
         return self._display_to_rel.get(display, display)
 
     def src(self, span: Span) -> m.Source:
-        return _source(span, self.rel)
+        source = _source(span, self.rel)
+        self.spans[(source.file, source.line, source.column)] = span
+        return source
 
     def define(self, kind: str, id_: str, span: Span, *names: str) -> bool:
         table = self.defined.setdefault(kind, {})
@@ -176,8 +178,8 @@ class Builder:
                           hint=f"for example:\n{spec.example}")
                 continue
             if spec.block == "none" and stmt.block is not None:
+                # reported, then the statement itself is still used: one mistake, one diagnostic
                 self.emit("M007", f"`{stmt.spelled}` does not take a block", stmt.block_span or stmt.span)
-                continue
             values = match_args(spec, stmt, self.diagnostics)
             if values is None:
                 continue
