@@ -41,7 +41,12 @@ _CONTEXT_WORDS = {
     "adjust": "an adjustment",
     "override": "an override",
     "flag": "a flag",
+    "fact": "a fact",
 }
+
+
+def _context_words(context: str) -> str:
+    return _CONTEXT_WORDS.get(context, f"a {context} block")
 
 
 @dataclass
@@ -167,7 +172,7 @@ class Builder:
                 if stmt.keyword in seen_once:
                     self.emit(
                         "M005",
-                        f"`{stmt.spelled}` may appear only once in {_CONTEXT_WORDS[ctx.name]}",
+                        f"`{stmt.spelled}` may appear only once in {_context_words(ctx.name)}",
                         stmt.keyword_span,
                         labels=(Label(seen_once[stmt.keyword].keyword_span, "first given here"),),
                     )
@@ -188,11 +193,11 @@ class Builder:
 
     def _not_allowed(self, stmt: Statement, ctx: Ctx) -> None:
         places = sorted({c for (c, k) in SPEC_BY_CONTEXT if k == stmt.keyword})
-        where = ", ".join(_CONTEXT_WORDS[p] for p in places)
+        where = ", ".join(_context_words(p) for p in places)
         allowed = ", ".join(statements_in(ctx.name))
         self.emit(
             "M004",
-            f"`{stmt.spelled}` is not allowed in {_CONTEXT_WORDS[ctx.name]}",
+            f"`{stmt.spelled}` is not allowed in {_context_words(ctx.name)}",
             stmt.keyword_span,
             hint=f"`{stmt.keyword}` belongs in {where}; here you may write: {allowed}" if where else None,
         )
@@ -991,6 +996,7 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                 continue
             collected: list[Any] = []
             spans: list[Span] = []
+            complete = True
             for slot in option.slots:
                 taken = []
                 while i < len(args) and _marker(spec, args[i]) is None:
@@ -1006,8 +1012,11 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                     where = args[i].span if i < len(args) else arg.span
                     got = f", not `{args[i].raw}`" if i < len(args) else ""
                     fail("M001", f"`{arg.raw}` needs {_type_label(slot.type)}{got}", where)
+                    complete = False
                     break
                 collected.append(taken if slot.card in ("+", "*") else (taken[0] if taken else None))
+            if not complete:
+                continue
             value = collected[0] if len(option.slots) == 1 else tuple(collected)
             if option.repeatable:
                 values.setdefault(marker, []).append(value)

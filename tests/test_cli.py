@@ -137,3 +137,33 @@ def test_explain_prints_the_documentation() -> None:
     assert "Why it matters" in result.stdout and "Fix" in result.stdout
     result = CliRunner().invoke(main, ["explain", "X999"])
     assert result.exit_code == 2
+
+
+def test_diagnostics_per_file_are_capped(tmp_path: Path) -> None:
+    lines = "".join(f'metric m{i} "指标{i}" unit %\n' for i in range(12))
+    write(tmp_path / "demo.plan", GOOD + lines)
+    code, _out, err = run(["check", "demo.plan", "--max-diagnostics", "5"], tmp_path)
+    assert code == 0
+    assert err.count(": V011 warning") == 5
+    assert "demo.plan: … and 7 more diagnostics" in err
+    assert "0 errors, 12 warnings in 1 plan" in err
+
+
+def test_internal_errors_are_reported_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    write(tmp_path / "demo.plan", GOOD)
+    script = (
+        "import compiler.pipeline as p, sys\n"
+        "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
+        "p.compile_paths = boom\n"
+        "from compiler.cli import entry\n"
+        "sys.argv = ['planc', 'check', 'demo.plan']\n"
+        "entry()\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PLANC_DEBUG"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, env=env)
+    assert done.returncode == 3
+    assert "internal error (RuntimeError: simulated bug)" in done.stderr
+    assert "Traceback" not in done.stderr
