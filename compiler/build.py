@@ -607,7 +607,15 @@ class Builder:
         ctx.obj.period_weights = [_decimal_text(w) for w in v["weights"]]
 
     def on_weight(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        if ctx.name == "scoring":
+            item = m.CompletionItem(metric=v["metric"], points=_decimal_text(v["points"]), source=self.src(stmt.span))
+            ctx.obj.completion.append(item)
+            self.ref(("metric",), v["metric"], stmt.args[0].span, _attr_setter(item, "metric"))
+            return
         ctx.obj.weight = _decimal_text(v["points"])
+
+    def on_credit(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        ctx.obj.credits.append(m.Credit(status=v["status"], share=_decimal_text(v["share"]), source=self.src(stmt.span)))
 
     def on_rank_points(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         if ctx.name == "group":
@@ -654,6 +662,8 @@ class Builder:
 
     def on_rounding(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         ctx.obj.rounding = v["rule"]
+        if v.get("cumulative"):
+            ctx.obj.quota_method = "cumulative"
 
     def on_blend(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         if v.get("self") is None or not v.get("with"):
@@ -696,7 +706,7 @@ class Builder:
             self.emit("M001", "an adjustment needs its points: `then -3`", stmt.span)
             return
         adjust = m.Adjustment(id=v["id"], title=v.get("title"), when=condition, points=_decimal_text(v["then"]),
-                              source=self.src(stmt.span))
+                              on=v.get("on") or "points", source=self.src(stmt.span))
         self._applies(adjust, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "adjust", adjust, stmt))

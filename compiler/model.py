@@ -288,6 +288,8 @@ class GradeTable(Model):
     id: str
     grades: list[Grade] = Field(default_factory=list)
     rounding: Literal["half_up", "floor", "ceil"] = "half_up"
+    # each: every grade's head count rounded on its own; cumulative: the running total rounded
+    quota_method: Literal["each", "cumulative"] = "each"
     source: Source
 
 
@@ -304,6 +306,7 @@ class Adjustment(Model):
     when: Condition
     points: str  # exact decimal, e.g. "-3"
     applies: list[str] = Field(default_factory=list)  # group ids; empty = all groups
+    on: Literal["points", "annual"] = "points"  # what it adjusts: the group points, or the annual score
     text: list[str] = Field(default_factory=list)
     source: Source
 
@@ -326,6 +329,22 @@ class Flag(Model):
     source: Source
 
 
+class CompletionItem(Model):
+    """A metric's target and the points it carries in a completion score (`weight METRIC N`)."""
+
+    metric: str  # metric id
+    points: str  # exact decimal
+    source: Source
+
+
+class Credit(Model):
+    """The share of an item's points a status earns (`credit met 100%`)."""
+
+    status: str
+    share: str  # fraction
+    source: Source
+
+
 class Scoring(Model):
     id: str
     title: str
@@ -341,6 +360,8 @@ class Scoring(Model):
     adjustments: list[Adjustment] = Field(default_factory=list)
     overrides: list[Override] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
+    completion: list[CompletionItem] = Field(default_factory=list)
+    credits: list[Credit] = Field(default_factory=list)
     text: list[str] = Field(default_factory=list)
     source: Source
 

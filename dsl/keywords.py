@@ -92,6 +92,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "flag": ("提示",),
     "ties": ("并列",),
     "scale": ("满分制",),
+    "credit": ("完成度计分",),
     # diagnostics
     "ack": ("确认",),
 }
@@ -176,6 +177,10 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "lowest": ("最后一名",),
     "rest": ("其余",),
     "all": ("全部",),
+    "each": ("逐档",),
+    "cumulative": ("累计",),
+    "on": ("作用于",),
+    "annual": ("年度得分",),
 }
 
 # Comparators may be written as symbols (ASCII or full-width) or as words.
