@@ -28,7 +28,7 @@ code("K007", "unit-blended-twice", "error", "One unit has two `blend` statements
      why="A unit has one final score; two blends contradict each other.",
      example="blend 发改委 self 85% with 供电公司 15%\nblend 发改委 self 90% with 中环水务 10%",
      fix="blend 发改委 self 75% with 供电公司 15% with 中环水务 10%")
-code("K008", "quota-rounding-gap", "warning", "For a group's size, the grade quotas as rounded leave units to the rest grade, or promise more places than there are units.",
+code("K008", "quota-rounding-gap", "warning", "For a group's size, the grade quotas as rounded leave units to the rest grade by rounding alone.",
      why="With 3:6:1 on 4 units rounded half_up each grade on its own, 1+2+0 = 3 places: one unit would be graded 不合格 by rounding alone.",
      example="grades t {\n  grade 优秀 quota 3 points 100%\n  grade 良好 quota 6 points 90%\n  grade 合格 quota 1 points 80%\n  grade 不合格 quota rest points 60%\n  rounding half_up\n}   # used by a group of 4",
      fix="rounding half_up cumulative   # the running total is rounded, so the places add up to the group size")
@@ -59,3 +59,9 @@ code("K016", "empty-group", "warning", "A scoring group or formula has no member
 code("K017", "adjustment-on-annual-unbounded", "warning", "An adjustment on the annual score is larger than the scale.",
      why="It would always push the score to 0 or to full marks; usually `on points` was meant, or the sign is wrong.",
      example="scale 100\nadjust a when f < 90% then -300 on annual", fix="adjust a when f < 90% then -3 on annual")
+code("K018", "unsupported-assessment-frequency", "error", "A scoring scheme is assessed `every` week, biweek or dekad.",
+     why="Scores are kept per month, quarter, half-year or year (2022M01, 2022Q1, 2022H1, 2022); finer periods have no period label.",
+     example="scoring s \"…\" {\n  every week\n}", fix="scoring s \"…\" {\n  every quarter\n}")
+code("K019", "adjustment-fact-unused-unit", "warning", "A fact is declared but no adjustment or override reads it.",
+     why="Data given for it would change nothing; usually a condition names a different fact.",
+     example='fact 政策兑现率 "政策兑现率" unit %   # no `when 政策兑现率 …`', fix="adjust a when 政策兑现率 < 90% then -3")

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
-from compiler.cli import Exit
 from compiler.diagnostics import Diagnostic, has_errors, make
 from compiler.loader import display_path
+
+INPUT_ERRORS = 1  # the CLI contract: 1 when the input has errors (usage and I/O errors are click's 2)
 
 
 def _print(diagnostics: list[Diagnostic], sources: dict[str, str]) -> None:
@@ -58,12 +59,12 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
         loader = Loader()
         loader.load(Path(plan).resolve())
         _print(compiled.diagnostics, loader.sources())
-        sys.exit(Exit.INPUT_ERRORS)
+        sys.exit(INPUT_ERRORS)
     doc = scoring_doc(compiled.plan)
     if doc is None:
         _print([make("K001", f"plan `{compiled.plan.id}` has no scoring block", None,
                      hint="add a `scoring` block: groups and formulas, or `weight METRIC N` completion items")], {})
-        sys.exit(Exit.INPUT_ERRORS)
+        sys.exit(INPUT_ERRORS)
     data_path = Path(data)
     display = display_path(data_path.absolute())
     warnings = [d for d in compiled.diagnostics if not has_errors([d])]
@@ -71,7 +72,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
         if doc.completion is None:
             _print([make("K001", f"plan `{compiled.plan.id}` declares no completion weights (`weight METRIC N`) "
                                  "to score statuses with", None)], {})
-            sys.exit(Exit.INPUT_ERRORS)
+            sys.exit(INPUT_ERRORS)
         metric_names: dict[str, str] = {}
         for metric in compiled.plan.metrics:
             for spelling in (metric.id, metric.name, *metric.aliases):
@@ -81,7 +82,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
             sources[display] = statuses.text
         if statuses is None or has_errors(problems):
             _print(problems, sources)
-            sys.exit(Exit.INPUT_ERRORS)
+            sys.exit(INPUT_ERRORS)
         outcome = completion(doc, statuses)
         problems += outcome.diagnostics
         key = None
@@ -89,7 +90,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
             key = metric_names.get(explain)
             if key is None or key not in outcome.trails:
                 _print(problems + [make("D075", f"`{explain}` is not a weighted metric of this scheme", None)], sources)
-                sys.exit(Exit.INPUT_ERRORS)
+                sys.exit(INPUT_ERRORS)
     else:
         first, last = compiled.plan.period.start.year, compiled.plan.period.end.year
         scores, problems = read_scores(data_path, display, doc, first, last)
@@ -97,7 +98,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
             sources[display] = scores.text
         if scores is None or has_errors(problems):
             _print(problems, sources)
-            sys.exit(Exit.INPUT_ERRORS)
+            sys.exit(INPUT_ERRORS)
         outcome = run_score(doc, scores)
         problems += outcome.diagnostics
         key = None
@@ -105,7 +106,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
             key = Names(doc).units.get(explain)
             if key is None or key not in outcome.trails:
                 _print(problems + [make("D075", f"`{explain}` is not a unit this scheme assesses", None)], sources)
-                sys.exit(Exit.INPUT_ERRORS)
+                sys.exit(INPUT_ERRORS)
     _print(warnings + problems, sources)
     if key is not None:
         click.echo(f"{explain} ({key})")
