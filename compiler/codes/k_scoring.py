@@ -13,8 +13,8 @@ code("K002", "rank-table-too-short", "error", "A group has more members than its
 code("K003", "group-without-period-weights", "error", "A group assessed more than once a year has no `period_weights`.",
      why="The annual score is a weighted sum of the periods' scores; without weights it is undefined.",
      example="every quarter\ngroup g {\n  member 湘潭县\n}", fix="group g {\n  member 湘潭县\n  period_weights 15% 25% 25% 35%\n}")
-code("K004", "points-adjustment-without-weight", "error", "An adjustment acts on the points of a group that carries no `weight`.",
-     why="Such a group earns no points; the deduction or bonus would have nothing to act on.",
+code("K004", "points-adjustment-without-weight", "warning", "An adjustment acts on the points of a group that carries no `weight`.",
+     why="Such a group earns no points, so the deduction or bonus has nothing to act on and is skipped.",
      example="adjust a when 政策兑现率 < 90% then -3 applies 县市区组   # 县市区组 has no weight",
      fix="group 县市区组 {\n  weight 15\n}\n# or: adjust a … on annual")
 code("K005", "blend-unit-not-scored", "error", "A blend names a unit that no formula scores.",

@@ -44,6 +44,7 @@ def _data_kind(path: Path) -> str:
               help="Print the arithmetic trail for one unit (or metric), by id, name or alias.")
 def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
     """Run PLAN's scoring scheme on the data and print scores, ranks, points and grades."""
+    from compiler.loader import Loader
     from compiler.pipeline import compile_file
     from targets.scoring.data import Names, read_scores, read_statuses
     from targets.scoring.engine import completion
@@ -51,19 +52,16 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
     from targets.scoring.report import render
     from targets.scoring.scheme import scoring_doc
 
-    compiled = compile_file(Path(plan))
-    from compiler.loader import Loader
-
-    sources: dict[str, str] = {}
+    loader = Loader()
+    compiled = compile_file(Path(plan), loader)
+    sources: dict[str, str] = loader.sources()
     if not compiled.ok or compiled.plan is None:
-        loader = Loader()
-        loader.load(Path(plan).resolve())
-        _print(compiled.diagnostics, loader.sources())
+        _print(compiled.diagnostics, sources)
         sys.exit(INPUT_ERRORS)
     doc = scoring_doc(compiled.plan)
     if doc is None:
         _print([make("K001", f"plan `{compiled.plan.id}` has no scoring block", None,
-                     hint="add a `scoring` block: groups and formulas, or `weight METRIC N` completion items")], {})
+                     hint="add a `scoring` block: groups and formulas, or `weight METRIC N` completion items")], sources)
         sys.exit(INPUT_ERRORS)
     data_path = Path(data)
     display = display_path(data_path.absolute())

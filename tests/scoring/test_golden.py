@@ -170,3 +170,46 @@ def test_tied_units_at_a_quota_boundary_share_the_better_grade(tmp_path: Path) -
     points = [scored.row(u, "2022").points for u in units]
     # 10 × 100% = 10; 10 × 90% = 9; 10 × 80% = 8
     assert points == ["10"] * 4 + ["9"] * 5 + ["8"]
+
+
+def test_sequential_ties_follow_member_order(tmp_path: Path) -> None:
+    # A 90 and C 90 tie; `ties sequential` ranks them in member order: B 95 → 1, A → 2, C → 3, D 80 → 4, E 70 → 5
+    # points: C 15 × 80% = 12 (with shared ties it would be 13.5); A 13.5 − 3 (85% < 90%) = 10.5
+    scored = run(tmp_path, RANK_PLAN.replace("ties shared", "ties sequential"), _rank_data(first_in_province=False))
+    assert [scored.row(u, "2022").rank for u in "ABCDE"] == [2, 1, 3, 4, 5]
+    assert [scored.row(u, "2022").points for u in "ABCDE"] == ["10.5", "12", "12", "10.5", "6"]
+
+
+def test_each_year_of_a_multi_year_plan_is_scored(tmp_path: Path) -> None:
+    # 2022: B 95 first (15 − 3 = 12); 2023: only A and B have data — A 99 first, B 50 second; C, D, E no data in 2023
+    plan = RANK_PLAN.replace("period 2022", "period 2022..2023")
+    data = _rank_data(first_in_province=False) + "2023,A,办,99\n2023,B,办,50\n2023,A,政策兑现率,95%\n2023,B,政策兑现率,95%\n"
+    scored = run(tmp_path, plan, data)
+    assert scored.outcome is not None and scored.outcome.report.years == [2022, 2023]
+    assert (scored.row("B", "2022").rank, scored.row("B", "2022").points) == (1, "12")
+    # 2023: A rank 1 → 15; B rank 2 → 13.5; 全省排名 has no 2023 value → the override is not decided (D066)
+    assert (scored.row("A", "2023").rank, scored.row("A", "2023").points) == (1, "15")
+    assert (scored.row("B", "2023").rank, scored.row("B", "2023").points) == (2, "13.5")
+    assert scored.row("C", "2023").status == "no_data"
+    assert "D066" in scored.codes() and "D064" in scored.codes()
+
+
+def test_periods_of_other_frequencies() -> None:
+    from targets.scoring.data import parse_period
+    from targets.scoring.schema import ScoringDoc
+
+    def doc(every: str, periods: list[str]) -> ScoringDoc:
+        return ScoringDoc.model_construct(every=every, periods=periods)
+
+    quarterly = doc("quarter", ["Q1", "Q2", "Q3", "Q4"])
+    assert parse_period("2022Q3", quarterly) == (2022, 2)
+    assert parse_period("2022q1", quarterly) == (2022, 0)
+    assert parse_period("2022", quarterly) == (2022, None)
+    assert parse_period("2022Q5", quarterly) is None
+    assert parse_period("2022H1", quarterly) is None
+    half = doc("halfyear", ["H1", "H2"])
+    assert parse_period("2022H2", half) == (2022, 1)
+    monthly = doc("month", [f"M{m:02d}" for m in range(1, 13)])
+    assert parse_period("2022-03", monthly) == (2022, 2)
+    assert parse_period("2022M12", monthly) == (2022, 11)
+    assert parse_period("2022-13", monthly) is None
