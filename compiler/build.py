@@ -726,6 +726,13 @@ class Builder:
 
     def on_flag(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         flag = m.Flag(id=v["id"], title=v.get("title"), source=self.src(stmt.span))
+        if v.get("top") is not None:
+            if v.get("lowest") or v["top"] < 1 or v["top"] != int(v["top"]):
+                self.emit("M002", "a flag is either `lowest` or `top N` with a whole N ≥ 1", stmt.span)
+                return
+            flag.rule = "top"
+            flag.count = int(v["top"])
+        self._applies(flag, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "flag", flag, stmt))
         if self.define("flag", flag.id, stmt.span):

@@ -324,7 +324,9 @@ class Override(Model):
 class Flag(Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest"] = "lowest"
+    rule: Literal["lowest", "top"] = "lowest"
+    count: int | None = None  # for `top N`
+    applies: list[str] = Field(default_factory=list)  # group ids; empty = all groups
     text: list[str] = Field(default_factory=list)
     source: Source
 

@@ -181,6 +181,7 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "cumulative": ("累计",),
     "on": ("作用于",),
     "annual": ("年度得分",),
+    "top": ("前",),
 }
 
 # Comparators may be written as symbols (ASCII or full-width) or as words.

@@ -241,6 +241,8 @@ class Engine:
                     last = max(ranks.values())
                     lowest = [u for u in group.members if ranks.get(u) == last]
                     for flag in self.doc.flags:
+                        if flag.rule != "lowest" or group.id not in flag.applies:
+                            continue
                         self.flags.append(FlagHit(flag=flag.id, group=group.id, period=period, units=lowest))
                         for unit in lowest:
                             rows[unit].applied.append(f"flag:{flag.id}")
@@ -294,6 +296,14 @@ class Engine:
                 self.warn("D066", f"override {override.id} is not decided for {year}: no value of {override.when.fact}")
         for group in self.doc.groups:
             ranks = self.rank_group(group, annual)
+            for flag in self.doc.flags:
+                if flag.rule != "top" or flag.count is None or group.id not in flag.applies or not ranks:
+                    continue
+                leaders = [u for u in group.members if u in ranks and ranks[u] <= flag.count]
+                self.flags.append(FlagHit(flag=flag.id, group=group.id, period=str(year), units=leaders))
+                for unit in leaders:
+                    annual_rows[unit].applied.append(f"flag:{flag.id}")
+                    self.say(unit, f"{year}  flag {flag.id}: within the first {flag.count} of {group.id}")
             weight = Decimal(group.weight) if group.weight is not None else None
             table = self.grade_tables.get(group.ranking.table or "") if group.ranking.method == "grades" else None
             places = quota_places(table, len(ranks)) if table else []

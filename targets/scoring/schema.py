@@ -134,8 +134,11 @@ class OverrideDef(_Model):
 class FlagDef(_Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest"]
-    per: Literal["group_and_period"] = "group_and_period"
+    rule: Literal["lowest", "top"]
+    count: int | None = None  # top N
+    applies: list[str]  # group ids, all listed
+    # lowest: the last of each group in each period; top: the first N of each group in the annual ranking
+    per: Literal["group_and_period", "group_and_year"]
     ties: Literal["all_tied"] = "all_tied"
 
 

@@ -184,6 +184,10 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
             OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then, applies=list(o.applies) or all_groups)
             for o in scoring.overrides
         ],
-        flags=[FlagDef(id=f.id, title=f.title, rule=f.rule) for f in scoring.flags],
+        flags=[
+            FlagDef(id=f.id, title=f.title, rule=f.rule, count=f.count, applies=list(f.applies) or all_groups,
+                    per="group_and_year" if f.rule == "top" else "group_and_period")
+            for f in scoring.flags
+        ],
         completion=completion,
     )

@@ -107,3 +107,10 @@ def test_every_k_code_is_tested() -> None:
     tested = {c[0] for c in CASES} | {"K001"}  # K001 is a `planc score` error, tested end to end
     declared = {info.code for info in all_codes() if info.code.startswith("K")}
     assert declared == tested
+
+
+def test_flag_top_needs_a_whole_count(compile_text: Callable[..., CompiledPlan]) -> None:
+    codes = [d.code for d in compile_text(scheme(BASE + '\n  flag f "前列" top 1.5')).diagnostics]
+    assert "M002" in codes
+    codes = [d.code for d in compile_text(scheme(BASE + '\n  flag f "前列" top 2 applies g')).diagnostics]
+    assert codes == []

@@ -71,7 +71,17 @@ def test_hand_checked_figures(tmp_path: Path) -> None:
     assert counts == [9, 15, 2, 0]
     # every quarter each group flags its lowest unit: 5 groups × 4 quarters
     assert scored.outcome is not None
-    assert len(scored.outcome.report.flags) == 20
+    flags = scored.outcome.report.flags
+    assert len([h for h in flags if h.flag == "末位说明"]) == 20
+    # 表彰激励: 县市区组 前二名 — 雨湖区 and 岳塘区 tie at rank 2, so three units; 园区 前一名; 市直 前四名
+    top = {(h.flag, h.group): h.units for h in flags if h.period == "2022"}
+    assert top == {
+        ("督查奖励县市区", "县市区组"): ["韶山市", "雨湖区", "岳塘区"],
+        ("督查奖励园区", "一类园区组"): ["岳塘经开区"],
+        ("督查奖励园区", "二类园区组"): ["韶山高新区"],
+        ("督查奖励市直", "产业推进组"): ["工信局", "经研金融办", "行政审批局", "人行"],
+        ("督查奖励市直", "服务保障组"): ["交通运输局", "城管执法局", "退役军人局", "国防光缆站"],
+    }
     assert not [c for c in scored.codes() if c.startswith("D06") and c != "D066"]
 
 
