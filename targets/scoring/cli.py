@@ -10,7 +10,8 @@ import click
 from compiler.diagnostics import Diagnostic, has_errors, make
 from compiler.loader import display_path
 
-INPUT_ERRORS = 1  # the CLI contract: 1 when the input has errors (usage and I/O errors are click's 2)
+INPUT_ERRORS = 1  # the CLI contract: 1 when the input has errors
+USAGE = 2  # usage or I/O error
 
 
 def _print(diagnostics: list[Diagnostic], sources: dict[str, str]) -> None:
@@ -75,7 +76,11 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
         for metric in compiled.plan.metrics:
             for spelling in (metric.id, metric.name, *metric.aliases):
                 metric_names.setdefault(spelling, metric.id)
-        statuses, problems = read_statuses(data_path, display, metric_names, {i.metric for i in doc.completion.items})
+        try:
+            statuses, problems = read_statuses(data_path, display, metric_names, {i.metric for i in doc.completion.items})
+        except OSError as error:
+            click.echo(f"planc: cannot read {display}: {error.strerror}", err=True)
+            sys.exit(USAGE)
         if statuses is not None:
             sources[display] = statuses.text
         if statuses is None or has_errors(problems):
@@ -91,7 +96,11 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
                 sys.exit(INPUT_ERRORS)
     else:
         first, last = compiled.plan.period.start.year, compiled.plan.period.end.year
-        scores, problems = read_scores(data_path, display, doc, first, last)
+        try:
+            scores, problems = read_scores(data_path, display, doc, first, last)
+        except OSError as error:
+            click.echo(f"planc: cannot read {display}: {error.strerror}", err=True)
+            sys.exit(USAGE)
         if scores is not None:
             sources[display] = scores.text
         if scores is None or has_errors(problems):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 from compiler.diagnostics import Diagnostic, make
@@ -31,6 +31,9 @@ from targets.scoring.schema import (
 )
 
 ZERO = Decimal(0)
+# Scores are sums and products of short decimals (a few digits each); 100 significant digits keep
+# every intermediate result exact, where the default context (28) could round a long product.
+EXACT_DIGITS = 100
 
 
 def fmt(value: Decimal | None) -> str | None:
@@ -381,7 +384,9 @@ class Engine:
 
 def score(doc: ScoringDoc, data: ScoreData) -> Outcome:
     """Score every year present in ``data`` under ``doc``."""
-    return Engine(doc, data).run()
+    with localcontext() as context:
+        context.prec = EXACT_DIGITS
+        return Engine(doc, data).run()
 
 
 # ---- completion scores -----------------------------------------------------------
@@ -389,6 +394,12 @@ def score(doc: ScoringDoc, data: ScoreData) -> Outcome:
 
 def completion(doc: ScoringDoc, data: StatusData) -> Outcome:
     """The completion score: Σ points × the credit of the metric's status (the lowest, when a metric has several checks)."""
+    with localcontext() as context:
+        context.prec = EXACT_DIGITS
+        return _completion(doc, data)
+
+
+def _completion(doc: ScoringDoc, data: StatusData) -> Outcome:
     assert doc.completion is not None
     credits = {c.status: Decimal(c.share) for c in doc.completion.credits}
     other = Decimal(doc.completion.other_status_share)

@@ -154,3 +154,20 @@ def test_blend_is_the_weighted_sum_of_own_scores(dataset: tuple[Scores, dict[tup
         row = rows[("A", f"2022Q{quarter + 1}")]
         assert row.score is not None
         assert Decimal(row.score) == own_a * Decimal("0.85") + own_p * Decimal("0.15")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list('2022Q1,ABCPRS办局兑现率"%-.\n 9x\ufeff')), max_size=30), max_size=8))
+def test_the_reader_never_raises(lines: list[str]) -> None:
+    import tempfile
+
+    from targets.scoring.data import read_scores
+
+    folder = Path(tempfile.mkdtemp(prefix="planc-fuzz-"))
+    path = folder / "scores.csv"
+    path.write_text("period,unit,item,value\n" + "\n".join(lines), encoding="utf-8")
+    data, diagnostics = read_scores(path, "scores.csv", doc(), 2022, 2022)
+    for diagnostic in diagnostics:
+        assert diagnostic.span is not None and diagnostic.span.file == "scores.csv"
+    if data is not None and not any(d.severity.value == "error" for d in diagnostics):
+        score(doc(), data)  # whatever was accepted can be scored
