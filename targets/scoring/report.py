@@ -79,6 +79,22 @@ def _grouped(report: ScoreReport, doc: ScoringDoc) -> list[tuple[int, str, str, 
     return out
 
 
+def _flag_lines(report: ScoreReport, doc: ScoringDoc, group_id: str, year: int) -> list[tuple[str, str]]:
+    """Per flag of the scheme: its title, and the flagged units of this group and year (by period for `lowest`)."""
+    names = {r.unit: r.unit_name for r in report.rows}
+    out = []
+    for flag in doc.flags:
+        hits = [h for h in report.flags if h.flag == flag.id and h.group == group_id and h.period.startswith(str(year))]
+        if not hits:
+            continue
+        parts = []
+        for hit in hits:
+            units = "、".join(names.get(u, u) for u in hit.units)
+            parts.append(units if hit.period == str(year) else f"{hit.period} {units}")
+        out.append((flag.title or flag.id, ";".join(parts)))
+    return out
+
+
 def _cell(value: str | None) -> str:
     return value if value is not None else "—"
 
@@ -101,10 +117,8 @@ def render_text(report: ScoreReport, doc: ScoringDoc) -> str:
             cells = [_cell(r.score) + (f" ({r.rank})" if r.rank is not None else "") for r in period_rows]
             rows.append([name, *cells, *_annual_cells(annual)])
         lines.extend(_table(header, rows, set(range(1, len(header) - 1))))
-        for hit in report.flags:
-            if hit.group == group_id and hit.period.startswith(str(year)):
-                names = "、".join(next(r.unit_name for r in report.rows if r.unit == u) for u in hit.units)
-                lines.append(f"  {hit.period} {hit.flag}: {names}")
+        for flag, text in _flag_lines(report, doc, group_id, year):
+            lines.append(f"  {flag}: {text}")
         lines.append("")
     lines.append("— no data: the unit lacks scores for a period; it is not ranked (see the warnings)")
     return "\n".join(lines) + "\n"
@@ -183,10 +197,9 @@ def render_md(report: ScoreReport, doc: ScoringDoc) -> str:
         bars = [(name, Decimal(annual.score) if annual.score is not None else None) for name, _p, annual in ordered]
         lines.append(bar_chart(f"{year}年 {title} 年度得分", bars, scale))
         lines.append("")
-        hits = [h for h in report.flags if h.group == group_id and h.period.startswith(str(year))]
-        if hits:
-            lines.append("季度末位:" + ";".join(
-                f"{h.period} " + "、".join(next(r.unit_name for r in report.rows if r.unit == u) for u in h.units) for h in hits))
+        for flag, text in _flag_lines(report, doc, group_id, year):
+            lines.append(f"- **{flag}**:{text}")
+        if any(True for _ in _flag_lines(report, doc, group_id, year)):
             lines.append("")
     return "\n".join(lines)
 
