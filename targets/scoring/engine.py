@@ -377,6 +377,11 @@ class Engine:
                             if unit in rows:
                                 self.rows.append(rows[unit])
                     self.rows.append(annual_rows[unit])
+            # units a formula scores but no group ranks (V024 reports it when the scheme has groups): periods only
+            for formula in self.doc.formulas:
+                for unit in formula.members:
+                    if unit not in self.group_of:
+                        self.rows.extend(rows[unit] for rows in period_block if unit in rows)
         report = ScoreReport(plan=self.doc.plan, scoring=self.doc.id, title=self.doc.title, years=years,
                              rows=self.rows, flags=self.flags)
         return Outcome(report, self.trails, self.diagnostics)

@@ -213,3 +213,13 @@ def test_periods_of_other_frequencies() -> None:
     assert parse_period("2022-03", monthly) == (2022, 2)
     assert parse_period("2022M12", monthly) == (2022, 11)
     assert parse_period("2022-13", monthly) is None
+
+
+def test_formulas_without_groups_still_get_period_scores(tmp_path: Path) -> None:
+    # no group: 甲 scores 30 + 50 = 80 in 2022Q1, unranked; nothing is dropped silently
+    plan = ('plan g {\n  title "g"\n  period 2022\n}\nunit 甲 "甲县"\nunit 办 "考评办"\nunit 局 "工信局"\n'
+            'scoring s "s" {\n  every quarter\n  formula f {\n    member 甲\n    component 办 max 40\n'
+            '    component 局 max 60\n  }\n}\n')
+    scored = run(tmp_path, plan, HEADER + "2022Q1,甲,办,30\n2022Q1,甲,局,50\n")
+    row = scored.row("甲", "2022Q1")
+    assert (row.group, row.score, row.rank) == ("", "80", None)
