@@ -136,7 +136,10 @@ def test_build_emits_scoring_json_valid_against_its_schema(tmp_path: Path) -> No
     (plan_dir / "x.plan").write_text(FIXTURE_PLAN.read_text(encoding="utf-8"), encoding="utf-8")
     result = CliRunner().invoke(main, ["build", str(plan_dir), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.stderr
-    doc = json.loads((tmp_path / "out" / "xiangtan-scheme-fixture" / "scoring.json").read_text(encoding="utf-8"))
+    emitted = (tmp_path / "out" / "xiangtan-scheme-fixture" / "scoring.json").read_text(encoding="utf-8")
+    # byte for byte the reviewed golden file (the contract other tools read)
+    assert emitted == (HERE / "xiangtan_scheme.scoring.json").read_text(encoding="utf-8")
+    doc = json.loads(emitted)
     schema = json.loads((ROOT / "docs" / "schemas" / "scoring.v1.json").read_text(encoding="utf-8"))
     jsonschema.validate(doc, schema)
     assert doc["schema"] == "planc/scoring/v1"
@@ -153,6 +156,13 @@ def test_build_emits_scoring_json_valid_against_its_schema(tmp_path: Path) -> No
     assert {f["id"]: f["total"] for f in doc["formulas"]} == {
         "县市区甲": "100", "韶山市计分": "100", "岳塘区计分": "100", "园区甲": "100", "园区乙": "100", "市直": "100"}
     assert [b["unit"] for b in doc["blends"]] == ["发改委", "住建局", "城管执法局"]
+
+
+def test_score_is_a_planc_command() -> None:
+    result = CliRunner().invoke(main, ["--help"])
+    assert "score" in result.stdout
+    result = CliRunner().invoke(main, ["score", "--help"])
+    assert result.exit_code == 0 and "--explain" in result.stdout
 
 
 def test_plan_without_scoring_emits_no_scoring_json(tmp_path: Path) -> None:
