@@ -617,7 +617,15 @@ class Builder:
         ctx.obj.period_weights = [_decimal_text(w) for w in v["weights"]]
 
     def on_weight(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        if ctx.name == "scoring":
+            item = m.CompletionItem(metric=v["metric"], points=_decimal_text(v["points"]), source=self.src(stmt.span))
+            ctx.obj.completion.append(item)
+            self.ref(("metric",), v["metric"], stmt.args[0].span, _attr_setter(item, "metric"))
+            return
         ctx.obj.weight = _decimal_text(v["points"])
+
+    def on_credit(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        ctx.obj.credits.append(m.Credit(status=v["status"], share=_decimal_text(v["share"]), source=self.src(stmt.span)))
 
     def on_rank_points(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         if ctx.name == "group":
@@ -664,6 +672,8 @@ class Builder:
 
     def on_rounding(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         ctx.obj.rounding = v["rule"]
+        if v.get("cumulative"):
+            ctx.obj.quota_method = "cumulative"
 
     def on_blend(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         if v.get("self") is None or not v.get("with"):
@@ -706,7 +716,7 @@ class Builder:
             self.emit("M001", "an adjustment needs its points: `then -3`", stmt.span)
             return
         adjust = m.Adjustment(id=v["id"], title=v.get("title"), when=condition, points=_decimal_text(v["then"]),
-                              source=self.src(stmt.span))
+                              on=v.get("on") or "points", source=self.src(stmt.span))
         self._applies(adjust, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "adjust", adjust, stmt))
@@ -726,15 +736,12 @@ class Builder:
 
     def on_flag(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         flag = m.Flag(id=v["id"], title=v.get("title"), source=self.src(stmt.span))
-        if v.get("highest") is not None:
-            flag.rule = "highest"
-            count = v["highest"]
-            if count != count.to_integral_value() or count < 1:
-                self.emit("M002", "`highest` needs a whole number of units, e.g. `highest 2`", v["_highest_spans"][0])
+        if v.get("top") is not None:
+            if v.get("lowest") or v["top"] < 1 or v["top"] != int(v["top"]):
+                self.emit("M002", "a flag is either `lowest` or `top N` with a whole N ≥ 1", stmt.span)
                 return
-            flag.count = int(count)
-        if v.get("each_year"):
-            flag.basis = "year"
+            flag.rule = "top"
+            flag.count = int(v["top"])
         self._applies(flag, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "flag", flag, stmt))

@@ -25,7 +25,9 @@ class Exit(enum.IntEnum):
 
 
 # name -> "module:attribute" of a click command, imported only when used
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "score": "targets.scoring.cli:score",
+}
 
 
 class LazyGroup(click.Group):

@@ -356,6 +356,8 @@ class GradeTable(Model):
     id: str
     grades: list[Grade] = field(default_factory=list)
     rounding: Literal["half_up", "floor", "ceil"] = "half_up"
+    # each: every grade's head count rounded on its own; cumulative: the running total rounded
+    quota_method: Literal["each", "cumulative"] = "each"
     source: Source
 
 
@@ -374,6 +376,7 @@ class Adjustment(Model):
     when: Condition
     points: str  # exact decimal, e.g. "-3"
     applies: list[str] = field(default_factory=list)  # group ids; empty = all groups
+    on: Literal["points", "annual"] = "points"  # what it adjusts: the group points, or the annual score
     text: list[str] = field(default_factory=list)
     source: Source
 
@@ -393,11 +396,28 @@ class Override(Model):
 class Flag(Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest", "highest"] = "lowest"
-    count: int | None = None  # with `highest`: how many from the top of each group
-    basis: Literal["period", "year"] = "period"  # each period's scores, or the year's (`each_year`)
+    rule: Literal["lowest", "top"] = "lowest"
+    count: int | None = None  # for `top N`
     applies: list[str] = field(default_factory=list)  # group ids; empty = all groups
     text: list[str] = field(default_factory=list)
+    source: Source
+
+
+@dataclass(kw_only=True)
+class CompletionItem(Model):
+    """A metric's target and the points it carries in a completion score (`weight METRIC N`)."""
+
+    metric: str  # metric id
+    points: str  # exact decimal
+    source: Source
+
+
+@dataclass(kw_only=True)
+class Credit(Model):
+    """The share of an item's points a status earns (`credit met 100%`)."""
+
+    status: str
+    share: str  # fraction
     source: Source
 
 
@@ -417,6 +437,8 @@ class Scoring(Model):
     adjustments: list[Adjustment] = field(default_factory=list)
     overrides: list[Override] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    completion: list[CompletionItem] = field(default_factory=list)
+    credits: list[Credit] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     source: Source
 

@@ -92,6 +92,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "flag": ("提示",),
     "ties": ("并列",),
     "scale": ("满分制",),
+    "credit": ("完成度计分",),
     # diagnostics
     "ack": ("确认",),
 }
@@ -174,9 +175,13 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "ceil": ("向上取整",),
     "full_marks": ("全部满分",),
     "lowest": ("最后一名",),
-    "highest": ("前几名",),
     "rest": ("其余",),
     "all": ("全部",),
+    "each": ("逐档",),
+    "cumulative": ("累计",),
+    "on": ("作用于",),
+    "annual": ("年度得分",),
+    "top": ("前",),
 }
 
 # Comparators may be written as symbols (ASCII or full-width) or as words.

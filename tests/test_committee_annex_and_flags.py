@@ -1,4 +1,4 @@
-"""A committee written inside an annex prints its roster there; `flag … highest N applies …`."""
+"""A committee written inside an annex prints its roster there; `flag … top N applies …`."""
 
 from __future__ import annotations
 
@@ -84,41 +84,43 @@ scoring 考评 "办法" {
   rank_points 五档 100% 90%
   group 县组 {
     member 甲 乙
+    period_weights 15% 25% 25% 35%
     rank_points 五档
   }
   group 局组 {
     member 丙
+    period_weights 15% 25% 25% 35%
     rank_points 五档
   }
   flag 末位 "每季度各组最后一名作出说明" lowest
-  flag 表彰 "县组前二名纳入奖励对象" highest 2 each_year applies 县组
-  flag 表彰局 前几名 1 适用于 局组
+  flag 表彰 "县组前二名纳入奖励对象" top 2 applies 县组
+  flag 表彰局 前 1 适用于 局组
 }
 """
 
 
-def test_flags_lowest_and_highest(compile_text) -> None:
+def test_flags_lowest_and_top(compile_text) -> None:
     compiled = compile_text('plan demo {\n  title "示例方案"\n  period 2022\n}\n' + SCORING)
     assert compiled.ok, [d.message for d in compiled.diagnostics]
     flags = {f.id: f for f in compiled.plan.scoring.flags}
     def shape(flag_id: str) -> tuple[object, ...]:
         flag = flags[flag_id]
-        return flag.rule, flag.count, flag.basis, flag.applies
+        return flag.rule, flag.count, flag.applies
 
-    assert shape("末位") == ("lowest", None, "period", [])
-    assert shape("表彰") == ("highest", 2, "year", ["县组"])
-    assert shape("表彰局") == ("highest", 1, "period", ["局组"])
+    assert shape("末位") == ("lowest", None, [])
+    assert shape("表彰") == ("top", 2, ["县组"])
+    assert shape("表彰局") == ("top", 1, ["局组"])
 
 
-def test_flag_cannot_be_both_lowest_and_highest(compile_text) -> None:
-    text = SCORING.replace('highest 2 each_year applies 县组', 'lowest highest 2')
+def test_flag_cannot_be_both_lowest_and_top(compile_text) -> None:
+    text = SCORING.replace('top 2 applies 县组', 'lowest top 2')
     compiled = compile_text('plan demo {\n  title "示例方案"\n  period 2022\n}\n' + text)
     assert not compiled.ok
     assert "M002" in [d.code for d in compiled.diagnostics]
 
 
-def test_flag_highest_needs_a_whole_count(compile_text) -> None:
-    text = SCORING.replace("highest 2", "highest 1.5")
+def test_flag_top_needs_a_whole_count(compile_text) -> None:
+    text = SCORING.replace("top 2", "top 1.5")
     compiled = compile_text('plan demo {\n  title "示例方案"\n  period 2022\n}\n' + text)
     assert not compiled.ok
     assert [d.code for d in compiled.diagnostics if d.severity.value == "error"] == ["M002"]

@@ -197,12 +197,13 @@ def test_scoring_rules(plan: Plan) -> None:
     (override,) = scoring.overrides
     assert (override.when.fact, override.when.op, override.when.value, override.then, override.applies) == (
         "真抓实干排名", "=", "1", "full_marks", [])
-    flags = {f.id: (f.rule, f.count, f.basis, f.applies) for f in scoring.flags}
+    # `lowest` reads each quarter; `top N` reads the annual ranking
+    flags = {f.id: (f.rule, f.count, f.applies) for f in scoring.flags}
     assert flags == {
-        "末位说明": ("lowest", None, "period", []),
-        "表彰县市区": ("highest", 2, "year", ["县市区组"]),
-        "表彰园区": ("highest", 1, "year", ["一类园区组", "二类园区组"]),
-        "表彰市直": ("highest", 4, "year", ["产业推进组", "服务保障组"]),
+        "末位说明": ("lowest", None, []),
+        "表彰县市区": ("top", 2, ["县市区组"]),
+        "表彰园区": ("top", 1, ["一类园区组", "二类园区组"]),
+        "表彰市直": ("top", 4, ["产业推进组", "服务保障组"]),
     }
 
 

@@ -1,0 +1,187 @@
+"""Scoring rules (K): a scheme that parses and resolves but cannot be computed as written.
+
+The rules that already live in :mod:`compiler.rules.core` are not repeated here:
+components adding up to the scale (V006), period weights (V007, V020), a unit in
+two groups or in none (V008, V024), blends adding up (V009), table order (V021),
+a group without a table (V023), duplicate evaluators (V025), a missing rest grade (V026).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+
+from compiler import model as m
+from compiler.diagnostics import Diagnostic
+from compiler.rules import RuleContext, rule
+
+_SUPPORTED = ("month", "quarter", "halfyear", "year")
+
+
+def _places(table: m.GradeTable, count: int) -> list[int]:
+    """Head counts per quota grade, as the score stage computes them (kept in step by a test)."""
+    from targets.scoring.engine import quota_places
+    from targets.scoring.schema import GradeDef, GradeTableDef
+
+    definition = GradeTableDef(
+        id=table.id,
+        grades=[GradeDef(name=g.name, quota=g.quota, share=g.share) for g in table.grades],
+        quota_total=sum(g.quota for g in table.grades if g.quota is not None),
+        rounding=table.rounding,
+        quota_method=table.quota_method,
+        beyond_quota="",
+    )
+    return [n for _name, n in quota_places(definition, count)]
+
+
+@rule("K002", "K003", "K016", "K018")
+def groups_computable(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    if scoring.every not in _SUPPORTED and (scoring.formulas or scoring.groups):
+        yield ctx.diag("K018", f"a scheme cannot be assessed every {scoring.every}", scoring.source,
+                       hint="use month, quarter, halfyear or year")
+    tables = {t.id: t for t in scoring.rank_tables}
+    for group in scoring.groups:
+        if not group.members:
+            yield ctx.diag("K016", f"group `{group.id}` has no members", group.source)
+            continue
+        if scoring.every != "year" and not group.period_weights:
+            yield ctx.diag("K003", f"group `{group.id}` has no period weights for its {scoring.every}ly scores", group.source,
+                           hint="e.g. `period_weights 15% 25% 25% 35%`")
+        table = tables.get(group.rank_points or "")
+        if table is not None and len(table.shares) < len(group.members):
+            yield ctx.diag("K002", f"group `{group.id}` has {len(group.members)} members but rank table `{table.id}` "
+                                   f"has {len(table.shares)} ranks", group.source,
+                           labels=((table.source, f"`{table.id}` is defined here"),))
+    for formula in scoring.formulas:
+        if not formula.members:
+            yield ctx.diag("K016", f"formula `{formula.id}` has no members", formula.source)
+
+
+@rule("K004", "K017")
+def adjustments_computable(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    groups = {g.id: g for g in scoring.groups}
+    for adjustment in scoring.adjustments:
+        if adjustment.on == "points":
+            for group_id in adjustment.applies or list(groups):
+                group = groups.get(group_id)
+                if group is not None and group.weight is None:
+                    yield ctx.diag("K004", f"adjustment `{adjustment.id}` acts on the points of group `{group_id}`, "
+                                           "which carries no weight", adjustment.source,
+                                   hint="give the group a `weight`, or write `on annual`")
+        elif abs(Decimal(adjustment.points)) > Decimal(scoring.scale):
+            yield ctx.diag("K017", f"adjustment `{adjustment.id}` of {adjustment.points} is larger than the scale "
+                                   f"{scoring.scale}", adjustment.source)
+
+
+@rule("K005", "K006", "K007")
+def blends_computable(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    scored = {member for formula in scoring.formulas for member in formula.members}
+    counts = Counter(b.unit for b in scoring.blends)
+    blended = set(counts)
+    reported: set[str] = set()
+    for blend in scoring.blends:
+        if counts[blend.unit] > 1 and blend.unit not in reported:
+            reported.add(blend.unit)
+            yield ctx.diag("K007", f"unit `{blend.unit}` is blended {counts[blend.unit]} times", blend.source,
+                           hint="write one blend with several `with` parts")
+        for unit in [blend.unit] + [p.unit for p in blend.parts]:
+            if unit not in scored:
+                yield ctx.diag("K005", f"blend of `{blend.unit}` names `{unit}`, which no formula scores", blend.source)
+        for part in blend.parts:
+            if part.unit in blended:
+                yield ctx.diag("K006", f"blend partner `{part.unit}` of `{blend.unit}` is itself blended; its own, "
+                                       "unblended score is used", blend.source)
+
+
+@rule("K008", "K010")
+def tables_computable(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    for table in scoring.rank_tables:
+        if any(Decimal(s) > 1 or Decimal(s) < 0 for s in table.shares):
+            yield ctx.diag("K010", f"rank table `{table.id}` has a share above 100% or below 0", table.source)
+    grade_tables = {t.id: t for t in scoring.grade_tables}
+    for grade_table in scoring.grade_tables:
+        if any(Decimal(g.share) > 1 or Decimal(g.share) < 0 for g in grade_table.grades):
+            yield ctx.diag("K010", f"grade table `{grade_table.id}` has a share above 100% or below 0", grade_table.source)
+    for group in scoring.groups:
+        used_table = grade_tables.get(group.grades or "")
+        if used_table is None or not group.members:
+            continue
+        grade_table = used_table
+        if not any(g.quota for g in grade_table.grades):
+            continue
+        count = len(group.members)
+        places = _places(grade_table, count)
+        spread = "+".join(str(n) for n in places)
+        if sum(places) < count:
+            yield ctx.diag(
+                "K008",
+                f"for the {count} members of `{group.id}`, the quotas of `{grade_table.id}` rounded "
+                f"{grade_table.rounding} ({grade_table.quota_method}) give {spread} = {sum(places)} places: "
+                f"{count - sum(places)} unit(s) would take the rest grade by rounding alone",
+                group.source,
+                hint="`rounding half_up cumulative` rounds the running total, so the places add up",
+                labels=((grade_table.source, "the grade table"),),
+            )
+
+
+@rule("K009", "K011", "K019")
+def conditions_and_components(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    facts = {f.id: f for f in scoring.facts}
+    used: set[str] = set()
+    for item in list(scoring.adjustments) + list(scoring.overrides):
+        used.add(item.when.fact)
+        fact = facts.get(item.when.fact)
+        if fact is not None and (fact.unit or None) != (item.when.unit or None):
+            if fact.unit or item.when.unit not in (None, "分"):
+                yield ctx.diag("K009", f"`{item.id}` compares {fact.id} (in {fact.unit or 'no unit'}) with "
+                                       f"{item.when.value}{item.when.unit or ''}", item.source)
+    for fact in scoring.facts:
+        if fact.id not in used:
+            yield ctx.diag("K019", f"fact `{fact.id}` is read by no adjustment or override", fact.source)
+    for formula in scoring.formulas:
+        for component in formula.components:
+            if Decimal(component.max) <= 0:
+                yield ctx.diag("K011", f"component `{component.evaluator}` of `{formula.id}` has maximum {component.max}",
+                               formula.source)
+
+
+@rule("K012", "K013", "K014", "K015")
+def completion_items(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None or not scoring.completion:
+        return
+    total = sum((Decimal(i.points) for i in scoring.completion), Decimal(0))
+    if total != Decimal(scoring.scale):
+        yield ctx.diag("K012", f"the completion weights add up to {total}, not {scoring.scale}", scoring.source)
+    metrics = {metric.id: metric for metric in ctx.plan.metrics}
+    seen: set[str] = set()
+    for item in scoring.completion:
+        if item.metric in seen:
+            yield ctx.diag("K014", f"metric `{item.metric}` is weighted twice", item.source)
+        seen.add(item.metric)
+        metric = metrics.get(item.metric)
+        if metric is not None and not metric.targets:
+            yield ctx.diag("K013", f"weighted metric `{item.metric}` has no target", item.source)
+    statuses: set[str] = set()
+    for credit in scoring.credits:
+        if credit.status in statuses:
+            yield ctx.diag("K014", f"status `{credit.status}` is credited twice", credit.source)
+        statuses.add(credit.status)
+        if Decimal(credit.share) > 1 or Decimal(credit.share) < 0:
+            yield ctx.diag("K015", f"status `{credit.status}` earns {Decimal(credit.share) * 100:g}%", credit.source)

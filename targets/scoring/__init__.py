@@ -1,0 +1,24 @@
+"""The scoring target: ``scoring.json`` for plans with a scoring block, and the `planc score` stage that runs it.
+
+Modules: :mod:`.schema` (the artifacts), :mod:`.scheme` (model → scoring.json),
+:mod:`.data` (reading evaluator scores and evaluation results, with diagnostics),
+:mod:`.engine` (exact-decimal scoring), :mod:`.report` (text, json, md, csv),
+:mod:`.cli` (the command).
+"""
+
+from __future__ import annotations
+
+from compiler.artifacts import dump_json
+from compiler.model import Plan
+from targets import Files, Target
+from targets.scoring.scheme import scoring_doc
+
+
+def emit(plan: Plan) -> Files:
+    doc = scoring_doc(plan)
+    if doc is None:
+        return {}
+    return {"scoring.json": dump_json(doc)}
+
+
+TARGET = Target("scoring", emit)

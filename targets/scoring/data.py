@@ -1,0 +1,385 @@
+"""Reading the score stage's inputs, with a diagnostic (file:line:column) for every bad row.
+
+Three inputs:
+
+* evaluator scores, CSV ``period,unit,item,value`` (the contract): item is an
+  evaluator (a unit) or a fact (政策兑现率); units by id, name or alias;
+* a per-metric status CSV ``metric,status`` (``target`` is accepted for ``metric``);
+* an evaluation JSON ``planc/evaluation/v1``: ``{"results": [{"metric", "status"}]}``.
+
+Files are UTF-8 with or without a BOM; GBK is recognised and named. Nothing
+raises for bad input, and no row is dropped without a diagnostic.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from compiler.diagnostics import Diagnostic, Label, Span, make
+from targets.scoring.schema import ScoringDoc
+
+SCORE_COLUMNS = ("period", "unit", "item", "value")
+STATUS_COLUMNS = ("metric", "status")
+
+
+@dataclass
+class Table:
+    """A CSV file split into cells with their positions."""
+
+    display: str
+    text: str
+    header: list[tuple[str, int]] = field(default_factory=list)  # (name, column)
+    rows: list[tuple[int, list[tuple[str, int]]]] = field(default_factory=list)  # (line, [(value, column)])
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 (a BOM is dropped); otherwise a D050 naming GBK when the bytes are GBK."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
+        try:
+            data.decode("gbk")
+            message = "the data file is encoded in GBK, not UTF-8"
+            hint = "save it as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8), or `iconv -f GBK -t UTF-8`"
+        except UnicodeDecodeError:
+            message = "the data file is not UTF-8 text"
+            hint = "save it as UTF-8"
+        return None, [make("D050", message, Span.point(display, line, column), hint=hint)]
+
+
+def split_line(line: str) -> tuple[list[tuple[str, int]], int | None]:
+    """The fields of one CSV line with their 1-based columns; the column of an unterminated quote, if any."""
+    fields: list[tuple[str, int]] = []
+    i = 0
+    n = len(line)
+    while True:
+        start = i
+        if i < n and line[i] == '"':
+            i += 1
+            value: list[str] = []
+            while True:
+                if i >= n:
+                    return fields, start + 1
+                if line[i] == '"':
+                    if i + 1 < n and line[i + 1] == '"':
+                        value.append('"')
+                        i += 2
+                        continue
+                    i += 1
+                    break
+                value.append(line[i])
+                i += 1
+            # tolerate spaces after the closing quote
+            while i < n and line[i] != ",":
+                i += 1
+            fields.append(("".join(value), start + 1))
+        else:
+            end = line.find(",", i)
+            end = n if end == -1 else end
+            fields.append((line[i:end].strip(), start + 1))
+            i = end
+        if i >= n:
+            return fields, None
+        i += 1  # the comma
+        if i == n:
+            fields.append(("", i + 1))
+            return fields, None
+
+
+def read_table(path: Path, display: str, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> tuple[Table | None, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    text, problems = decode(path.read_bytes(), display)
+    if text is None:
+        return None, problems
+    table = Table(display, text)
+    lines = text.splitlines()
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        return None, [make("D067", "the data file is empty", Span.point(display))]
+    fields, bad_quote = split_line(lines[header_index])
+    names = [(name.strip().lower(), column) for name, column in fields]
+    names = [((aliases or {}).get(name, name), column) for name, column in names]
+    table.header = names
+    header_line = header_index + 1
+    seen: dict[str, int] = {}
+    for name, column in names:
+        if name in seen:
+            diagnostics.append(make("D051", f"column `{name}` appears twice in the header", Span.point(display, header_line, column)))
+        seen[name] = column
+        if name not in required:
+            diagnostics.append(make("D052", f"column `{name}` is not read", Span.point(display, header_line, column),
+                                    hint=f"the columns are {','.join(required)}"))
+    missing = [c for c in required if c not in seen]
+    if missing or bad_quote:
+        diagnostics.append(make("D051", f"the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+                                Span.point(display, header_line, 1), hint=f"the header is `{','.join(required)}`"))
+        return None, diagnostics
+    for index in range(header_index + 1, len(lines)):
+        line = lines[index]
+        if not line.strip():
+            continue
+        cells, bad_quote = split_line(line)
+        if bad_quote is not None:
+            diagnostics.append(make("D053", "this quote is never closed", Span.point(display, index + 1, bad_quote)))
+            continue
+        if len(cells) != len(names):
+            column = cells[len(names)][1] if len(cells) > len(names) else len(line) + 1
+            diagnostics.append(make("D053", f"{len(cells)} fields, but the header has {len(names)}",
+                                    Span.point(display, index + 1, column), hint=f"the header is `{lines[header_index]}`"))
+            continue
+        table.rows.append((index + 1, cells))
+    if not table.rows and not diagnostics:
+        diagnostics.append(make("D067", "the data file has a header but no rows", Span.point(display, header_line, 1)))
+    return table, diagnostics
+
+
+# ---- names ----------------------------------------------------------------------
+
+
+class Names:
+    """Every spelling of the scheme's units and facts → id."""
+
+    def __init__(self, doc: ScoringDoc) -> None:
+        self.units: dict[str, str] = {}
+        self.facts: dict[str, str] = {}
+        for unit in doc.units:
+            for spelling in (unit.id, unit.name, *unit.aliases):
+                self.units.setdefault(spelling, unit.id)
+        for fact in doc.facts:
+            for spelling in (fact.id, fact.name):
+                self.facts.setdefault(spelling, fact.id)
+
+    def suggest(self, name: str, facts: bool = False) -> str | None:
+        candidates = list(self.units) + (list(self.facts) if facts else [])
+        close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.5)
+        return f"did you mean `{close[0]}`?" if close else None
+
+
+# ---- evaluator scores -------------------------------------------------------
+
+
+@dataclass
+class ScoreData:
+    display: str
+    text: str
+    # (year, period index, unit, evaluator) -> value
+    scores: dict[tuple[int, int, str, str], Decimal] = field(default_factory=dict)
+    # (year, unit or "", fact) -> value
+    facts: dict[tuple[int, str, str], Decimal] = field(default_factory=dict)
+    years: set[int] = field(default_factory=set)
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:[-\s]?([QqHhMm])(\d{1,2})|-(\d{1,2}))?$")
+_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％|分)?$")
+
+
+def parse_period(text: str, doc: ScoringDoc) -> tuple[int, int | None] | None:
+    """(year, period index) or (year, None) for a year; None when it is not a period of this scheme."""
+    match = _PERIOD.match(text.strip())
+    if not match:
+        return None
+    year = int(match.group(1))
+    letter, number, month = match.group(2), match.group(3), match.group(4)
+    if letter is None and month is None:
+        return (year, None)
+    if month is not None:
+        letter, number = "M", month
+    label = f"{letter.upper()}{int(number):02d}" if letter.upper() == "M" else f"{letter.upper()}{int(number)}"
+    if label in doc.periods:
+        return (year, doc.periods.index(label))
+    return None
+
+
+def _period_example(doc: ScoringDoc) -> str:
+    if doc.every == "year":
+        return "2022"
+    return "2022" + doc.periods[0]
+
+
+def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last_year: int) -> tuple[ScoreData | None, list[Diagnostic]]:
+    """Evaluator scores and facts, checked against the scheme: maxima, formulas, periods, duplicates."""
+    table, diagnostics = read_table(path, display, SCORE_COLUMNS)
+    if table is None:
+        return None, diagnostics
+    data = ScoreData(display, table.text)
+    names = Names(doc)
+    columns = {name: i for i, (name, _c) in enumerate(table.header)}
+    formula_of = {member: formula for formula in doc.formulas for member in formula.members}
+    fact_units = {fact.id: fact.unit for fact in doc.facts}
+    first_seen: dict[tuple[int, int | None, str, str], int] = {}
+
+    def at(line: int, column: int) -> Span:
+        return Span.point(display, line, column)
+
+    for line, cells in table.rows:
+        period_text, period_col = cells[columns["period"]]
+        unit_text, unit_col = cells[columns["unit"]]
+        item_text, item_col = cells[columns["item"]]
+        value_text, value_col = cells[columns["value"]]
+        period = parse_period(period_text, doc)
+        if period is None:
+            diagnostics.append(make("D054", f"`{period_text}` is not a period of this {doc.every}ly scheme", at(line, period_col),
+                                    hint=f"write it like {_period_example(doc)}, or the year (2022) for a fact"))
+            continue
+        year, index = period
+        if not first_year <= year <= last_year:
+            diagnostics.append(make("D055", f"{period_text} is outside the plan period {first_year}–{last_year}", at(line, period_col)))
+            continue
+        fact = names.facts.get(item_text)
+        evaluator = names.units.get(item_text) if fact is None else None
+        if fact is None and evaluator is None:
+            diagnostics.append(make("D058", f"`{item_text}` is neither an evaluator nor a fact of this scheme", at(line, item_col),
+                                    hint=names.suggest(item_text, facts=True)))
+            continue
+        unit = ""
+        if unit_text or fact is None:
+            found = names.units.get(unit_text)
+            if found is None:
+                diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_col), hint=names.suggest(unit_text)))
+                continue
+            unit = found
+        number = _NUMBER.match(value_text.strip())
+        if number is None:
+            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_col)))
+            continue
+        try:
+            value = Decimal(number.group(1))
+        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
+            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_col)))
+            continue
+        suffix = number.group(2)
+        key = (year, index, unit, fact or evaluator or "")
+        if key in first_seen:
+            diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
+                                    at(line, period_col), labels=(Label(at(first_seen[key], 1), "first given here"),)))
+            continue
+        first_seen[key] = line
+        if fact is not None:
+            if index is not None and doc.every != "year":
+                diagnostics.append(make("D068", f"fact `{item_text}` is given for {period_text}; facts are read per year",
+                                        at(line, period_col), hint=f"write the year: {year}"))
+                continue
+            expected = fact_units.get(fact)
+            given = "%" if suffix in ("%", "％") else suffix
+            if given and given != expected:
+                diagnostics.append(make("D069", f"`{value_text}` is in {given}, but fact `{fact}` is in {expected or 'no unit'}",
+                                        at(line, value_col)))
+                continue
+            data.facts[(year, unit, fact)] = value
+            data.years.add(year)
+            continue
+        assert evaluator is not None
+        if unit not in formula_of:
+            diagnostics.append(make("D057", f"`{unit_text}` is not assessed by any formula of this scheme", at(line, unit_col)))
+            continue
+        if index is None:
+            if doc.every != "year":
+                diagnostics.append(make("D054", f"an evaluator's score needs a {doc.every}, not the year {period_text}",
+                                        at(line, period_col), hint=f"write it like {year}{doc.periods[0]}"))
+                continue
+            index = 0
+        formula = formula_of[unit]
+        component = next((c for c in formula.components if c.evaluator == evaluator), None)
+        if component is None:
+            evaluators = "、".join(c.evaluator for c in formula.components)
+            diagnostics.append(make("D059", f"`{item_text}` does not evaluate `{unit_text}` under formula `{formula.id}`",
+                                    at(line, item_col), hint=f"its evaluators are {evaluators}"))
+            continue
+        if suffix in ("%", "％"):
+            diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points, not %", at(line, value_col)))
+            continue
+        if value < 0:
+            diagnostics.append(make("D062", f"score {value_text} is negative", at(line, value_col)))
+            continue
+        if value > Decimal(component.max):
+            diagnostics.append(make("D061", f"score {value_text} is above the maximum {component.max} of `{evaluator}` in formula `{formula.id}`",
+                                    at(line, value_col)))
+            continue
+        data.scores[(year, index, unit, evaluator)] = value
+        data.years.add(year)
+    return data, diagnostics
+
+
+# ---- statuses (completion scores) ---------------------------------------------------
+
+
+@dataclass
+class StatusData:
+    display: str
+    text: str
+    statuses: dict[str, list[str]] = field(default_factory=dict)  # metric id -> statuses (several checks per metric)
+
+
+def read_statuses(path: Path, display: str, metric_names: dict[str, str], weighted: set[str]) -> tuple[StatusData | None, list[Diagnostic]]:
+    """A status CSV (`metric,status`) or an evaluation JSON (`planc/evaluation/v1`)."""
+    if path.suffix.lower() == ".json":
+        return _read_evaluation_json(path, display, metric_names, weighted)
+    table, diagnostics = read_table(path, display, STATUS_COLUMNS, aliases={"target": "metric", "check": "metric"})
+    if table is None:
+        return None, diagnostics
+    data = StatusData(display, table.text)
+    columns = {name: i for i, (name, _c) in enumerate(table.header)}
+    first: dict[str, int] = {}
+    for line, cells in table.rows:
+        name, column = cells[columns["metric"]]
+        status, _status_col = cells[columns["status"]]
+        metric = metric_names.get(name)
+        if metric is None:
+            close = difflib.get_close_matches(name, list(metric_names), n=1, cutoff=0.5)
+            diagnostics.append(make("D071", f"unknown metric `{name}`", Span.point(display, line, column),
+                                    hint=f"did you mean `{close[0]}`?" if close else None))
+            continue
+        if metric in first:
+            diagnostics.append(make("D063", f"metric `{name}` is given twice", Span.point(display, line, column),
+                                    labels=(Label(Span.point(display, first[metric], 1), "first given here"),)))
+            continue
+        first[metric] = line
+        if metric not in weighted:
+            diagnostics.append(make("D074", f"metric `{name}` carries no weight in the scheme", Span.point(display, line, column)))
+            continue
+        data.statuses[metric] = [status.strip()]
+    return data, diagnostics
+
+
+def _read_evaluation_json(path: Path, display: str, metric_names: dict[str, str], weighted: set[str]) -> tuple[StatusData | None, list[Diagnostic]]:
+    text, problems = decode(path.read_bytes(), display)
+    if text is None:
+        return None, problems
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        return None, [make("D070", f"not valid JSON: {error.msg}", Span.point(display, error.lineno, error.colno))]
+    where = Span.point(display)
+    if not isinstance(document, dict) or not str(document.get("schema", "")).startswith("planc/evaluation/"):
+        return None, [make("D070", "not an evaluation file: the top-level `schema` is not planc/evaluation/v1", where,
+                           hint="produce it with `planc evaluate PLAN --data CSV --format json`")]
+    if document["schema"] != "planc/evaluation/v1":
+        return None, [make("D070", f"evaluation schema {document['schema']} is not supported; this planc reads planc/evaluation/v1", where)]
+    results = document.get("results")
+    if not isinstance(results, list):
+        return None, [make("D070", "the evaluation has no `results` list", where)]
+    data = StatusData(display, text)
+    diagnostics: list[Diagnostic] = []
+    for number, result in enumerate(results, start=1):
+        if not isinstance(result, dict) or not isinstance(result.get("metric"), str) or not isinstance(result.get("status"), str):
+            diagnostics.append(make("D070", f"result {number} needs string fields `metric` and `status`", where))
+            continue
+        metric = metric_names.get(result["metric"])
+        if metric is None:
+            diagnostics.append(make("D071", f"result {number}: unknown metric `{result['metric']}`", where))
+            continue
+        if metric not in weighted:
+            diagnostics.append(make("D074", f"result {number}: metric `{result['metric']}` carries no weight in the scheme", where))
+            continue
+        data.statuses.setdefault(metric, []).append(result["status"])
+    return data, diagnostics

@@ -1,0 +1,214 @@
+"""Rendering a score report: text (terminal tables), json (``planc/score/v1``), md (a publishable
+ranking report with an SVG bar chart per group) and csv (the contract's
+``group,unit,period,score,rank,points,grade``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from compiler.render import display_width
+from targets.scoring.engine import fmt
+from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc
+
+CSV_HEADER = ["group", "unit", "period", "score", "rank", "points", "grade"]
+NO_DATA = "no data"
+
+
+def safe_cell(text: str) -> str:
+    """Protect a CSV cell against spreadsheet formula injection: = + - @ (and tab/CR) at the start get a leading '."""
+    if text and text[0] in "=+-@\t\r":
+        return "'" + text
+    return text
+
+
+def render_csv(report: ScoreReport) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for row in report.rows:
+        cells = [row.group, row.unit_name, row.period, row.score or "", "" if row.rank is None else str(row.rank),
+                 row.points or "", row.grade or ""]
+        writer.writerow([safe_cell(c) for c in cells])
+    if report.completion is not None:
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["metric", "name", "status", "points", "credit", "earned"])
+        for item in report.completion.rows:
+            writer.writerow([safe_cell(c) for c in (item.metric, item.name, item.status or "", item.points,
+                                                     item.share or "", item.earned or "")])
+        writer.writerow([safe_cell(c) for c in ("total", "", "", report.completion.scale, "", report.completion.score)])
+    return out.getvalue()
+
+
+def render_json(report: ScoreReport) -> str:
+    data = report.model_dump(mode="json", by_alias=True)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(width - display_width(text), 0)
+    return gap + text if right else text + gap
+
+
+def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> list[str]:
+    widths = [max(display_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    lines = ["  ".join(_pad(h, widths[i], i in numeric) for i, h in enumerate(header)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    for r in rows:
+        lines.append("  ".join(_pad(c, widths[i], i in numeric) for i, c in enumerate(r)).rstrip())
+    return lines
+
+
+def _grouped(report: ScoreReport, doc: ScoringDoc) -> list[tuple[int, str, str, list[tuple[str, list[ScoreRow], ScoreRow]]]]:
+    """Per year and group: [(unit name, period rows, annual row)], in declared order."""
+    out = []
+    for year in report.years:
+        for group in doc.groups:
+            entries = []
+            for unit in group.members:
+                rows = [r for r in report.rows if r.unit == unit and r.period.startswith(str(year))]
+                annual = next((r for r in rows if r.period == str(year)), None)
+                if annual is None:
+                    continue
+                entries.append((annual.unit_name, [r for r in rows if r is not annual], annual))
+            out.append((year, group.id, group.title or group.id, entries))
+    return out
+
+
+def _flag_lines(report: ScoreReport, doc: ScoringDoc, group_id: str, year: int) -> list[tuple[str, str]]:
+    """Per flag of the scheme: its title, and the flagged units of this group and year (by period for `lowest`)."""
+    names = {r.unit: r.unit_name for r in report.rows}
+    out = []
+    for flag in doc.flags:
+        hits = [h for h in report.flags if h.flag == flag.id and h.group == group_id and h.period.startswith(str(year))]
+        if not hits:
+            continue
+        parts = []
+        for hit in hits:
+            units = "、".join(names.get(u, u) for u in hit.units)
+            parts.append(units if hit.period == str(year) else f"{hit.period} {units}")
+        out.append((flag.title or flag.id, ";".join(parts)))
+    return out
+
+
+def _cell(value: str | None) -> str:
+    return value if value is not None else "—"
+
+
+def _annual_cells(annual: ScoreRow) -> list[str]:
+    return [_cell(annual.score), _cell(None if annual.rank is None else str(annual.rank)), _cell(annual.points),
+            _cell(annual.grade)]
+
+
+def render_text(report: ScoreReport, doc: ScoringDoc) -> str:
+    if report.completion is not None:
+        return _completion_text(report)
+    lines = [f"{report.title} ({report.scoring})", ""]
+    periods = doc.periods if doc.every != "year" else []
+    for year, group_id, title, entries in _grouped(report, doc):
+        lines.append(f"{year} · {title}" + (f" ({group_id})" if title != group_id else ""))
+        header = ["unit", *periods, str(year), "rank", "points", "grade"]
+        rows = []
+        for name, period_rows, annual in entries:
+            cells = [_cell(r.score) + (f" ({r.rank})" if r.rank is not None else "") for r in period_rows]
+            rows.append([name, *cells, *_annual_cells(annual)])
+        lines.extend(_table(header, rows, set(range(1, len(header) - 1))))
+        for flag, text in _flag_lines(report, doc, group_id, year):
+            lines.append(f"  {flag}: {text}")
+        lines.append("")
+    lines.append("— no data: the unit lacks scores for a period; it is not ranked (see the warnings)")
+    return "\n".join(lines) + "\n"
+
+
+def _completion_text(report: ScoreReport) -> str:
+    assert report.completion is not None
+    result = report.completion
+    header = ["metric", "status", "points", "credit", "earned"]
+    rows = [[r.name, r.status or NO_DATA, r.points, _cell(r.share), _cell(r.earned)] for r in result.rows]
+    lines = [f"{report.title} ({report.scoring}) — completion score", ""]
+    lines.extend(_table(header, rows, {2, 3, 4}))
+    lines.append("")
+    suffix = "" if result.complete else " (some metrics have no status; this is a lower bound)"
+    lines.append(f"score {result.score} of {result.scale}{suffix}")
+    return "\n".join(lines) + "\n"
+
+
+# ---- markdown with SVG charts ------------------------------------------------------
+
+
+def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal) -> str:
+    """A horizontal bar chart as SVG text: one bar per unit, no data shown as an empty, labelled row."""
+    row_height = 22
+    label_width = max(80, 12 + 7 * max((display_width(name) for name, _v in bars), default=0))
+    chart_width = 360
+    width = label_width + chart_width + 70
+    height = 30 + row_height * len(bars) + 10
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
+        f'<text x="4" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
+    ]
+    for i, (name, value) in enumerate(bars):
+        y = 30 + i * row_height
+        parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="12" text-anchor="end">{escape(name)}</text>')
+        if value is None:
+            parts.append(f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="#888">{NO_DATA}</text>')
+            continue
+        length = (value / scale * chart_width) if scale else Decimal(0)
+        length_text = format(length.quantize(Decimal("0.1")), "f")
+        parts.append(f'<rect x="{label_width}" y="{y + 3}" width="{length_text}" height="{row_height - 6}" fill="#3b6ea5"/>')
+        parts.append(f'<text x="{label_width + float(length_text) + 4:.1f}" y="{y + 15}" font-size="12">{fmt(value)}</text>')
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_md(report: ScoreReport, doc: ScoringDoc) -> str:
+    if report.completion is not None:
+        result = report.completion
+        lines = [f"# {report.title}: 完成度得分", "", "| 指标 | 状态 | 分值 | 得分率 | 得分 |", "|---|---|---:|---:|---:|"]
+        for r in result.rows:
+            lines.append(f"| {_md_escape(r.name)} | {r.status or NO_DATA} | {r.points} | {_cell(r.share)} | {_cell(r.earned)} |")
+        lines += ["", f"**合计 {result.score} / {result.scale}**" + ("" if result.complete else "(部分指标无数据)"), ""]
+        return "\n".join(lines)
+    lines = [f"# {report.title}", "", f"考评结果 · {', '.join(str(y) for y in report.years)}", ""]
+    periods = doc.periods if doc.every != "year" else []
+    scale = Decimal(doc.scale)
+    for year, group_id, title, entries in _grouped(report, doc):
+        lines.append(f"## {year}年 {title}")
+        lines.append("")
+        ordered = sorted(entries, key=lambda e: (e[2].rank is None, e[2].rank or 0))
+        header = ["名次", "单位", *periods, "年度得分", "计分", "等次"]
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "|".join(["---:", "---"] + ["---:"] * (len(periods) + 2) + ["---"]) + "|")
+        for name, period_rows, annual in ordered:
+            cells = [_cell(None if annual.rank is None else str(annual.rank)), _md_escape(name)]
+            cells += [_cell(r.score) for r in period_rows]
+            cells += [_cell(annual.score), _cell(annual.points), _cell(annual.grade)]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+        bars = [(name, Decimal(annual.score) if annual.score is not None else None) for name, _p, annual in ordered]
+        lines.append(bar_chart(f"{year}年 {title} 年度得分", bars, scale))
+        lines.append("")
+        for flag, text in _flag_lines(report, doc, group_id, year):
+            lines.append(f"- **{flag}**:{text}")
+        if any(True for _ in _flag_lines(report, doc, group_id, year)):
+            lines.append("")
+    return "\n".join(lines)
+
+
+def render(report: ScoreReport, doc: ScoringDoc, fmt: str) -> str:
+    if fmt == "json":
+        return render_json(report)
+    if fmt == "csv":
+        return render_csv(report)
+    if fmt == "md":
+        return render_md(report, doc)
+    return render_text(report, doc)

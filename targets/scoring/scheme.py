@@ -1,0 +1,193 @@
+"""The resolved model's scoring block → :class:`ScoringDoc` (``scoring.json``), with every default written out.
+
+The score stage reads this document, not the model, so ``scoring.json`` is the
+whole contract: what `planc score` computes can be recomputed from it alone.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from compiler import model as m
+from targets.scoring.schema import (
+    AdjustmentDef,
+    BlendDef,
+    BlendPartDef,
+    CompletionDef,
+    CompletionItemDef,
+    ComponentDef,
+    ConditionDef,
+    CreditDef,
+    FactDef,
+    FlagDef,
+    FormulaDef,
+    GradeDef,
+    GradeTableDef,
+    GroupDef,
+    OverrideDef,
+    PeriodWeight,
+    RankingDef,
+    RankTableDef,
+    ScoringDoc,
+    UnitRef,
+)
+
+#: the period labels of one year, per assessment frequency (a period is written YEAR + label: 2022Q1)
+PERIOD_LABELS: dict[str, list[str]] = {
+    "quarter": ["Q1", "Q2", "Q3", "Q4"],
+    "halfyear": ["H1", "H2"],
+    "month": [f"M{month:02d}" for month in range(1, 13)],
+    "year": [""],
+}
+SUPPORTED_FREQUENCIES = tuple(PERIOD_LABELS)
+
+#: the order in which one year is computed; written into scoring.json
+STEPS = [
+    "period_score: the sum of the formula's components, each within [0, max]; a missing component makes the period no_data",
+    "blend: final period score = self_share × own score + Σ share × partner's own score",
+    "period_rank: rank the final period scores within each group; flags mark the lowest",
+    "annual_score: Σ period weight × final period score; any no_data period makes the year no_data",
+    "override: when its condition holds, the annual score becomes the scale",
+    "adjust_annual: adjustments `on annual` add their points, clamped to [0, scale]",
+    "annual_rank: rank the annual scores within each group by the tie rule",
+    "points: weight × the rank table's share for the rank, or × the grade's share under the quotas",
+    "adjust_points: adjustments `on points` add their points, clamped to [0, weight]",
+]
+
+DEFAULT_CREDITS = [("met", "1")]
+
+
+def _fraction_text(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def _period_weights(scoring: m.Scoring, group: m.Group) -> list[PeriodWeight]:
+    labels = PERIOD_LABELS.get(scoring.every, [])
+    if scoring.every == "year":
+        return [PeriodWeight(period="Y", weight="1")]
+    return [PeriodWeight(period=label, weight=w) for label, w in zip(labels, group.period_weights)]
+
+
+def _ranking(group: m.Group) -> RankingDef:
+    if group.rank_points:
+        return RankingDef(method="rank_points", table=group.rank_points)
+    if group.grades:
+        return RankingDef(method="grades", table=group.grades)
+    return RankingDef(method="none")
+
+
+def _condition(condition: m.Condition) -> ConditionDef:
+    return ConditionDef(fact=condition.fact, op=condition.op, value=condition.value, unit=condition.unit)
+
+
+def _scored_units(scoring: m.Scoring) -> list[str]:
+    ids: list[str] = []
+    for formula in scoring.formulas:
+        ids.extend(formula.members)
+        ids.extend(c.evaluator for c in formula.components)
+    for group in scoring.groups:
+        ids.extend(group.members)
+    for blend in scoring.blends:
+        ids.append(blend.unit)
+        ids.extend(p.unit for p in blend.parts)
+    return list(dict.fromkeys(ids))
+
+
+def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
+    """The explicit scheme of ``plan``, or None when the plan has no scoring block."""
+    scoring = plan.scoring
+    if scoring is None:
+        return None
+    wanted = set(_scored_units(scoring))
+    units = [UnitRef(id=u.id, name=u.name, aliases=list(u.aliases)) for u in plan.units if u.id in wanted]
+    all_groups = [g.id for g in scoring.groups]
+    completion = None
+    if scoring.completion:
+        metrics = {metric.id: metric for metric in plan.metrics}
+        credits = [(c.status, c.share) for c in scoring.credits] or DEFAULT_CREDITS
+        completion = CompletionDef(
+            items=[
+                CompletionItemDef(
+                    metric=item.metric,
+                    name=metrics[item.metric].name if item.metric in metrics else item.metric,
+                    points=item.points,
+                )
+                for item in scoring.completion
+            ],
+            total=_fraction_text(sum((Decimal(i.points) for i in scoring.completion), Decimal(0))),
+            credits=[CreditDef(status=s, share=share) for s, share in credits],
+        )
+    grade_tables = []
+    for table in scoring.grade_tables:
+        rest = next((g.name for g in table.grades if g.quota is None), None)
+        grade_tables.append(
+            GradeTableDef(
+                id=table.id,
+                grades=[GradeDef(name=g.name, quota=g.quota, share=g.share) for g in table.grades],
+                quota_total=sum(g.quota for g in table.grades if g.quota is not None),
+                rounding=table.rounding,
+                quota_method=table.quota_method,
+                beyond_quota=rest or (table.grades[-1].name if table.grades else ""),
+            )
+        )
+    return ScoringDoc(
+        plan=plan.id,
+        id=scoring.id,
+        title=scoring.title,
+        every=scoring.every if scoring.every in SUPPORTED_FREQUENCIES else "year",  # type: ignore[arg-type]
+        periods=[label or "Y" for label in PERIOD_LABELS.get(scoring.every, [""])],
+        scale=scoring.scale,
+        ties=scoring.ties,
+        steps=STEPS,
+        units=units,
+        facts=[FactDef(id=f.id, name=f.name, unit=f.unit) for f in scoring.facts],
+        formulas=[
+            FormulaDef(
+                id=f.id,
+                title=f.title,
+                members=list(f.members),
+                components=[ComponentDef(evaluator=c.evaluator, max=c.max) for c in f.components],
+                total=_fraction_text(sum((Decimal(c.max) for c in f.components), Decimal(0))),
+            )
+            for f in scoring.formulas
+        ],
+        groups=[
+            GroupDef(
+                id=g.id,
+                title=g.title,
+                members=list(g.members),
+                period_weights=_period_weights(scoring, g),
+                weight=g.weight,
+                ranking=_ranking(g),
+            )
+            for g in scoring.groups
+        ],
+        blends=[
+            BlendDef(
+                unit=b.unit,
+                self_share=b.self_share,
+                parts=[BlendPartDef(unit=p.unit, share=p.share) for p in b.parts],
+            )
+            for b in scoring.blends
+        ],
+        rank_tables=[RankTableDef(id=t.id, shares=list(t.shares)) for t in scoring.rank_tables],
+        grade_tables=grade_tables,
+        adjustments=[
+            AdjustmentDef(
+                id=a.id, title=a.title, when=_condition(a.when), points=a.points,
+                applies=list(a.applies) or all_groups, on=a.on,
+            )
+            for a in scoring.adjustments
+        ],
+        overrides=[
+            OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then, applies=list(o.applies) or all_groups)
+            for o in scoring.overrides
+        ],
+        flags=[
+            FlagDef(id=f.id, title=f.title, rule=f.rule, count=f.count, applies=list(f.applies) or all_groups,
+                    per="group_and_year" if f.rule == "top" else "group_and_period")
+            for f in scoring.flags
+        ],
+        completion=completion,
+    )
