@@ -116,7 +116,7 @@ def frequency_text(cadence: m.Cadence) -> str:
     elif cadence.every == "biweek":
         text = f"每{2 * cadence.interval}周"
     else:
-        text = f"每{cadence.interval}{'个' if cadence.every in ('quarter', 'halfyear') else ''}{word}"
+        text = f"每{cadence.interval}{'个' if cadence.every in ('month', 'quarter', 'halfyear') else ''}{word}"
     return text + ("（至少一次）" if cadence.at_least else "")
 
 

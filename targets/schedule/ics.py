@@ -80,7 +80,7 @@ def _instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> list[dt.
 
 
 def _description(rule: Rule, event: Event | None, source_line: str) -> str:
-    lines = [f"频次：{rule.frequency}"]
+    lines = [f"{'频次' if rule.kind == 'cadence' else '时限'}：{rule.frequency}"]
     if rule.owners:
         lines.append(f"负责：{'、'.join(rule.owners)}")
     if event is not None:
