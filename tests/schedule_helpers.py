@@ -81,3 +81,17 @@ def _list(value: object) -> list:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+class WeekendsOnly:
+    """A calendar with no statutory holidays, plus chosen days off, for exact-policy tests."""
+
+    def __init__(self, days_off: set[dt.date] | None = None) -> None:
+        self.days_off = set(days_off or ())
+        self.uncovered: set[int] = set()
+
+    def covers(self, year: int) -> bool:
+        return True
+
+    def is_workday(self, date: dt.date) -> bool:
+        return date.weekday() < 5 and date not in self.days_off

@@ -10,6 +10,7 @@ from compiler.periods import active_window, month_day
 from targets.schedule import schedule_of
 from targets.schedule.expand import between, cadence_slots, expand
 from targets.schedule.workdays import ChineseCalendar, next_workday
+from tests.schedule_helpers import WeekendsOnly
 
 D = dt.date
 
@@ -36,20 +37,6 @@ def cadence(every: str, extra: str = "") -> str:
 
 def dates(schedule, rule: str = "c") -> list[dt.date]:
     return [e.date for e in schedule.events if e.rule == rule]
-
-
-class WeekendsOnly:
-    """A calendar with no statutory holidays, plus chosen days off, for exact-policy tests."""
-
-    def __init__(self, days_off: set[dt.date] = frozenset()) -> None:  # type: ignore[assignment]
-        self.days_off = set(days_off)
-        self.uncovered: set[int] = set()
-
-    def covers(self, year: int) -> bool:
-        return True
-
-    def is_workday(self, date: dt.date) -> bool:
-        return date.weekday() < 5 and date not in self.days_off
 
 
 # ---- period arithmetic ---------------------------------------------------

@@ -13,10 +13,10 @@ from icalendar import Calendar
 
 from compiler.artifacts import json_schema
 from targets.schedule import emit, schedule_of
-from targets.schedule.expand import between
+from targets.schedule.expand import between, expand
 from targets.schedule.ics import build_ics, dtstamp
 from targets.schedule.schema import Schedule
-from tests.schedule_helpers import GOLDEN, ROOT, compiled_plan, ics_occurrences, plan_files
+from tests.schedule_helpers import GOLDEN, ROOT, WeekendsOnly, compiled_plan, ics_occurrences, plan_files
 
 SCHEMA = json.loads((ROOT / "docs" / "schemas" / "schedule.v1.json").read_text(encoding="utf-8"))
 PLAN_FILES = plan_files()
@@ -161,3 +161,17 @@ def test_dtstamp_comes_from_source_date_epoch_or_the_issue_date(monkeypatch: pyt
     data = emit(plan)["schedule.ics"]
     stamps = {line for line in data.split(b"\r\n") if line.startswith(b"DTSTAMP")}
     assert stamps == {b"DTSTAMP:20231114T221320Z"}
+
+
+def test_merged_occurrences_are_excluded_from_the_rule(compile_text) -> None:
+    compiled = compile_text('plan p {\n  title "T"\n  issued 2024-01-01\n  period 2024\n}\n'
+                            'cadence c "周会商" {\n  every week\n}\n')
+    off = {dt.date(2024, 1, 1) + dt.timedelta(days=i) for i in range(15)}
+    schedule = expand(compiled.plan, WeekendsOnly(off))
+    data = build_ics(schedule, dt.date(2024, 1, 1))
+    [master] = [e for e in Calendar.from_ical(data).walk("VEVENT") if "RRULE" in e]
+    excluded = [d.dt for d in master["EXDATE"].dts] if not isinstance(master["EXDATE"], list) else []
+    assert excluded == [dt.date(2024, 1, 8), dt.date(2024, 1, 15)]
+    [dates] = ics_occurrences(data).values()
+    assert dates == [e.date for e in schedule.events]
+    assert dates[:2] == [dt.date(2024, 1, 16), dt.date(2024, 1, 22)]
