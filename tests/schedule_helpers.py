@@ -13,13 +13,14 @@ PLANS = ROOT / "plans"
 
 
 def plan_files() -> list[Path]:
-    """The golden schedule plans and every plan in plans/ (a file with a `plan` block)."""
+    """The golden schedule plans and every plan in plans/ (found as `planc check plans/` finds them)."""
+    from compiler.loader import Loader
+    from compiler.pipeline import discover
+
     found = sorted(GOLDEN.glob("*.plan"))
     if PLANS.is_dir():
-        for path in sorted(PLANS.rglob("*.plan")):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            if any(line.lstrip().startswith(("plan ", "方案 ")) for line in text.splitlines()):
-                found.append(path)
+        entries, _diagnostics, _usage_error = discover([PLANS], Loader())
+        found.extend(sorted(entries))
     return found
 
 

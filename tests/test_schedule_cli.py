@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,32 @@ XIANGTAN = str(GOLDEN / "xiangtan-machinery.plan")
 
 def run(*args: str):
     return CliRunner().invoke(main, ["schedule", *args])
+
+
+# 湘潭's machinery: the golden model of it, and the real plan once it is encoded in plans/
+XIANGTAN_PLANS = [XIANGTAN] + [str(p) for p in [ROOT / "plans" / "xiangtan-2022.plan"] if p.is_file()]
+
+
+@pytest.mark.parametrize("path", XIANGTAN_PLANS, ids=lambda p: Path(p).stem)
+def test_table_lists_weekly_to_halfyearly_machinery_and_yearly_deadlines(path: str) -> None:
+    result = run(path, "--format", "table")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    events = [line for line in lines if line[:4].isdigit() and line[4:5] == "-"]
+    rules = lines[lines.index(next(line for line in lines if line.startswith("rule "))) + 1:]
+    rules = rules[: rules.index("")]
+
+    def rule_with(*frequencies: str) -> str:
+        # columns: rule, kind, frequency, …; `at_least` adds （至少一次） to the frequency
+        found = [cells[0] for cells in (re.split(r"\s{2,}", line) for line in rules)
+                 if cells[2].split("（")[0] in frequencies]
+        assert found, f"no rule with frequency {frequencies}"
+        return found[0]
+
+    for frequencies in (("每周",), ("每旬",), ("每月",), ("每季度",), ("每半年",),
+                        ("每年3月底前", "每年3月31日前"), ("每年12月底前", "每年12月31日前"), ("次年1月30日前",)):
+        rule = rule_with(*frequencies)
+        assert any(line.split()[2] == rule for line in events), f"{rule} has no events"
 
 
 def test_table_lists_xiangtan_machinery_and_deadlines() -> None:
