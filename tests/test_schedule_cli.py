@@ -169,3 +169,13 @@ def test_help_lists_the_command() -> None:
     assert "schedule" in result.output
     result = CliRunner().invoke(main, ["schedule", "--help"])
     assert result.exit_code == 0 and "--from" in result.output and "table|json|ics" in result.output
+
+
+def test_build_writes_schedule_json_and_ics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    out = tmp_path / "build"
+    result = CliRunner().invoke(main, ["build", EVERY_KIND, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    folder = out / "every-kind"
+    assert (folder / "schedule.ics").read_bytes() == (GOLDEN / "every-kind.schedule.ics").read_bytes()
+    assert (folder / "schedule.json").read_bytes() == (GOLDEN / "every-kind.schedule.json").read_bytes()
