@@ -54,6 +54,6 @@ def due_dates(due: m.Due, plan: m.Plan) -> list[tuple[dt.date, int | None]]:
             date = month_day(year, due.month, due.day)
             if start <= date <= end:
                 out.append((date, year))
-        else:
+        elif year < dt.MAXYEAR:  # the year after 9999 has no calendar
             out.append((month_day(year + 1, due.month, due.day), year))
     return out

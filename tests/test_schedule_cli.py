@@ -179,3 +179,16 @@ def test_build_writes_schedule_json_and_ics(tmp_path: Path, monkeypatch: pytest.
     folder = out / "every-kind"
     assert (folder / "schedule.ics").read_bytes() == (GOLDEN / "every-kind.schedule.ics").read_bytes()
     assert (folder / "schedule.json").read_bytes() == (GOLDEN / "every-kind.schedule.json").read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "ics"])
+def test_a_period_at_the_end_of_the_calendar_does_not_crash(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "far.plan"
+    path.write_text('plan far {\n  title "T"\n  period 9999\n}\ncadence c "周会" {\n  every 2 week\n}\n'
+                    'cadence y "年度" {\n  every 2 year\n}\ndeadline d "得分" {\n  due next_year 01-30\n  due each_year 12月底\n}\n',
+                    encoding="utf-8")
+    result = run(str(path), "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "S001 warning" in result.stderr
+    if fmt == "ics":
+        Calendar.from_ical(result.stdout_bytes)

@@ -67,44 +67,59 @@ def _period_label(every: str, start: dt.date) -> str:
     return str(start.year)
 
 
+def _plus(date: dt.date, days: int) -> dt.date | None:
+    """``date`` + ``days``, or None past the last representable date (a period ending in 9999)."""
+    try:
+        return date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _month_start(year: int, month: int) -> dt.date | None:
+    return dt.date(year, month, 1) if year <= dt.MAXYEAR else None
+
+
 def _dekad_start(date: dt.date) -> dt.date:
     return date.replace(day=1 if date.day <= 10 else (11 if date.day <= 20 else 21))
 
 
-def _next_dekad(start: dt.date) -> dt.date:
+def _next_dekad(start: dt.date) -> dt.date | None:
     if start.day < 21:
         return start.replace(day=start.day + 10)
-    year, month = _add_months(start.year, start.month, 1)
-    return dt.date(year, month, 1)
+    return _month_start(*_add_months(start.year, start.month, 1))
 
 
 def cadence_slots(every: str, interval: int, start: dt.date, end: dt.date) -> list[Slot]:
     """Every period of ``interval`` × ``every`` that overlaps ``start`` … ``end``, in order."""
     interval = max(interval, 1)
     slots: list[Slot] = []
+    first: dt.date | None
+    following: dt.date | None
     if every in ("week", "biweek"):
-        step = dt.timedelta(days=7 * interval * (2 if every == "biweek" else 1))
-        first = start - dt.timedelta(days=start.weekday())
-        while first <= end:
-            slots.append(Slot(first, first + step - dt.timedelta(days=1), _period_label(every, first)))
-            first += step
+        days = 7 * interval * (2 if every == "biweek" else 1)
+        first = _plus(start, -start.weekday()) or start
+        while first is not None and first <= end:
+            following = _plus(first, days)
+            last = _plus(following, -1) if following else dt.date.max
+            slots.append(Slot(first, last or dt.date.max, _period_label(every, first)))
+            first = following
     elif every == "dekad":
         first = _dekad_start(start)
-        while first <= end:
+        while first is not None and first <= end:
             following = first
             for _ in range(interval):
-                following = _next_dekad(following)
-            slots.append(Slot(first, following - dt.timedelta(days=1), _period_label(every, first)))
+                following = _next_dekad(following) if following else None
+            last = _plus(following, -1) if following else dt.date.max
+            slots.append(Slot(first, last or dt.date.max, _period_label(every, first)))
             first = following
     else:
         months = _MONTHS[every] * interval
         size = _MONTHS[every]
-        year, month = start.year, (start.month - 1) // size * size + 1
-        first = dt.date(year, month, 1)
-        while first <= end:
-            year, month = _add_months(first.year, first.month, months)
-            following = dt.date(year, month, 1)
-            slots.append(Slot(first, following - dt.timedelta(days=1), _period_label(every, first)))
+        first = dt.date(start.year, (start.month - 1) // size * size + 1, 1)
+        while first is not None and first <= end:
+            following = _month_start(*_add_months(first.year, first.month, months))
+            last = _plus(following, -1) if following else dt.date.max
+            slots.append(Slot(first, last or dt.date.max, _period_label(every, first)))
             first = following
     return slots
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from calendar import monthrange
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,10 @@ def dtstamp(issued: dt.date, environ: dict[str, str] | None = None) -> dt.dateti
     return dt.datetime(issued.year, issued.month, issued.day, tzinfo=_SHANGHAI).astimezone(dt.UTC)
 
 
+def _month_end(date: dt.date) -> bool:
+    return date.day == monthrange(date.year, date.month)[1]
+
+
 def _uid(*parts: str) -> str:
     digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
     return f"{digest}@planc"
@@ -56,7 +61,7 @@ def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
         return {"freq": "monthly", "interval": _MONTHS[every] * n}
     slots = [slot_of(e) for e in events]
     month, day = slots[0].month, slots[0].day
-    if all((s + _ONE_DAY).day == 1 for s in slots) and len({s.month for s in slots}) == 1:
+    if all(_month_end(s) for s in slots) and len({s.month for s in slots}) == 1:
         return {"freq": "yearly", "bymonth": month, "bymonthday": -1}
     if all((s.month, s.day) == (month, day) for s in slots):
         return {"freq": "yearly", "bymonth": month, "bymonthday": day}
@@ -141,7 +146,8 @@ def build_ics(schedule: Schedule, issued: dt.date, environ: dict[str, str] | Non
         component.add("uid", uid)
         component.add("dtstamp", stamp)
         component.add("dtstart", day)
-        component.add("dtend", day + _ONE_DAY)
+        if day < dt.date.max:  # without DTEND an all-day event lasts the one day anyway
+            component.add("dtend", day + _ONE_DAY)
         component.add("summary", _summary(rule, event))
         where = f"依据：{rule.source.file} 第{rule.source.line}行"
         if rule.source.action:
@@ -162,7 +168,8 @@ def build_ics(schedule: Schedule, issued: dt.date, environ: dict[str, str] | Non
         if rule.kind == "deadline":
             # one series per month/day (a deadline may have several `due` rules)
             for event in events:
-                key = (slot_of(event).month, slot_of(event).day if (slot_of(event) + _ONE_DAY).day != 1 else 0)
+                slot = slot_of(event)
+                key = (slot.month, 0 if _month_end(slot) else slot.day)
                 groups.setdefault(key, []).append(event)
         elif events:
             groups[(0, 0)] = events

@@ -48,7 +48,10 @@ def next_workday(date: dt.date, calendar: WorkdayCalendar) -> dt.date:
     # The longest statutory break (Spring Festival plus a weekend) is under two weeks;
     # the bound only guards against a calendar that never reports a working day.
     for offset in range(60):
-        candidate = date + dt.timedelta(days=offset)
+        try:
+            candidate = date + dt.timedelta(days=offset)
+        except OverflowError:  # past 9999-12-31
+            break
         if calendar.is_workday(candidate):
             return candidate
     return date
