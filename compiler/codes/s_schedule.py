@@ -12,8 +12,7 @@ code("S001", "holiday-calendar-missing-year", "warning",
      why="Without the State Council's holiday notice for that year, a meeting on a public holiday is not moved and a deadline "
          "on one is not marked; only Saturdays and Sundays are treated as non-working days there.",
      example="plan p {\n  period 2026..2030\n}\ncadence c \"每月调度\" {\n  every month\n}",
-     fix="upgrade chinesecalendar once the holiday notice for the year is published (usually in November of the year before), "
-         "or acknowledge the warning",
+     fix="upgrade chinesecalendar once the holiday notice for the year is published (usually in November of the year before)",
      hint="dates in that year are moved or marked for weekends only; upgrade chinesecalendar when the holidays are published")
 code("S002", "deadline-outside-period", "warning",
      "A one-off deadline falls before the plan is issued or after its period ends.",

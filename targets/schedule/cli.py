@@ -14,6 +14,7 @@ import click
 
 from compiler.cli import Exit
 from compiler.diagnostics import Diagnostic
+from compiler.model import Plan
 
 _OUTPUTS = ("table", "json", "ics")
 
@@ -32,13 +33,18 @@ class _Date(click.ParamType):
             self.fail(f"`{value}` is not a date; write it as YYYY-MM-DD, e.g. 2024-10-01", param, ctx)
 
 
-def _s001(plan_display: str, years: list[int]) -> Diagnostic:
+def _s001(plan_path: Path, plan: Plan, years: list[int]) -> Diagnostic:
+    """The warning for years without holiday data, pointing at the plan block (whose period reaches them)."""
     from compiler.codes import lookup
     from compiler.diagnostics import Span, make
+    from compiler.loader import display_path
 
+    source = plan.source
+    display = display_path((plan_path.resolve().parent / source.file).resolve())
+    span = Span(display, source.line, source.column, source.line, source.column + len("plan"))
     listed = ", ".join(str(y) for y in years)
     return make("S001", f"no statutory holiday data for {listed}; only weekends count as non-working days there",
-                Span.point(plan_display), hint=lookup("S001").hint)
+                span, hint=lookup("S001").hint)
 
 
 @click.command("schedule")
@@ -54,7 +60,7 @@ def schedule(plan: Path, since: dt.date | None, until: dt.date | None, fmt: str,
     Meetings that fall on a weekend or public holiday move to the next working day;
     deadlines keep their date and are marked. See docs/schedules.md.
     """
-    from compiler.loader import Loader, display_path
+    from compiler.loader import Loader
     from compiler.pipeline import compile_file
     from compiler.render import render_text, summary
 
@@ -76,7 +82,7 @@ def schedule(plan: Path, since: dt.date | None, until: dt.date | None, fmt: str,
 
     full = schedule_of(compiled.plan)
     if full.uncovered_years:
-        diagnostics.append(_s001(display_path(plan.resolve()), full.uncovered_years))
+        diagnostics.append(_s001(plan, compiled.plan, full.uncovered_years))
     # acknowledged warnings are the plan author's settled business; `planc check` lists them
     open_diagnostics = [d for d in diagnostics if not d.acknowledged]
     if open_diagnostics:
