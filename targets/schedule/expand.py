@@ -250,7 +250,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
         ))
     order = {(r.kind, r.id): index for index, r in enumerate(rules)}
     events.sort(key=lambda e: (e.date, order[(e.kind, e.rule)], e.id))
-    uncovered = sorted(getattr(calendar, "uncovered", set()))
+    uncovered = sorted(calendar.uncovered)
     return Schedule(plan=plan.id, title=plan.title, window=Window(start=start, end=end),
                     uncovered_years=uncovered, rules=rules, events=events)
 

@@ -12,6 +12,8 @@ from typing import Protocol
 
 
 class WorkdayCalendar(Protocol):
+    uncovered: set[int]  # years asked about that the calendar has no holiday data for
+
     def is_workday(self, date: dt.date) -> bool: ...
 
     def covers(self, year: int) -> bool: ...
