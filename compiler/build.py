@@ -545,6 +545,11 @@ class Builder:
         obj.every = v["unit"]
         if ctx.name == "cadence":
             interval = v.get("interval")
+            if interval is not None and (interval != interval.to_integral_value() or interval < 1):
+                # `every 0 week` cannot be scheduled, and `every 1.5 month` must not be truncated silently
+                self.emit("S004", f"`every {interval}`: the interval must be a whole number of at least 1",
+                          stmt.args[0].span, hint="e.g. `every 2 week`")
+                interval = None
             obj.interval = int(interval) if interval is not None else 1
             obj.at_least = bool(v.get("at_least"))
             self._has_every.add(id(obj))

@@ -27,6 +27,7 @@ class Exit(enum.IntEnum):
 # name -> "module:attribute" of a click command, imported only when used
 LAZY_COMMANDS: dict[str, str] = {
     "score": "targets.scoring.cli:score",
+    "schedule": "targets.schedule.cli:schedule",
 }
 
 
