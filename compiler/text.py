@@ -1,12 +1,14 @@
 """The plan's text in reading order, as the published document presents it.
 
 Used by the document target and by the fidelity tests, so both read a plan the
-same way: covering notice, title, preamble, then each part with its generated
-number, title, prose and owners.
+same way: the title block (issuer, document number), the covering notice with
+its recipients and signature, the title, preamble, then each part with its
+generated number, title, prose and owners, the closing, and the annexes.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from compiler import model as m
@@ -16,12 +18,26 @@ _TERMINAL = "。：:；;！？!?"
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the document. ``kind`` is heading/paragraph; ``level`` for headings."""
+    """One paragraph of the document.
+
+    ``kind`` is heading/paragraph; ``level`` for headings: 0 for the titles of the
+    notice, the plan and each annex, then 1 for 一、, 2 for (一) and so on, the same
+    in the body and in an annex. ``role`` says what the paragraph is, so a renderer
+    can lay it out: issuer, doc_no, notice_title, recipients, notice, signature,
+    title, preamble, section, action, text, closing, annex_number, annex_title,
+    annex_preamble, annex_closing.
+    """
 
     kind: str
     text: str
     level: int = 0
     ref: str | None = None
+    role: str = ""
+
+
+def chinese_date(day: dt.date) -> str:
+    """2022-06-12 -> 2022年6月12日, as dates are written in a signature."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _join_title(number: str, title: str | None, text: str | None) -> str:
@@ -33,6 +49,7 @@ def _join_title(number: str, title: str | None, text: str | None) -> str:
 
 
 def reading_order(plan: m.Plan) -> list[Block]:
+    """Every paragraph of the published document, in order, with generated numbers and owner text."""
     sections = {s.id: s for s in plan.sections}
     actions = {a.id: a for a in plan.actions}
     colon = ":" if plan.punctuation == "halfwidth" else "："
@@ -43,7 +60,7 @@ def reading_order(plan: m.Plan) -> list[Block]:
         paragraphs = list(action.text) or [""]
         first = paragraphs[0]
         if action.form == "heading":
-            blocks.append(Block("heading", action.number + (action.title or ""), depth, action.id))
+            blocks.append(Block("heading", action.number + (action.title or ""), depth, action.id, "action"))
             opening = first
         elif action.form == "label":
             opening = (action.title or "") + (colon if action.title else "") + first
@@ -56,7 +73,7 @@ def reading_order(plan: m.Plan) -> list[Block]:
             current[-1] = current[-1] + action.owners_text
         for paragraph in current[:-1]:
             if paragraph:
-                blocks.append(Block("paragraph", paragraph, ref=action.id))
+                blocks.append(Block("paragraph", paragraph, ref=action.id, role="action"))
         open_paragraph: str | None = current[-1]
         for item in action.content:
             if item.kind == "action" and item.ref in actions:
@@ -66,65 +83,76 @@ def reading_order(plan: m.Plan) -> list[Block]:
                     open_paragraph = emit_action(child, depth + 1, open_paragraph or "")
                 else:
                     if open_paragraph:
-                        blocks.append(Block("paragraph", open_paragraph, ref=action.id))
+                        blocks.append(Block("paragraph", open_paragraph, ref=action.id, role="action"))
                     open_paragraph = emit_action(child, depth + 1, None)
         return open_paragraph
 
     def emit_content(items: list[m.ContentItem], depth: int) -> None:
         open_paragraph: str | None = None
+        open_ref: str | None = None
         for item in items:
             if item.kind == "text" and item.text is not None:
                 if open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph))
+                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
                     open_paragraph = None
-                blocks.append(Block("paragraph", item.text))
+                blocks.append(Block("paragraph", item.text, role="text"))
             elif item.kind == "section" and item.ref in sections:
                 if open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph))
+                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
                     open_paragraph = None
                 emit_section(sections[item.ref], depth)
             elif item.kind == "action" and item.ref in actions:
                 action = actions[item.ref]
                 joins = action.form == "inline" and open_paragraph is not None
                 if not joins and open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph))
+                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
                     open_paragraph = None
+                if not joins:
+                    open_ref = action.id
                 open_paragraph = emit_action(action, depth + 1, open_paragraph if joins else None)
         if open_paragraph:
-            blocks.append(Block("paragraph", open_paragraph))
+            blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
 
     def emit_section(section: m.Section, depth: int) -> None:
         if section.kind == "annex":
-            blocks.append(Block("heading", section.number, 1, section.id))
-            blocks.append(Block("heading", section.title, 1, section.id))
+            blocks.append(Block("heading", section.number, 0, section.id, "annex_number"))
+            blocks.append(Block("heading", section.title, 0, section.id, "annex_title"))
             for paragraph in section.preamble:
-                blocks.append(Block("paragraph", paragraph))
-            emit_content(section.content, 1)
+                blocks.append(Block("paragraph", paragraph, role="annex_preamble"))
+            # an annex restarts at 一、, so its parts sit at the same levels as the body's
+            emit_content(section.content, 0)
             for paragraph in section.closing:
-                blocks.append(Block("paragraph", paragraph))
+                blocks.append(Block("paragraph", paragraph, role="annex_closing"))
             return
-        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
+        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id, "section"))
         emit_content(section.content, depth + 1)
 
-    if plan.notice_title:
-        blocks.append(Block("heading", plan.notice_title, 0))
+    # the title block, in the order of an official document: issuer, number, title, 主送, notice, 落款
+    for issuer in plan.issuers:
+        blocks.append(Block("paragraph", issuer, role="issuer"))
     if plan.doc_no:
-        blocks.append(Block("paragraph", plan.doc_no))
+        blocks.append(Block("paragraph", plan.doc_no, role="doc_no"))
+    if plan.notice_title:
+        blocks.append(Block("heading", plan.notice_title, 0, role="notice_title"))
     if plan.recipients:
         sep = "," if plan.punctuation == "halfwidth" else "，"
-        blocks.append(Block("paragraph", sep.join(plan.recipients) + colon))
+        blocks.append(Block("paragraph", sep.join(plan.recipients) + colon, role="recipients"))
     for paragraph in plan.notice:
-        blocks.append(Block("paragraph", paragraph))
-    for line in plan.signature:
-        blocks.append(Block("paragraph", line))
-    blocks.append(Block("heading", plan.title, 0))
+        blocks.append(Block("paragraph", paragraph, role="notice"))
+    # without written signature lines, the issuers and the issue date sign the document
+    signature = list(plan.signature) or (
+        list(plan.issuers) + ([chinese_date(plan.issued)] if plan.issued else [])
+    )
+    for line in signature:
+        blocks.append(Block("paragraph", line, role="signature"))
+    blocks.append(Block("heading", plan.title, 0, role="title"))
     for paragraph in plan.preamble:
-        blocks.append(Block("paragraph", paragraph))
+        blocks.append(Block("paragraph", paragraph, role="preamble"))
     main = [i for i in plan.content if not (i.kind == "section" and sections.get(i.ref or "", None) is not None
                                             and sections[i.ref or ""].kind == "annex")]
     emit_content(main, 0)
     for paragraph in plan.closing:
-        blocks.append(Block("paragraph", paragraph))
+        blocks.append(Block("paragraph", paragraph, role="closing"))
     for item in plan.content:
         section = sections.get(item.ref or "") if item.kind == "section" else None
         if section is not None and section.kind == "annex":
