@@ -1,9 +1,8 @@
 """The plan's text in reading order, as the published document presents it.
 
 Used by the document target and by the fidelity tests, so both read a plan the
-same way: the title block (issuer, document number), the covering notice with
-its recipients and signature, the title, preamble, then each part with its
-generated number, title, prose and owners, the closing, and the annexes.
+same way: the title block (issuer, document number), covering notice, title,
+preamble, then each part with its generated number, title, prose and owners.
 """
 
 from __future__ import annotations
@@ -18,14 +17,13 @@ _TERMINAL = "。：:；;！？!?"
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the document.
+    """One paragraph of the document. ``kind`` is heading/paragraph.
 
-    ``kind`` is heading/paragraph; ``level`` for headings: 0 for the titles of the
-    notice, the plan and each annex, then 1 for 一、, 2 for (一) and so on, the same
-    in the body and in an annex. ``role`` says what the paragraph is, so a renderer
-    can lay it out: issuer, doc_no, notice_title, recipients, notice, signature,
-    title, preamble, section, action, text, closing, annex_number, annex_title,
-    annex_preamble, annex_closing.
+    ``level`` for headings: 0 for the titles of the notice, the plan and each annex,
+    1 for 一、, 2 for (一) and so on, the same in the body and in an annex.
+    ``role`` names the parts of the title block and of an annex a renderer lays out
+    on their own (issuer, doc_no, notice_title, signature, title, annex_number,
+    annex_title); other paragraphs leave it empty.
     """
 
     kind: str
@@ -36,7 +34,7 @@ class Block:
 
 
 def chinese_date(day: dt.date) -> str:
-    """2022-06-12 -> 2022年6月12日, as dates are written in a signature."""
+    """2022-06-12 -> 2022年6月12日, as a signature writes the date."""
     return f"{day.year}年{day.month}月{day.day}日"
 
 
@@ -60,7 +58,7 @@ def reading_order(plan: m.Plan) -> list[Block]:
         paragraphs = list(action.text) or [""]
         first = paragraphs[0]
         if action.form == "heading":
-            blocks.append(Block("heading", action.number + (action.title or ""), depth, action.id, "action"))
+            blocks.append(Block("heading", action.number + (action.title or ""), depth, action.id))
             opening = first
         elif action.form == "label":
             opening = (action.title or "") + (colon if action.title else "") + first
@@ -73,7 +71,7 @@ def reading_order(plan: m.Plan) -> list[Block]:
             current[-1] = current[-1] + action.owners_text
         for paragraph in current[:-1]:
             if paragraph:
-                blocks.append(Block("paragraph", paragraph, ref=action.id, role="action"))
+                blocks.append(Block("paragraph", paragraph, ref=action.id))
         open_paragraph: str | None = current[-1]
         for item in action.content:
             if item.kind == "action" and item.ref in actions:
@@ -83,51 +81,47 @@ def reading_order(plan: m.Plan) -> list[Block]:
                     open_paragraph = emit_action(child, depth + 1, open_paragraph or "")
                 else:
                     if open_paragraph:
-                        blocks.append(Block("paragraph", open_paragraph, ref=action.id, role="action"))
+                        blocks.append(Block("paragraph", open_paragraph, ref=action.id))
                     open_paragraph = emit_action(child, depth + 1, None)
         return open_paragraph
 
     def emit_content(items: list[m.ContentItem], depth: int) -> None:
         open_paragraph: str | None = None
-        open_ref: str | None = None
         for item in items:
             if item.kind == "text" and item.text is not None:
                 if open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
+                    blocks.append(Block("paragraph", open_paragraph))
                     open_paragraph = None
-                blocks.append(Block("paragraph", item.text, role="text"))
+                blocks.append(Block("paragraph", item.text))
             elif item.kind == "section" and item.ref in sections:
                 if open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
+                    blocks.append(Block("paragraph", open_paragraph))
                     open_paragraph = None
                 emit_section(sections[item.ref], depth)
             elif item.kind == "action" and item.ref in actions:
                 action = actions[item.ref]
                 joins = action.form == "inline" and open_paragraph is not None
                 if not joins and open_paragraph:
-                    blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
+                    blocks.append(Block("paragraph", open_paragraph))
                     open_paragraph = None
-                if not joins:
-                    open_ref = action.id
                 open_paragraph = emit_action(action, depth + 1, open_paragraph if joins else None)
         if open_paragraph:
-            blocks.append(Block("paragraph", open_paragraph, ref=open_ref, role="action"))
+            blocks.append(Block("paragraph", open_paragraph))
 
     def emit_section(section: m.Section, depth: int) -> None:
         if section.kind == "annex":
             blocks.append(Block("heading", section.number, 0, section.id, "annex_number"))
             blocks.append(Block("heading", section.title, 0, section.id, "annex_title"))
             for paragraph in section.preamble:
-                blocks.append(Block("paragraph", paragraph, role="annex_preamble"))
-            # an annex restarts at 一、, so its parts sit at the same levels as the body's
-            emit_content(section.content, 0)
+                blocks.append(Block("paragraph", paragraph))
+            emit_content(section.content, 0)  # an annex restarts at 一、, at the body's levels
             for paragraph in section.closing:
-                blocks.append(Block("paragraph", paragraph, role="annex_closing"))
+                blocks.append(Block("paragraph", paragraph))
             return
-        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id, "section"))
+        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
         emit_content(section.content, depth + 1)
 
-    # the title block, in the order of an official document: issuer, number, title, 主送, notice, 落款
+    # the title block as an official document prints it: issuer, 文号, title, 主送, notice, 落款
     for issuer in plan.issuers:
         blocks.append(Block("paragraph", issuer, role="issuer"))
     if plan.doc_no:
@@ -136,23 +130,21 @@ def reading_order(plan: m.Plan) -> list[Block]:
         blocks.append(Block("heading", plan.notice_title, 0, role="notice_title"))
     if plan.recipients:
         sep = "," if plan.punctuation == "halfwidth" else "，"
-        blocks.append(Block("paragraph", sep.join(plan.recipients) + colon, role="recipients"))
+        blocks.append(Block("paragraph", sep.join(plan.recipients) + colon))
     for paragraph in plan.notice:
-        blocks.append(Block("paragraph", paragraph, role="notice"))
-    # without written signature lines, the issuers and the issue date sign the document
-    signature = list(plan.signature) or (
-        list(plan.issuers) + ([chinese_date(plan.issued)] if plan.issued else [])
-    )
+        blocks.append(Block("paragraph", paragraph))
+    # without signature lines of its own, the document is signed by its issuers and dated
+    signature = plan.signature or plan.issuers + ([chinese_date(plan.issued)] if plan.issued else [])
     for line in signature:
         blocks.append(Block("paragraph", line, role="signature"))
     blocks.append(Block("heading", plan.title, 0, role="title"))
     for paragraph in plan.preamble:
-        blocks.append(Block("paragraph", paragraph, role="preamble"))
+        blocks.append(Block("paragraph", paragraph))
     main = [i for i in plan.content if not (i.kind == "section" and sections.get(i.ref or "", None) is not None
                                             and sections[i.ref or ""].kind == "annex")]
     emit_content(main, 0)
     for paragraph in plan.closing:
-        blocks.append(Block("paragraph", paragraph, role="closing"))
+        blocks.append(Block("paragraph", paragraph))
     for item in plan.content:
         section = sections.get(item.ref or "") if item.kind == "section" else None
         if section is not None and section.kind == "annex":

@@ -14,8 +14,6 @@ from compiler import model as m
 from compiler.text import Block, chinese_date, reading_order
 from targets.docs.markdown import Markdown, escape
 
-# how each role of a reading-order block is laid out; headings get #s by level
-_TITLES = {"notice_title", "title", "annex_title"}
 # a thematic break separates the covering notice, the plan, each annex and the appendices
 _BREAK_BEFORE = {"title", "annex_number"}
 
@@ -53,14 +51,17 @@ class DocumentView:
 
 
 def layout(block: Block) -> Paragraph | None:
-    """How one reading-order block is printed; None for an empty paragraph."""
+    """How one reading-order block is printed; None for an empty paragraph.
+
+    Headings take their level from the reading order: the titles of the notice,
+    the plan and each annex are ``#``, 一、 is ``##``, (一) ``###`` and so on.
+    附件1 stands on its own line above its annex's title, as in the printed document.
+    """
     if not block.text.strip():
         return None
     rule = block.role in _BREAK_BEFORE
     if block.kind == "heading" and block.role != "annex_number":
-        depth = 1 if block.role in _TITLES else min(block.level + 1, 6)
-        return Paragraph(Markdown("#" * depth + " "), block.text, rule)
-    # 附件1 stands on its own line above the annex's title, as in the printed document
+        return Paragraph(Markdown("#" * min(block.level + 1, 6) + " "), block.text, rule)
     return Paragraph(Markdown(""), block.text, rule)
 
 
