@@ -170,6 +170,19 @@ def test_emit_is_deterministic_and_writes_document_md() -> None:
     assert emit_index([plan]) == emit_index([again])
 
 
+def test_build_output_is_byte_identical_across_processes(tmp_path: Path) -> None:
+    """Nothing depends on hash order or the clock: two builds with different hash seeds agree."""
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "compiler.cli", "build", str(GOLDEN / "full.plan"), "--out", str(out)],
+                       check=True, capture_output=True, env=env)
+        outputs.append(((out / "full-2024" / "document.md").read_bytes(), (out / "index.md").read_bytes()))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == (GOLDEN / "full.document.md").read_bytes()
+
+
 def test_docs_is_a_registered_target() -> None:
     assert "docs" in [t.name for t in all_targets()]
 
