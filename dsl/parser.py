@@ -8,6 +8,7 @@ Lark's grammar cache so a cold start does not re-analyse the grammar.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import tempfile
@@ -143,15 +144,18 @@ def get_parser() -> Lark:
     global _parser
     if _parser is None:
         cache_dir = os.environ.get("PLANC_CACHE_DIR") or tempfile.gettempdir()
+        grammar = _grammar_for_lark()
+        # keyed by the grammar's hash, so checkouts with different grammars never evict each other
+        digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
         _parser = Lark(
-            _grammar_for_lark(),
+            grammar,
             parser="lalr",
             lexer="contextual",
             propagate_positions=False,
             maybe_placeholders=False,
             transformer=_transformer,
             lexer_callbacks={"COMMENT": _collect_comment},
-            cache=os.path.join(cache_dir, f"planc-grammar-{os.getuid() if hasattr(os, 'getuid') else 0}.lark"),
+            cache=os.path.join(cache_dir, f"planc-grammar-{digest}.lark"),
         )
     return _parser
 
@@ -159,6 +163,22 @@ def get_parser() -> Lark:
 def build_strict_parser() -> Lark:
     """The grammar built with strict=True, for the test that forbids conflicts and collisions."""
     return Lark(_grammar_for_lark(), parser="lalr", lexer="contextual", strict=True, propagate_positions=True)
+
+
+#: blocks nested deeper than this are refused (real plans nest four or five levels)
+MAX_NESTING = 24
+
+
+def _too_deep(statements: list[Statement]) -> Statement | None:
+    """The first statement nested deeper than MAX_NESTING, found without recursion."""
+    stack = [(s, 1) for s in statements]
+    while stack:
+        statement, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return statement
+        if statement.block:
+            stack.extend((child, depth + 1) for child in statement.block)
+    return None
 
 
 def parse(source: str, path: str = "<input>") -> SyntaxFile:
@@ -173,6 +193,17 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
         result.diagnostics.append(_diagnose(error, source, path))
     result.comments = _transformer.comments
     _transformer.comments = []
+    deep = _too_deep(result.statements)
+    if deep is not None:
+        result.diagnostics.append(
+            make(
+                "P008",
+                f"blocks are nested more than {MAX_NESTING} deep",
+                deep.keyword_span,
+                hint="flatten the structure; an official document rarely goes past five levels (一、(一)1.(1)①)",
+            )
+        )
+        result.statements = []
     return result
 
 
