@@ -1,12 +1,13 @@
 """The plan's text in reading order, as the published document presents it.
 
 Used by the document target and by the fidelity tests, so both read a plan the
-same way: covering notice, title, preamble, then each part with its generated
-number, title, prose and owners.
+same way: the title block (issuer, document number), covering notice, title,
+preamble, then each part with its generated number, title, prose and owners.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from compiler import model as m
@@ -16,12 +17,25 @@ _TERMINAL = "。：:；;！？!?"
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the document. ``kind`` is heading/paragraph; ``level`` for headings."""
+    """One paragraph of the document. ``kind`` is heading/paragraph.
+
+    ``level`` for headings: 0 for the titles of the notice, the plan and each annex,
+    1 for 一、, 2 for (一) and so on, the same in the body and in an annex.
+    ``role`` names the parts of the title block and of an annex a renderer lays out
+    on their own (issuer, doc_no, notice_title, signature, title, annex_number,
+    annex_title); other paragraphs leave it empty.
+    """
 
     kind: str
     text: str
     level: int = 0
     ref: str | None = None
+    role: str = ""
+
+
+def chinese_date(day: dt.date) -> str:
+    """2022-06-12 -> 2022年6月12日, as a signature writes the date."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _join_title(number: str, title: str | None, text: str | None) -> str:
@@ -51,6 +65,7 @@ def roster_lines(committee: m.Committee, people: dict[str, m.Person], colon: str
 
 
 def reading_order(plan: m.Plan) -> list[Block]:
+    """Every paragraph of the published document, in order, with generated numbers and owner text."""
     sections = {s.id: s for s in plan.sections}
     actions = {a.id: a for a in plan.actions}
     committees = {c.id: c for c in plan.committees}
@@ -122,29 +137,34 @@ def reading_order(plan: m.Plan) -> list[Block]:
 
     def emit_section(section: m.Section, depth: int) -> None:
         if section.kind == "annex":
-            blocks.append(Block("heading", section.number, 1, section.id))
-            blocks.append(Block("heading", section.title, 1, section.id))
+            blocks.append(Block("heading", section.number, 0, section.id, "annex_number"))
+            blocks.append(Block("heading", section.title, 0, section.id, "annex_title"))
             for paragraph in section.preamble:
                 blocks.append(Block("paragraph", paragraph))
-            emit_content(section.content, 1)
+            emit_content(section.content, 0)  # an annex restarts at 一、, at the body's levels
             for paragraph in section.closing:
                 blocks.append(Block("paragraph", paragraph))
             return
         blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
         emit_content(section.content, depth + 1)
 
-    if plan.notice_title:
-        blocks.append(Block("heading", plan.notice_title, 0))
+    # the title block as an official document prints it: issuer, 文号, title, 主送, notice, 落款
+    for issuer in plan.issuers:
+        blocks.append(Block("paragraph", issuer, role="issuer"))
     if plan.doc_no:
-        blocks.append(Block("paragraph", plan.doc_no))
+        blocks.append(Block("paragraph", plan.doc_no, role="doc_no"))
+    if plan.notice_title:
+        blocks.append(Block("heading", plan.notice_title, 0, role="notice_title"))
     if plan.recipients:
         sep = "," if plan.punctuation == "halfwidth" else "，"
         blocks.append(Block("paragraph", sep.join(plan.recipients) + colon))
     for paragraph in plan.notice:
         blocks.append(Block("paragraph", paragraph))
-    for line in plan.signature:
-        blocks.append(Block("paragraph", line))
-    blocks.append(Block("heading", plan.title, 0))
+    # without signature lines of its own, the document is signed by its issuers and dated
+    signature = plan.signature or plan.issuers + ([chinese_date(plan.issued)] if plan.issued else [])
+    for line in signature:
+        blocks.append(Block("paragraph", line, role="signature"))
+    blocks.append(Block("heading", plan.title, 0, role="title"))
     for paragraph in plan.preamble:
         blocks.append(Block("paragraph", paragraph))
     main = [i for i in plan.content if not (i.kind == "section" and sections.get(i.ref or "", None) is not None
