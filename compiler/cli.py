@@ -24,7 +24,9 @@ class Exit(enum.IntEnum):
 
 
 # name -> "module:attribute" of a click command, imported only when used
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "evaluate": "targets.checks.cli:evaluate",
+}
 
 
 class LazyGroup(click.Group):
