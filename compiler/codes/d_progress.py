@@ -13,7 +13,7 @@ code("D001", "data-not-utf8", "error", "The progress file is not valid UTF-8 (of
 code("D002", "bad-header", "error", "The first line of the progress file is not a header naming the columns metric, period and value.",
      why="Without the header the columns cannot be told apart, and the first data row would be read as a header.",
      example="市场主体总量,2024,48.6", fix="metric,period,value\n市场主体总量,2024,48.6")
-code("D003", "unknown-metric", "error", "A row names a metric that the plan does not declare (by id, name or alias).",
+code("D003", "unknown-data-metric", "error", "A row names a metric that the plan does not declare (by id, name or alias).",
      why="A misspelt metric would leave its check without data and the row unused.",
      example="metric,period,value\n市场主体总数,2024,48.6", fix="metric,period,value\n市场主体总量,2024,48.6",
      hint="metrics may be named by id, name or alias; `planc build` lists them in checks.json")

@@ -28,6 +28,12 @@ def _unit(target: m.Target, metric: m.Metric) -> str:
     return target.unit or metric.unit or ""
 
 
+def _years(period: m.Period) -> str:
+    if period.start.year == period.end.year:
+        return str(period.start.year)
+    return f"{period.start.year}–{period.end.year}"
+
+
 def _due_year(target: m.Target, plan: m.Plan) -> int:
     if target.by is not None:
         return target.by.year
@@ -326,7 +332,7 @@ def cadence_longer_than_period(ctx: RuleContext) -> Iterator[Diagnostic]:
             yield ctx.diag(
                 "V062",
                 f"cadence `{cadence.id}` recurs every {cadence.interval} {cadence.every}s, longer than the "
-                f"plan period {period.start.year}–{period.end.year}",
+                f"plan period {_years(period)}",
                 cadence.source,
             )
 

@@ -237,7 +237,12 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
         metric = index.metrics.get(metric_id) if metric_id is not None else None
         if metric is None:
             suggestion = index.suggest(metric_text.strip())
-            hint = f"did you mean `{suggestion}`?" if suggestion else "name a metric by its id, name or alias"
+            if suggestion is None:
+                hint = "name a metric by its id, name or alias"
+            elif index.spellings[suggestion] != suggestion:
+                hint = f"did you mean `{suggestion}` (metric `{index.spellings[suggestion]}`)?"
+            else:
+                hint = f"did you mean `{suggestion}`?"
             emit("D003", f"unknown metric `{metric_text.strip()}`", number, metric_col, len(metric_text), hint=hint)
             ok = False
         period = parse_period(period_text)
