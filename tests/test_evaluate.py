@@ -17,7 +17,6 @@ from click.testing import CliRunner
 
 from compiler.cli import main
 from compiler.model import MetricKind, Source
-from compiler.pipeline import compile_file
 from targets.checks.judge import judge, satisfies
 from targets.checks.progress import Row, parse_period
 from targets.checks.schema import STATUSES, Check

@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import sys
 from pathlib import Path
 
 import click
 
-from compiler.cli import Exit
 from compiler.diagnostics import Severity, has_errors
 from compiler.loader import display_path
 from compiler.render import render_text, summary
+
+
+class Exit(enum.IntEnum):
+    """The CLI's exit codes (the contract in DESIGN.md); targets do not import the CLI module."""
+
+    OK = 0
+    INPUT_ERRORS = 1
+    USAGE = 2
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:

@@ -20,11 +20,11 @@ from compiler.diagnostics import Diagnostic, Label, Span, make
 REQUIRED_COLUMNS = ("metric", "period", "value")
 _HEADER_SPELLINGS = {"metric": "metric", "指标": "metric", "period": "period", "期间": "period", "value": "value", "数值": "value"}
 
-_YEAR = re.compile(r"^(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
-_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$")
+_YEAR = re.compile(r"^(\d{4})$", re.ASCII)
+_QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$", re.ASCII)
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$", re.ASCII)
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "done", "是", "完成", "已完成", "达成", "已达成"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "否", "未完成", "未达成"})
