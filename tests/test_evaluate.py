@@ -161,7 +161,7 @@ def _check(kind: MetricKind = "level", op: str = ">=", value: str | None = "100"
     fields: dict[str, typing.Any] = {
         "id": "m", "metric": "m", "metric_name": "指标", "kind": kind, "op": op, "value": value, "unit": "家",
         "due": dt.date(2025, 12, 31), "from_year": 2022, "until_year": 2025, "firmness": "stated",
-        "source": Source(file="x.plan", line=1, column=1, end_line=1, end_column=2),
+        "source": Source(file="x.plan", line=1, column=1),
     }
     fields.update(kw)
     return Check(**fields)

@@ -278,7 +278,7 @@ def evaluate(plan: m.Plan, checks: ChecksDocument, data: ProgressData, as_of: dt
     order = {c.id: i for i, c in enumerate(checks.checks)}
     results = [judge(check, rows.get(check.metric, []), as_of) for check in checks.checks]
     results.sort(key=lambda r: (STATUSES.index(r.status), _FIRMNESS_ORDER[r.firmness], order[r.check]))
-    counts = {status: sum(1 for r in results if r.status == status) for status in STATUSES}
+    counts: dict[str, int] = {status: sum(1 for r in results if r.status == status) for status in STATUSES}
     summaries: dict[str, OwnerSummary] = {}
     for unit in plan.units:
         summaries[unit.id] = OwnerSummary(unit=unit.id, name=unit.name)

@@ -4,9 +4,8 @@ evaluation report (``planc/evaluation/v1``). Exact decimals are strings."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from typing import Literal
-
-from pydantic import Field
 
 from compiler.model import Comparator, Firmness, MetricKind, Model, Source
 
@@ -17,6 +16,7 @@ Status = Literal["met", "on_track", "at_risk", "missed", "not_due", "no_data"]
 STATUSES: tuple[Status, ...] = ("missed", "at_risk", "no_data", "on_track", "not_due", "met")
 
 
+@dataclass(kw_only=True)
 class Check(Model):
     """One runtime check: one target of one metric."""
 
@@ -35,37 +35,42 @@ class Check(Model):
     base_year: int | None = None
     base_value: str | None = None
     firmness: Firmness
-    owners: list[str] = Field(default_factory=list)  # unit ids: lead and responsible units
-    leaders: list[str] = Field(default_factory=list)  # person ids: lead leaders
+    owners: list[str] = field(default_factory=list)  # unit ids: lead and responsible units
+    leaders: list[str] = field(default_factory=list)  # person ids: lead leaders
     action: str | None = None
     source: Source
 
 
+@dataclass(kw_only=True)
 class ChecksPeriod(Model):
     start: dt.date
     end: dt.date
 
 
+@dataclass(kw_only=True)
 class ChecksDocument(Model):
-    schema_: Literal["planc/checks/v1"] = Field(CHECKS_SCHEMA, alias="schema")
+    schema: Literal["planc/checks/v1"] = CHECKS_SCHEMA
     plan: str
     title: str
     period: ChecksPeriod
-    checks: list[Check] = Field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class Observation(Model):
     period: str  # as written in the data: 2025, 2025Q2, 2025-06, 2025-06-30
     date: dt.date  # the end of that period
     value: str
 
 
+@dataclass(kw_only=True)
 class YearResult(Model):
     year: int
     status: Status
     value: str | None = None
 
 
+@dataclass(kw_only=True)
 class Result(Model):
     check: str
     metric: str
@@ -81,27 +86,29 @@ class Result(Model):
     reason: str  # one line: how the status was reached
     observed: Observation | None = None  # the observation the verdict rests on
     expected: str | None = None  # the trajectory's value at the observation's date, when one is used
-    years: list[YearResult] = Field(default_factory=list)  # per_year checks: one verdict per year
-    owners: list[str] = Field(default_factory=list)
+    years: list[YearResult] = field(default_factory=list)  # per_year checks: one verdict per year
+    owners: list[str] = field(default_factory=list)
 
 
+@dataclass(kw_only=True)
 class OwnerSummary(Model):
     unit: str
     name: str
-    missed: list[str] = Field(default_factory=list)  # check ids
-    at_risk: list[str] = Field(default_factory=list)
+    missed: list[str] = field(default_factory=list)  # check ids
+    at_risk: list[str] = field(default_factory=list)
     total: int = 0  # checks this unit owns
 
 
+@dataclass(kw_only=True)
 class Evaluation(Model):
-    schema_: Literal["planc/evaluation/v1"] = Field(EVALUATION_SCHEMA, alias="schema")
+    schema: Literal["planc/evaluation/v1"] = EVALUATION_SCHEMA
     plan: str
     title: str
     as_of: dt.date
     data: str  # the progress file as named on the command line
     counts: dict[str, int]  # status -> number of checks
-    results: list[Result] = Field(default_factory=list)  # missed first, 确保 before 力争 within a status
-    owners: list[OwnerSummary] = Field(default_factory=list)
+    results: list[Result] = field(default_factory=list)  # missed first, 确保 before 力争 within a status
+    owners: list[OwnerSummary] = field(default_factory=list)
 
 
 SCHEMAS = {"checks.v1": ChecksDocument, "evaluation.v1": Evaluation}
