@@ -17,6 +17,8 @@ def test_abbreviations() -> None:
     assert not _abbreviates("市政府", "市政府办公室")  # a different unit: the last character differs
     assert not _abbreviates("市委", "市委办")  # too short to judge
     assert not _abbreviates("市教育局", "市体育局")  # same length: a different unit, not a spelling
+    assert not _abbreviates("市人民政府办公室", "市人民政府金融工作办公室")  # one inserted block: a sub-office
+    assert _abbreviates("市文旅局", "市文化旅游局")
 
 
 def test_parent_and_child_units_are_not_spellings(compile_text) -> None:  # type: ignore[no-untyped-def]

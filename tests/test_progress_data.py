@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compiler.cli import main
 from compiler.pipeline import compile_file
@@ -138,3 +140,20 @@ def test_periods(text: str, start: str, end: str) -> None:
 @pytest.mark.parametrize("text", ["2025Q0", "2025-00", "2025-02-29", "25", "2025H1", "", "２０２５"])
 def test_bad_periods(text: str) -> None:
     assert parse_period(text) is None
+
+
+def test_grouped_thousands(tmp_path: Path) -> None:
+    data = _read(tmp_path, 'metric,period,value\n市场主体总量,2024,"1,048.6"\n')
+    assert not data.diagnostics and str(data.rows[0].value) == "1048.6"
+    data = _read(tmp_path, 'metric,period,value\n市场主体总量,2024,"1,04"\n')
+    assert [d.code for d in data.diagnostics] == ["D004"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_give_rows_or_diagnostics(tmp_path_factory: pytest.TempPathFactory, content: bytes) -> None:
+    """Never a traceback: any file is read into rows and diagnostics."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    data = _read(folder, b"metric,period,value\n" + content)
+    for row in data.rows:
+        assert row.metric in ("市场主体", "全覆盖")

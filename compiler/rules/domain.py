@@ -15,7 +15,8 @@ from compiler.diagnostics import Diagnostic
 from compiler.rules import RuleContext, rule
 
 _RATE_SUFFIXES = ("率", "占比", "比重", "比例")
-_CHANGE_KINDS = ("growth", "avg_growth", "pp_change", "rank_gain")
+# avg_growth (年均增长) is a yearly rate by definition, so it needs no base year to be judged.
+_CHANGE_KINDS = ("growth", "pp_change", "rank_gain")
 _UP = (">=", ">")
 _FREQUENCY_DAYS = {"week": 7, "biweek": 14, "dekad": 10, "month": 30, "quarter": 91, "halfyear": 182, "year": 365}
 
@@ -61,7 +62,7 @@ def undated_change(ctx: RuleContext) -> Iterator[Diagnostic]:
             if metric.kind in _CHANGE_KINDS and metric.base_year is None and target.base_year is None:
                 yield ctx.diag(
                     "V050",
-                    f"`{metric.id}` is a {metric.kind} target in a {plan.period.start.year}–{plan.period.end.year} "
+                    f"`{metric.id}` has a {metric.kind} target in a {plan.period.start.year}–{plan.period.end.year} "
                     f"plan, but no base year says what it is measured from",
                     target.source,
                     labels=((metric.source, f"`{metric.id}` is declared here"),),
@@ -173,7 +174,9 @@ def _abbreviates(short: str, long: str) -> bool:
         if position < 0:
             return False
         position += 1
-    return True
+    # One inserted block makes a more specific unit, not an abbreviation:
+    # 市人民政府办公室 / 市人民政府金融工作办公室, 市公安局 / 市公安局交警支队.
+    return not any(long.startswith(short[:k]) and long.endswith(short[k:]) for k in range(1, len(short)))
 
 
 @rule("V055")

@@ -24,6 +24,7 @@ _YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$", re.ASCII)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\D.*)?$", re.ASCII)
 _NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$", re.ASCII)
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "done", "是", "完成", "已完成", "达成", "已达成"})
@@ -167,10 +168,15 @@ def parse_value(text: str, metric: m.Metric) -> tuple[Decimal | None, str | None
         if lowered in FALSE_WORDS:
             return Decimal(0), None
         return None, "not a yes/no value (1/0, true/false, 是/否, 完成/未完成)"
-    match = _NUMBER.match(raw.replace("，", ",").replace(" ", ""))
+    compact = raw.replace(" ", "")
+    if _GROUPED.match(compact):
+        compact = compact.replace(",", "")  # 1,650 as a spreadsheet writes it
+    match = _NUMBER.match(compact)
     if not match:
         return None, "not a number"
     unit = match[2].strip()
+    if any(ch.isdigit() or ch in ",.，。" for ch in unit):
+        return None, "not a number"
     if unit and unit != (metric.unit or ""):
         return None, f"unit:{unit}"
     try:
