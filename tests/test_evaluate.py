@@ -215,3 +215,12 @@ def test_stale_data_is_no_data_after_the_due_date() -> None:
 def test_rows_after_as_of_are_not_used() -> None:
     result = judge(_check(), _rows(("2023", "50"), ("2025", "120")), dt.date(2024, 6, 30))
     assert result.observed is not None and result.observed.period == "2023"
+
+
+def test_each_year_needs_a_full_year_value() -> None:
+    check = _check(kind="per_year", value="135", each_year=True)
+    result = judge(check, _rows(("2022", "140"), ("2023Q3", "120")), dt.date(2024, 1, 31))
+    assert [y.status for y in result.years] == ["met", "no_data", "not_due", "not_due"]
+    assert result.status == "no_data" and "2023 only to 2023Q3" in result.reason
+    result = judge(check, _rows(("2022", "140"), ("2023-12", "150")), dt.date(2024, 1, 31))
+    assert [y.status for y in result.years][:2] == ["met", "met"] and result.status == "on_track"

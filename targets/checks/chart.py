@@ -81,8 +81,8 @@ def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt
     body = [
         f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#d0d7de"/>',
         f'<line x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{HEIGHT - BOTTOM}" stroke="#d0d7de"/>',
-        f'<text x="{LEFT}" y="{HEIGHT - 8}">{first.isoformat()}</text>',
-        f'<text x="{WIDTH - RIGHT}" y="{HEIGHT - 8}" text-anchor="end">{last.isoformat()}</text>',
+        f'<text x="{_c(x(Decimal(0)))}" y="{HEIGHT - 8}" text-anchor="middle">{first.isoformat()}</text>',
+        f'<text x="{_c(x(Decimal(span)))}" y="{HEIGHT - 8}" text-anchor="middle">{last.isoformat()}</text>',
     ]
     gy = _c(y(goal))
     body.append(f'<line x1="{LEFT}" y1="{gy}" x2="{WIDTH - RIGHT}" y2="{gy}" stroke="#8250df" stroke-dasharray="4 3"/>')

@@ -196,9 +196,12 @@ def _judge_yearly(check: Check, rows: list[Row], as_of: dt.date) -> tuple[Status
         if latest is not None:
             last_used = latest
         if as_of >= end:
-            if latest is None or latest.period.end != end:
-                years.append(YearResult(year=year, status="no_data", value=fmt(latest.value) if latest else None))
-                notes.append(f"{year} no full-year value")
+            if latest is None:
+                years.append(YearResult(year=year, status="no_data"))
+                notes.append(f"{year} no value")
+            elif latest.period.end != end:
+                years.append(YearResult(year=year, status="no_data", value=fmt(latest.value)))
+                notes.append(f"{year} only to {latest.period.text}")
             elif satisfies(check, latest.value):
                 years.append(YearResult(year=year, status="met", value=fmt(latest.value)))
                 notes.append(f"{year} {_q(latest.value, check)} ✓")
