@@ -157,3 +157,10 @@ def test_any_bytes_give_rows_or_diagnostics(tmp_path_factory: pytest.TempPathFac
     data = _read(folder, b"metric,period,value\n" + content)
     for row in data.rows:
         assert row.metric in ("市场主体", "全覆盖")
+
+
+def test_periods_ending_on_the_same_day_are_duplicates(tmp_path: Path) -> None:
+    data = _read(tmp_path, "metric,period,value\n市场主体,2024,48\n市场主体,2024Q4,48.2\n市场主体,2024-11,47.9\n")
+    (diagnostic,) = data.diagnostics
+    assert diagnostic.code == "D006" and "at 2024-12-31 (2024 and 2024Q4)" in diagnostic.message
+    assert [r.period.text for r in data.rows] == ["2024", "2024-11"]

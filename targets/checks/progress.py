@@ -224,7 +224,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
              header_line + 1, 1, len(lines[header_line]), hint="the first line must be `metric,period,value`")
         return data
 
-    seen: dict[tuple[str, str], Span] = {}
+    seen: dict[tuple[str, str], tuple[Span, str]] = {}
     rows = 0
     for number, line in enumerate(lines[header_line + 1 :], start=header_line + 2):
         if not line.strip():
@@ -277,15 +277,18 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
                     emit("D004", f"`{value_text.strip()}` is {problem_text}", number, value_col, len(value_text))
                 ok = False
         if metric is not None and period is not None:
-            key = (metric.id, period.text)
+            # Periods ending on the same day (2024, 2024Q4, 2024-12, 2024-12-31) place their values at the
+            # same point: values are as of the end of the period, year-to-date within a year.
+            key = (metric.id, period.end.isoformat())
             row_span = Span(display, number, 1, number, len(line) + 1)
             if key in seen:
-                first = seen[key]
-                emit("D006", f"a second value for `{metric.id}` in {period.text}", number, 1, len(line),
+                first, first_text = seen[key]
+                same = f"in {period.text}" if first_text == period.text else f"at {period.end.isoformat()} ({first_text} and {period.text})"
+                emit("D006", f"a second value for `{metric.id}` {same}", number, 1, len(line),
                      labels=(Label(first, f"first given on line {first.line}"),))
                 ok = False
             else:
-                seen[key] = row_span
+                seen[key] = (row_span, period.text)
             if ok and value is not None:
                 data.rows.append(Row(metric.id, period, value, row_span))
     if rows == 0:
