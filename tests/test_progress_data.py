@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compiler.cli import main
+from compiler.model import Plan
 from compiler.pipeline import compile_file
 from targets.checks.progress import parse_period, read_progress
 
@@ -18,12 +20,17 @@ PLAN = ROOT / "tests" / "diagnostics" / "progress.plan"
 GOOD = "metric,period,value\n市场主体总量,2024,48.6\n全覆盖,2025,是\n"
 
 
+@functools.cache
+def _plan() -> Plan:
+    compiled = compile_file(PLAN)
+    assert compiled.plan is not None
+    return compiled.plan
+
+
 def _read(tmp_path: Path, content: bytes | str, name: str = "data.csv"):  # type: ignore[no-untyped-def]
     path = tmp_path / name
     path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-    compiled = compile_file(PLAN)
-    assert compiled.plan is not None
-    return read_progress(path, name, compiled.plan)
+    return read_progress(path, name, _plan())
 
 
 def _evaluate(tmp_path: Path, content: bytes | str) -> tuple[int, str, str]:
