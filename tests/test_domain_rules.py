@@ -97,3 +97,26 @@ def test_unknown_unit_hint_names_the_unit(compile_text) -> None:  # type: ignore
 def test_firmness_in_order_is_quiet(compile_text) -> None:  # type: ignore[no-untyped-def]
     text = HEAD + 'metric m "上市企业" unit 家 {\n  target >= 10家 by 2025 must\n  target >= 15家 by 2025 strive\n}\n'
     assert codes(compile_text(text)) == []
+
+
+def test_cadence_titles_of_the_sources_agree_with_their_frequency(compile_text) -> None:  # type: ignore[no-untyped-def]
+    titles = [
+        ("纳入市政府年度督查计划,每季度督查一次", "quarter"),
+        ("牵头单位每周召集相关单位会商", "week"),
+        ("市人民政府分管副市长每旬调度工作推进情况", "dekad"),
+        ("市长每月进行分析讲评", "month"),
+        ("市委书记每季组织产业项目观摩并考核讲评", "quarter"),
+        ("半年度各产业链链长和县市区(园区)主要负责人就“千百十”工作推进情况述职", "halfyear"),
+        ("市长至少半年调度一次", "halfyear"),
+        ("常务副市长至少每个季度调度一次", "quarter"),
+        ("各牵头副市长一月调度一次", "month"),
+        ("双周一督导", "2 week"),
+        ("周会商、旬调度、月分析", "week"),  # several frequencies: not judged
+    ]
+    text = HEAD + 'unit 市政府 "市人民政府"\n' + "".join(
+        f'cadence c{i} "{title}" {{\n  every {every}\n  owner 市政府\n}}\n' for i, (title, every) in enumerate(titles)
+    )
+    assert codes(compile_text(text)) == []
+    wrong = HEAD + 'unit 市政府 "市人民政府"\ncadence c "各牵头副市长一月调度一次" {\n  every quarter\n  owner 市政府\n}\n'
+    (diagnostic,) = compile_text(wrong).diagnostics
+    assert diagnostic.code == "V068" and "(month)" in diagnostic.message

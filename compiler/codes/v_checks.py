@@ -123,3 +123,9 @@ code("V067", "adds-to-wrong-kind", "warning",
      why="Only counts of new things add up to a total of the same things, in the same unit.",
      example='metric 新增 "新增规模工业企业" unit 家 kind per_year {\n  adds_to 增速\n}',
      fix='metric 新增 "新增规模工业企业" unit 家 kind per_year {\n  adds_to 规上企业总数\n}')
+code("V068", "cadence-frequency-mismatch", "warning",
+     "A cadence's title names one frequency (每季度, 每月, 旬调度 …) and its `every` another.",
+     why="The calendar is built from `every`, the published text from the title; when they disagree, "
+         "meetings are scheduled at a rhythm the plan does not state.",
+     example='cadence c "纳入市政府年度督查计划,每季度督查一次" {\n  every month\n}',
+     fix='cadence c "纳入市政府年度督查计划,每季度督查一次" {\n  every quarter\n}')

@@ -1,4 +1,4 @@
-"""Domain rules (V050–V067): targets that a runtime check could not judge correctly.
+"""Domain rules (V050–V068): targets that a runtime check could not judge correctly.
 
 Each rule looks for a figure that is ambiguous (a growth with no base year, a relative
 growth of a rate) or that contradicts another figure of the same plan (yearly
@@ -7,6 +7,7 @@ increments that cannot reach the total). Arithmetic is exact (Decimal).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -365,3 +366,46 @@ def base_value_checks(ctx: RuleContext) -> Iterator[Diagnostic]:
                     f"by its base value {metric.base_value}{metric.unit or ''} ({metric.base_year})",
                     target.source,
                 )
+
+
+# Frequency words in a cadence's title. Only unambiguous phrasings count; a title that names
+# two frequencies (年度督查计划,每季度督查一次 names only one here) is left alone.
+_FREQUENCY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("week", re.compile(r"每周|一周一|周会商|周调度")),
+    ("biweek", re.compile(r"双周|每两周")),
+    ("dekad", re.compile(r"每旬|旬调度|一旬一")),
+    ("month", re.compile(r"每个?月|一月.{0,4}一次|一月一|月分析|月调度|按月")),
+    ("quarter", re.compile(r"每个?季度|每个?季|季度|季考核|按季")),
+    ("halfyear", re.compile(r"半年")),
+    ("year", re.compile(r"每年|一年一次|(?<!半)年度(?:考核|考评|述职|总结)")),
+)
+
+
+def _effective_frequency(cadence: m.Cadence) -> str:
+    if cadence.every == "week" and cadence.interval == 2:
+        return "biweek"
+    if cadence.every == "month" and cadence.interval == 3:
+        return "quarter"
+    if cadence.every == "month" and cadence.interval == 6:
+        return "halfyear"
+    if cadence.interval != 1:
+        return f"{cadence.interval} {cadence.every}"
+    return cadence.every
+
+
+@rule("V068")
+def cadence_frequency_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for cadence in ctx.plan.cadences:
+        found = {(name, match[0]) for name, pattern in _FREQUENCY_WORDS if (match := pattern.search(cadence.title))}
+        names = {name for name, _ in found}
+        if len(names) != 1:
+            continue
+        (name, word), *_ = sorted(found)
+        every = _effective_frequency(cadence)
+        if name != every:
+            yield ctx.diag(
+                "V068",
+                f"cadence `{cadence.id}` is every {every}, but its title says “{word}” ({name})",
+                cadence.source,
+                hint=f"write `every {name}`, or correct the title",
+            )
