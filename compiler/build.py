@@ -489,6 +489,21 @@ class Builder:
 
     def on_base(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         ctx.obj.base_year = v["year"]
+        if v.get("value") is not None:
+            low, high, unit = v["value"]
+            metric: m.Metric = ctx.obj
+            if high is not None:
+                self.emit("M002", "a base value is one number, not a range", stmt.args[1].span)
+                return
+            if unit and metric.unit and unit != metric.unit:
+                self.emit("V003", f"base value in {unit} for metric `{metric.id}` measured in {metric.unit}",
+                          stmt.args[1].span, hint=f"write the base value in {metric.unit}")
+                return
+            metric.base_value = _decimal_text(low)
+
+    def on_adds_to(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        ctx.obj.adds_to = v["metric"]
+        self.ref(("metric",), v["metric"], stmt.args[0].span, _attr_setter(ctx.obj, "adds_to"))
 
     def on_part(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._ref_list(ctx.obj.parts, stmt, v["metrics"], ("metric",))

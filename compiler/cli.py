@@ -28,6 +28,7 @@ class Exit(enum.IntEnum):
 LAZY_COMMANDS: dict[str, str] = {
     "score": "targets.scoring.cli:score",
     "schedule": "targets.schedule.cli:schedule",
+    "evaluate": "targets.checks.cli:evaluate",
 }
 
 

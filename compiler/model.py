@@ -232,6 +232,8 @@ class Metric(Model):
     kind: MetricKind = "level"
     aliases: list[str] = field(default_factory=list)
     base_year: int | None = None
+    base_value: str | None = None  # exact decimal: the metric's value in base_year, in its unit
+    adds_to: str | None = None  # id of the level metric a per_year/increment metric adds to
     parts: list[str] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     # Convenience for consumers: the first target (the contract names a single `target`).

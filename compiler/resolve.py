@@ -76,7 +76,8 @@ def resolve(builder: Builder) -> list[Diagnostic]:
         close = difflib.get_close_matches(ref.name, candidates, n=1, cutoff=0.5)
         what = " or ".join(_KIND_WORDS[k] for k in ref.expect)
         if close:
-            hint = f"did you mean `{close[0]}`?"
+            owners = sorted({f"{k} `{i}`" for k in ref.expect for i in index.get(k, {}).get(close[0], []) if i != close[0]})
+            hint = f"did you mean `{close[0]}`" + (f" ({', '.join(owners)})" if owners else "") + "?"
         elif not candidates:
             hint = f"no {what} is declared; declare it or include the registry that does"
         else:

@@ -66,6 +66,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "kind": ("类型",),
     "base": ("基期",),
     "part": ("构成",),
+    "adds_to": ("计入",),
     "target": ("目标",),
     # machinery
     "cadence": ("机制",),

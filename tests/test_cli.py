@@ -98,7 +98,7 @@ def test_json_format_is_versioned(tmp_path: Path) -> None:
     assert document["schema"] == "planc/diagnostics/v1"
     [diagnostic] = document["diagnostics"]
     assert diagnostic["code"] == "R002"
-    assert diagnostic["span"]["line"] == 11 and diagnostic["hint"] == "did you mean `市发改委`?"
+    assert diagnostic["span"]["line"] == 11 and diagnostic["hint"] == "did you mean `市发改委` (unit `发改委`)?"
 
 
 def test_github_format_is_workflow_commands(tmp_path: Path) -> None:

@@ -19,13 +19,17 @@ def test_s_codes_are_declared_in_range() -> None:
     assert lookup("S001").severity is Severity.WARNING and lookup("S004").severity is Severity.ERROR
 
 
-def test_s002_one_off_deadline_outside_the_window(compile_text) -> None:
-    compiled = compile_text(HEADER + 'deadline d "归集" {\n  due 2023-03-31\n}\n')
+def test_s002_one_off_deadline_before_the_issue_date(compile_text) -> None:
+    # in the period (2024) but before the plan was issued (2024-03-20)
+    compiled = compile_text(HEADER + 'deadline d "归集" {\n  due 2024-01-31\n}\n')
     [diagnostic] = [d for d in compiled.diagnostics if d.code == "S002"]
     assert diagnostic.severity is Severity.WARNING and diagnostic.span is not None and diagnostic.span.line == 6
-    assert "2023-03-31" in diagnostic.message and diagnostic.hint
+    assert "2024-01-31" in diagnostic.message and diagnostic.hint
     inside = compile_text(HEADER + 'deadline d "归集" {\n  due 2024-03-31\n}\n')
     assert "S002" not in codes(inside)
+    # outside the period altogether is V056's to report, not S002's as well
+    before = compile_text(HEADER + 'deadline d "归集" {\n  due 2023-03-31\n}\n')
+    assert "S002" not in codes(before) and "V056" in codes(before)
 
 
 def test_s003_yearly_deadline_with_no_date_in_the_window(compile_text) -> None:

@@ -46,7 +46,7 @@ code("D061", "score-above-maximum", "error", "An evaluator's score is above the 
 code("D062", "score-negative", "error", "An evaluator's score is negative.",
      why="A component scores between 0 and its maximum; deductions are declared with `adjust`.",
      example="2022Q1,湘潭县,市工信局,-2", fix="2022Q1,湘潭县,市工信局,0")
-code("D063", "duplicate-row", "error", "The same period, unit and item appear twice.",
+code("D063", "duplicate-score-row", "error", "The same period, unit and item appear twice.",
      why="Which of the two values counts would depend on row order.",
      example="2022Q1,湘潭县,市工信局,22\n2022Q1,湘潭县,市工信局,23", fix="keep one row")
 code("D064", "no-data", "warning", "An assessed unit has no scores for a period; it is shown as no data, not zero.",

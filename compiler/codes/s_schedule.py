@@ -14,10 +14,10 @@ code("S001", "holiday-calendar-missing-year", "warning",
      example="plan p {\n  period 2026..2030\n}\ncadence c \"每月调度\" {\n  every month\n}",
      fix="upgrade chinesecalendar once the holiday notice for the year is published (usually in November of the year before)",
      hint="dates in that year are moved or marked for weekends only; upgrade chinesecalendar when the holidays are published")
-code("S002", "deadline-outside-period", "warning",
-     "A one-off deadline falls before the plan is issued or after its period ends.",
+code("S002", "deadline-before-issue", "warning",
+     "A one-off deadline falls inside the plan's period but before the plan is issued (outside the period is V056).",
      why="A date outside the plan's active window cannot be met under the plan; usually the year is mistyped.",
-     example="plan p {\n  issued 2024-03-20\n  period 2024\n}\ndeadline d \"完成信用信息归集\" {\n  due 2023-03-31\n}",
+     example="plan p {\n  issued 2024-03-20\n  period 2024\n}\ndeadline d \"完成信用信息归集\" {\n  due 2024-01-31\n}",
      fix="deadline d \"完成信用信息归集\" {\n  due 2024-03-31\n}")
 code("S003", "no-occurrences", "warning",
      "A yearly deadline has no date inside the plan's active window (from the issue date to the end of the period).",

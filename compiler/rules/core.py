@@ -72,11 +72,13 @@ def action_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
         children = [a for a in plan.actions if a.parent == action.id]
         return bool(children) and all(owned(c) for c in children)
 
+    flagged: set[str] = set()
     for siblings in by_parent.values():
         with_owner = [a for a in siblings if owned(a)]
         if len(with_owner) >= 2 and len(with_owner) < len(siblings):
             for action in siblings:
                 if not owned(action):
+                    flagged.add(action.id)
                     yield ctx.diag(
                         "V005",
                         f"action `{action.id}` has no owner, while {len(with_owner)} of its "
@@ -84,6 +86,27 @@ def action_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
                         action.source,
                         hint="add `lead`, `responsible` or `lead_leader`",
                     )
+    # Plan-wide: the one action left without an owner (itself or through an ancestor) in a plan
+    # whose other actions all have one, even when it has no owned siblings to compare with.
+    by_id = {a.id: a for a in plan.actions}
+
+    def covered(action: m.Action) -> bool:
+        current: m.Action | None = action
+        while current is not None:
+            if owned(current):
+                return True
+            current = by_id.get(current.parent) if current.parent else None
+        return False
+
+    candidates = [a for siblings in by_parent.values() for a in siblings]
+    uncovered = [a for a in candidates if not covered(a)]
+    if len(uncovered) == 1 and len(candidates) >= 3 and uncovered[0].id not in flagged:
+        yield ctx.diag(
+            "V005",
+            f"action `{uncovered[0].id}` is the only one of the plan's {len(candidates)} actions without an owner",
+            uncovered[0].source,
+            hint="add `lead`, `responsible` or `lead_leader`",
+        )
 
 
 @rule("V006", "V025")
@@ -282,26 +305,50 @@ def scoring_tables(ctx: RuleContext) -> Iterator[Diagnostic]:
 
 @rule("V022")
 def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """For each target of the whole, the parts' targets for the same date must add up to it.
+
+    Parts are compared only when every part has a single-valued target for that date,
+    in the whole's unit, with a comparator pointing the same way; otherwise the sum is
+    not defined and nothing is reported.
+    """
     metrics = {metric.id: metric for metric in ctx.plan.metrics}
     for metric in ctx.plan.metrics:
-        if not metric.parts or not metric.targets or metric.targets[0].value is None:
+        if not metric.parts:
             continue
-        whole = metric.targets[0]
-        values = []
-        for part_id in metric.parts:
-            part = metrics.get(part_id)
-            if part is None or not part.targets or part.targets[0].value is None:
-                break
-            target = part.targets[0]
-            if (target.unit or part.unit) != (whole.unit or metric.unit):
-                break
-            values.append(Decimal(target.value or "0"))
-        else:
-            total = sum(values, Decimal(0))
-            if total != Decimal(whole.value or "0"):
-                yield ctx.diag(
-                    "V022",
-                    f"the parts of `{metric.id}` add up to {total}{whole.unit or metric.unit or ''}, "
-                    f"not {whole.value}{whole.unit or metric.unit or ''}",
-                    metric.source,
+        unit = metric.unit
+        for whole in metric.targets:
+            if whole.value is None or whole.value_max is not None:
+                continue
+            whole_unit = whole.unit or unit
+            values: list[Decimal] = []
+            for part_id in metric.parts:
+                part = metrics.get(part_id)
+                if part is None:
+                    break
+                match = next(
+                    (
+                        t for t in part.targets
+                        if t.value is not None and t.value_max is None and (t.by, t.each_year) == (whole.by, whole.each_year)
+                        and (t.unit or part.unit) == whole_unit and _same_direction(t.op, whole.op)
+                    ),
+                    None,
                 )
+                if match is None:
+                    break
+                values.append(Decimal(match.value or "0"))
+            else:
+                total = sum(values, Decimal(0))
+                if total != Decimal(whole.value):
+                    when = f" by {whole.by.isoformat()}" if whole.by else ""
+                    yield ctx.diag(
+                        "V022",
+                        f"the parts of `{metric.id}` add up to {total}{whole_unit or ''}{when}, "
+                        f"not {whole.value}{whole_unit or ''}",
+                        whole.source,
+                        labels=((metric.source, f"parts: {', '.join(metric.parts)}"),),
+                    )
+
+
+def _same_direction(a: str, b: str) -> bool:
+    groups = ({">=", ">"}, {"<=", "<"}, {"=", "~"})
+    return any(a in g and b in g for g in groups)

@@ -17,7 +17,9 @@ def deadlines_in_window(ctx: RuleContext) -> Iterator[Diagnostic]:
         return  # issued after the period ends: V010 already says so
     for deadline in plan.deadlines:
         for due in deadline.due:
-            if due.kind == "once" and due.date is not None and not start <= due.date <= end:
+            # outside the period altogether is V056's; this catches a date in the period before the issue date
+            outside_period = due.date is not None and not plan.period.start <= due.date <= plan.period.end
+            if due.kind == "once" and due.date is not None and not outside_period and not start <= due.date <= end:
                 yield ctx.diag(
                     "S002",
                     f"deadline `{deadline.id}` is due {due.date.isoformat()}, outside the plan's active window "

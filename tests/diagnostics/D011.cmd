@@ -1,0 +1,1 @@
+evaluate progress.plan --data D011-missing.csv --no-color
