@@ -130,6 +130,13 @@ class OwnerRef(Model):
     as_written: str
 
 
+class OwnerWording(Model):
+    """An action's own owner-text wording: {lead} {co} {responsible} {leader} stand for the names."""
+
+    template: str
+    keep_brackets: bool = False
+
+
 class Action(Model):
     id: str
     section: str | None
@@ -144,6 +151,7 @@ class Action(Model):
     responsible_units: list[str] = Field(default_factory=list)
     owners: list[OwnerRef] = Field(default_factory=list)
     owner_style: OwnerStyle | None = None
+    owner_wording: OwnerWording | None = None
     owners_text: str | None = None
     content: list[ContentItem] = Field(default_factory=list)
     children: list[str] = Field(default_factory=list)
@@ -371,6 +379,7 @@ class Plan(Model):
     signature: list[str] = Field(default_factory=list)
     owner_style: OwnerStyle = "lead_units"
     punctuation: Punctuation = "fullwidth"
+    annex_list: bool = False  # print 附件:1.… 2.… after the body
     numbering: Numbering = Field(default_factory=Numbering)
     content: list[ContentItem] = Field(default_factory=list)
     cites: list[Citation] = Field(default_factory=list)

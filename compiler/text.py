@@ -125,11 +125,28 @@ def reading_order(plan: m.Plan) -> list[Block]:
     emit_content(main, 0)
     for paragraph in plan.closing:
         blocks.append(Block("paragraph", paragraph))
+    if plan.annex_list:
+        blocks.extend(Block("paragraph", line) for line in annex_list_lines(plan))
     for item in plan.content:
         section = sections.get(item.ref or "") if item.kind == "section" else None
         if section is not None and section.kind == "annex":
             emit_section(section, 0)
     return blocks
+
+
+def annex_list_lines(plan: m.Plan) -> list[str]:
+    """The annex note after the body (附件说明): 附件:1.… then 2.… one a line; a single annex is not numbered."""
+    annexes = [s for s in plan.sections if s.kind == "annex"]
+    order = {item.ref: i for i, item in enumerate(plan.content)}
+    annexes.sort(key=lambda s: order.get(s.id, 0))
+    colon = ":" if plan.punctuation == "halfwidth" else "："
+    if not annexes:
+        return []
+    if len(annexes) == 1:
+        return ["附件" + colon + annexes[0].title]
+    lines = [f"{i}.{annex.title}" for i, annex in enumerate(annexes, 1)]
+    lines[0] = "附件" + colon + lines[0]
+    return lines
 
 
 def plain_text(plan: m.Plan) -> str:

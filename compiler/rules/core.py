@@ -301,3 +301,28 @@ def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
                     f"not {whole.value}{whole.unit or metric.unit or ''}",
                     metric.source,
                 )
+
+
+@rule("V030")
+def owner_wording_matches(ctx: RuleContext) -> Iterator[Diagnostic]:
+    from compiler.owners import WORDING_ROLES, wording_placeholders
+
+    for action in ctx.plan.actions:
+        if action.owner_wording is None:
+            continue
+        used: set[str] = set()
+        for name, _join in wording_placeholders(action.owner_wording.template):
+            if name not in WORDING_ROLES:
+                known = ", ".join("{" + k + "}" for k in WORDING_ROLES)
+                yield ctx.diag("V030", f"unknown placeholder {{{name}}} in the owner wording of `{action.id}`",
+                               action.source, hint=f"use {known}")
+                continue
+            used.add(WORDING_ROLES[name])
+        roles = {o.role for o in action.owners}
+        placeholder = {role: name for name, role in WORDING_ROLES.items()}
+        for role in sorted(roles - used):
+            yield ctx.diag("V030", f"the owner wording of `{action.id}` leaves out its {role} units",
+                           action.source, hint=f"add {{{placeholder[role]}}} to the wording")
+        for role in sorted(used - roles):
+            yield ctx.diag("V030", f"the owner wording of `{action.id}` names {{{placeholder[role]}}} but the action has none",
+                           action.source)
