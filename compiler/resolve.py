@@ -42,7 +42,10 @@ def resolve(builder: Builder) -> list[Diagnostic]:
                     ids.append(defined.id)
     for kind, spellings in index.items():
         for name, ids in spellings.items():
-            if len(ids) > 1 and kind in ("unit", "person", "metric"):
+            # Metrics may share a name: the same indicator stated in the body and again in an
+            # annex is two metrics (each where the source states it), which V028 compares. A
+            # reference by such a name is ambiguous and reported where it is written (below).
+            if len(ids) > 1 and kind in ("unit", "person"):
                 table = builder.defined[kind]
                 first, second = table[ids[0]], table[ids[1]]
                 diagnostics.append(
@@ -59,6 +62,11 @@ def resolve(builder: Builder) -> list[Diagnostic]:
         for kind in ref.expect:
             for id_ in index.get(kind, {}).get(ref.name, []):
                 found.append((kind, id_))
+        if len(found) > 1 and {kind for kind, _ in found} == {"metric"}:
+            ids = ", ".join(f"`{id_}`" for _, id_ in found)
+            diagnostics.append(make("R008", f"the metric name `{ref.name}` is used by several metrics: {ids}", ref.span,
+                                    hint="refer to the metric by its id"))
+            continue
         if found:
             kind, id_ = found[0]
             ref.assign(kind, id_)
