@@ -288,6 +288,12 @@ class Builder:
         else:
             ctx.obj.owner_style = v["style"]
 
+    def on_copy_to(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        self.plan_fields.setdefault("copy_to", []).extend(v["lines"])
+
+    def on_printed(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        self._plan_value("printed", m.Printed(office=v["office"], date=v["date"]))
+
     def on_annex_list(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._plan_value("annex_list", True)
 
@@ -772,6 +778,8 @@ class Builder:
             preamble=f.get("preamble", []),
             closing=f.get("closing", []),
             signature=f.get("signature", []),
+            copy_to=f.get("copy_to", []),
+            printed=f.get("printed"),
             owner_style=f.get("owner_style", "lead_units"),
             punctuation=f.get("punctuation", "fullwidth"),
             annex_list=f.get("annex_list", False),

@@ -359,6 +359,13 @@ class Acknowledgement(Model):
     source: Source
 
 
+class Printed(Model):
+    """The colophon's printing line: the office that printed the document, and when."""
+
+    office: str
+    date: dt.date
+
+
 class Plan(Model):
     """The resolved plan; serialised as ``plan.json``."""
 
@@ -377,6 +384,8 @@ class Plan(Model):
     preamble: list[str] = Field(default_factory=list)
     closing: list[str] = Field(default_factory=list)
     signature: list[str] = Field(default_factory=list)
+    copy_to: list[str] = Field(default_factory=list)  # 版记: 抄送 lines
+    printed: Printed | None = None  # 版记: …印发
     owner_style: OwnerStyle = "lead_units"
     punctuation: Punctuation = "fullwidth"
     annex_list: bool = False  # print 附件:1.… 2.… after the body

@@ -63,8 +63,8 @@ def resolve(builder: Builder) -> list[Diagnostic]:
             for id_ in index.get(kind, {}).get(ref.name, []):
                 found.append((kind, id_))
         if len(found) > 1 and {kind for kind, _ in found} == {"metric"}:
-            ids = ", ".join(f"`{id_}`" for _, id_ in found)
-            diagnostics.append(make("R008", f"the metric name `{ref.name}` is used by several metrics: {ids}", ref.span,
+            listed = ", ".join(f"`{id_}`" for _, id_ in found)
+            diagnostics.append(make("R008", f"the metric name `{ref.name}` is used by several metrics: {listed}", ref.span,
                                     hint="refer to the metric by its id"))
             continue
         if found:

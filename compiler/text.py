@@ -131,6 +131,7 @@ def reading_order(plan: m.Plan) -> list[Block]:
         section = sections.get(item.ref or "") if item.kind == "section" else None
         if section is not None and section.kind == "annex":
             emit_section(section, 0)
+    blocks.extend(Block("paragraph", line) for line in colophon_lines(plan))
     return blocks
 
 
@@ -146,6 +147,18 @@ def annex_list_lines(plan: m.Plan) -> list[str]:
         return ["附件" + colon + annexes[0].title]
     lines = [f"{i}.{annex.title}" for i, annex in enumerate(annexes, 1)]
     lines[0] = "附件" + colon + lines[0]
+    return lines
+
+
+def colophon_lines(plan: m.Plan) -> list[str]:
+    """The colophon (版记) at the end of the document: 抄送:… lines, then …年…月…日印发."""
+    colon = ":" if plan.punctuation == "halfwidth" else "："
+    lines = list(plan.copy_to)
+    if lines:
+        lines[0] = "抄送" + colon + lines[0]
+    if plan.printed is not None:
+        day = plan.printed.date
+        lines.append(f"{plan.printed.office}{day.year}年{day.month}月{day.day}日印发")
     return lines
 
 

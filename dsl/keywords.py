@@ -37,6 +37,8 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "preamble": ("前言",),
     "closing": ("结语",),
     "signature": ("落款",),
+    "copy_to": ("抄送",),
+    "printed": ("印发",),
     "owner_style": ("责任格式",),
     "annex_list": ("附件说明",),
     "punctuation": ("标点",),
