@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 
 from compiler.emit import emit_all
-from compiler.model import Plan
+from compiler.model import Action, Plan, Target
 from compiler.pipeline import compile_file
 from tests.fidelity import coverage, plan_corpus
 from tests.seeds import seed_sentences
@@ -90,27 +90,40 @@ def test_metadata(plan: Plan) -> None:
     ]
 
 
-def _action(plan: Plan, action_id: str):  # type: ignore[no-untyped-def]
+def _action(plan: Plan, action_id: str) -> Action:
     return next(a for a in plan.actions if a.id == action_id)
+
+
+def _owners(plan: Plan, action_id: str) -> str:
+    text = _action(plan, action_id).owners_text
+    assert text is not None
+    return text
+
+
+def _target(plan: Plan, metric_id: str) -> Target:
+    target = next(m.target for m in plan.metrics if m.id == metric_id)
+    assert target is not None
+    return target
 
 
 def test_owner_conventions(plan: Plan) -> None:
     # X牵头,Y等按职能分工负责
-    first = _action(plan, "a1-s2-1-1")
-    assert first.number == "1."
-    assert first.owners_text == (
+    assert _action(plan, "a1-s2-1-1").number == "1."
+    assert _owners(plan, "a1-s2-1-1") == (
         "(市人社局牵头,市发改委、市商务局、市财政局、市民政局、市国资委、市医保局、市机关事务局等按职能分工负责)"
     )
     # lead only
-    assert _action(plan, "a1-s2-2-4").owners_text == "(市发改委、市财政局牵头负责)"
+    assert _owners(plan, "a1-s2-2-4") == "(市发改委、市财政局牵头负责)"
     # 分别牵头, a unit with brackets in its name, 牵头单位:
-    assert _action(plan, "a6-s2-1-4").owners_text.startswith("(市应安委办、市人社局分别牵头,")  # type: ignore[union-attr]
-    assert _action(plan, "a6-s2-2-1").owners_text == "(各县市区政府(管委会),市财政局、市发改委、市审计局等按职能分工负责)"
-    assert _action(plan, "a7-s2-1-7-1").owners_text == "(牵头单位:市行政审批局、市数据局、市人社局)"
+    assert _owners(plan, "a6-s2-1-4").startswith("(市应安委办、市人社局分别牵头,")
+    assert _owners(plan, "a6-s2-2-1") == "(各县市区政府(管委会),市财政局、市发改委、市审计局等按职能分工负责)"
+    assert _owners(plan, "a7-s2-1-7-1") == "(牵头单位:市行政审批局、市数据局、市人社局)"
+    assert _owners(plan, "a3-s2-2-1") == "(市文旅广电局负责)"
+    assert _owners(plan, "a4-s2-1-1").endswith("市行政审批局等按职能分工负责)")
+    assert _action(plan, "a4-s2-1-1").lead_units == []
     # the alias the source writes once is printed as written and resolves to the registry unit
-    private = _action(plan, "a5-s2-1-4")
-    assert private.owners_text is not None and private.owners_text.endswith("人民银行岳阳分行按职能分工负责)")
-    assert "人民银行岳阳市分行" in private.co_units
+    assert _owners(plan, "a5-s2-1-4").endswith("人民银行岳阳分行按职能分工负责)")
+    assert "人民银行岳阳市分行" in _action(plan, "a5-s2-1-4").co_units
 
 
 def test_numbering_runs_on_across_annex7_headings(plan: Plan) -> None:
@@ -120,11 +133,11 @@ def test_numbering_runs_on_across_annex7_headings(plan: Plan) -> None:
 
 def test_targets(plan: Plan) -> None:
     metrics = {m.id: m for m in plan.metrics}
-    body, annex = metrics["m-高新增加值"], metrics["a3-高新增加值"]
-    assert (body.target.value, annex.target.value) == ("8", "6")  # type: ignore[union-attr]
-    assert metrics["a2-粮食面积"].target.firmness == "must"  # type: ignore[union-attr]
-    assert metrics["a1-限上企业"].target.firmness == "strive"  # type: ignore[union-attr]
-    assert metrics["a2-物流费用占比"].target.op == "~"  # type: ignore[union-attr]
+    assert (_target(plan, "m-高新增加值").value, _target(plan, "a3-高新增加值").value) == ("8", "6")
+    assert _target(plan, "a2-粮食面积").firmness == "must"
+    assert _target(plan, "a1-限上企业").firmness == "strive"
+    assert _target(plan, "m-社零").firmness == "stated"
+    assert (_target(plan, "a2-物流费用占比").op, _target(plan, "a2-物流费用占比").value) == ("~", "13.0")
     assert metrics["a7-扶助资金"].parts == ["a7-特别扶助金", "a7-老龄护理补贴", "a7-走访慰问金"]
     weekly = next(c for c in plan.cadences if c.id == "a1-重大项目周调度")
     assert (weekly.every, weekly.kind, weekly.action) == ("week", "调度", "a1-s2-2-5")
