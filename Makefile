@@ -42,5 +42,9 @@ schemas: $(STAMP)
 grammar: $(STAMP)
 	$(BIN)/python -m compiler.devtools grammar
 
+# The long fuzzing campaign (the test suite runs a bounded one).
+fuzz: $(STAMP)
+	PLANC_FUZZ_EXAMPLES=$${PLANC_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -21,6 +21,7 @@ class Exit(enum.IntEnum):
     OK = 0
     INPUT_ERRORS = 1
     USAGE = 2
+    INTERNAL = 3  # a bug in planc itself, never the input's fault
 
 
 # name -> "module:attribute" of a click command, imported only when used
@@ -50,13 +51,13 @@ def _paths(paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] if paths else [Path("plans")]
 
 
-def _print_diagnostics(result: Any, fmt: str, color: bool | None) -> None:
+def _print_diagnostics(result: Any, fmt: str, color: bool | None, max_per_file: int = 50) -> None:
     from compiler.render import RENDERERS, render_text, summary
 
     diagnostics = result.all_diagnostics()
     if fmt == "text":
         use_color = sys.stderr.isatty() if color is None else color
-        text = render_text(diagnostics, result.sources, color=use_color)
+        text = render_text(diagnostics, result.sources, color=use_color, max_per_file=max_per_file)
         if text:
             click.echo(text, err=True)
         click.echo(summary(diagnostics, len(result.plans)), err=True)
@@ -108,12 +109,17 @@ _max_bytes_option = click.option(
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on any unacknowledged warning.")
 @_color_option
 @_max_bytes_option
-def check(paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int) -> None:
+@click.option("--max-diagnostics", default=50, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many diagnostics per file in text output ('… and N more').")
+def check(
+    paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int,
+    max_diagnostics: int,
+) -> None:
     """Parse, resolve and validate plans (default: plans/)."""
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
     result = _compile(paths, max_file_bytes)
-    _print_diagnostics(result, fmt, color)
+    _print_diagnostics(result, fmt, color, max_diagnostics)
     sys.exit(_exit_code(result, warnings_as_errors))
 
 
@@ -160,5 +166,22 @@ def explain(code: str | None) -> None:
     click.echo(text)
 
 
+def entry() -> None:
+    """The console script: `planc`. A bug in planc is reported in one line, not a traceback."""
+    import os
+
+    try:
+        main()
+    except Exception as error:  # the last line of defence: bad input never gets here
+        if os.environ.get("PLANC_DEBUG"):
+            raise
+        click.echo(
+            f"planc: internal error ({type(error).__name__}: {error}). This is a bug in planc, not in your "
+            "plan; please report it with the input. Set PLANC_DEBUG=1 to see the traceback.",
+            err=True,
+        )
+        sys.exit(Exit.INTERNAL)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

@@ -81,7 +81,9 @@ def discover(paths: list[Path], loader: Loader) -> tuple[list[Path], list[Diagno
 
 
 def apply_acknowledgements(
-    plan: m.Plan | None, acks: list[tuple[m.Acknowledgement, Span]], diagnostics: list[Diagnostic]
+    acks: list[tuple[m.Acknowledgement, Span]],
+    diagnostics: list[Diagnostic],
+    spans: dict[tuple[str, int, int], Span],
 ) -> list[Diagnostic]:
     """Mark warnings covered by an `ack` in their block; report acks that cover nothing."""
     extra: list[Diagnostic] = []
@@ -95,7 +97,9 @@ def apply_acknowledgements(
                 used[index] = True
                 break
     for index, (ack, scope) in enumerate(acks):
-        ack_span = Span(scope.file, ack.source.line, ack.source.column, ack.source.end_line, ack.source.end_column)
+        ack_span = spans.get((ack.source.file, ack.source.line, ack.source.column)) or Span(
+            scope.file, ack.source.line, ack.source.column, ack.source.line, ack.source.column + 1
+        )
         from compiler.codes import lookup
 
         try:
@@ -134,8 +138,8 @@ def compile_file(path: Path, loader: Loader | None = None, root: Path | None = N
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
         display = {rel: disp for disp, rel in builder._display_to_rel.items()}
-        diagnostics.extend(run_rules(RuleContext(plan, display)))
-    diagnostics.extend(apply_acknowledgements(plan, builder.acks, diagnostics))
+        diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans)))
+    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
     diagnostics.sort(key=lambda d: d.sort_key())
     return CompiledPlan(path, plan, diagnostics)
 

@@ -114,7 +114,7 @@ SPECS: list[Spec] = [
     # ---- files -------------------------------------------------------
     Spec(
         "plan", ("file",), "Declares the plan and opens its metadata block. One per plan file; its id names the build output.",
-        positional=(Slot("id", "id"),), block="required", block_context="plan", once=True,
+        positional=(Slot("id", "id"),), block="required", block_context="plan",
         example='plan yiyang-2022 {\n  title "益阳市推进“三大支撑八项重点”工作实施方案"\n  period 2022..2025\n}',
     ),
     Spec(

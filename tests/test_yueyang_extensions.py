@@ -171,4 +171,4 @@ metric total "合计" unit % kind growth {
 """
     compiled = compile_text(text)
     assert "R008" in codes(compiled)
-    assert any("used by several metrics: `m1`, `m2`" in d.message for d in compiled.diagnostics)
+    assert any("could mean any of `m1`, `m2`" in d.message for d in compiled.diagnostics)
