@@ -358,6 +358,9 @@ class Builder:
         self.walk(stmt.block or [], self.child(ctx, "committee", committee, stmt))
         if self.define("committee", committee.id, stmt.span, committee.name):
             self.committees.append(committee)
+            if ctx.name == "annex":  # the annex prints the roster where the committee is written
+                committee.annex = ctx.obj.id
+                ctx.obj.content.append(m.ContentItem(kind="committee", ref=committee.id))
 
     def on_member(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         obj = ctx.obj
@@ -735,6 +738,16 @@ class Builder:
 
     def on_flag(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         flag = m.Flag(id=v["id"], title=v.get("title"), source=self.src(stmt.span))
+        if v.get("highest") is not None:
+            flag.rule = "highest"
+            count = v["highest"]
+            if count != count.to_integral_value() or count < 1:
+                self.emit("M002", "`highest` needs a whole number of units, e.g. `highest 2`", v["_highest_spans"][0])
+                return
+            flag.count = int(count)
+        if v.get("each_year"):
+            flag.basis = "year"
+        self._applies(flag, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "flag", flag, stmt))
         if self.define("flag", flag.id, stmt.span):

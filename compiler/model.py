@@ -137,6 +137,7 @@ class Committee(Model):
     name: str
     members: list[CommitteeMember] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
+    annex: str | None = None  # the annex that prints the roster, if any
     source: Source
 
 
@@ -144,7 +145,7 @@ class Committee(Model):
 class ContentItem(Model):
     """One entry of a section's or action's body, in written order."""
 
-    kind: Literal["text", "section", "action", "metric", "cadence", "deadline"]
+    kind: Literal["text", "section", "action", "metric", "cadence", "deadline", "committee"]
     ref: str | None = None
     text: str | None = None
 
@@ -401,7 +402,10 @@ class Override(Model):
 class Flag(Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest"] = "lowest"
+    rule: Literal["lowest", "highest"] = "lowest"
+    count: int | None = None  # with `highest`: how many from the top of each group
+    basis: Literal["period", "year"] = "period"  # each period's scores, or the year's (`each_year`)
+    applies: list[str] = field(default_factory=list)  # group ids; empty = all groups
     text: list[str] = field(default_factory=list)
     source: Source
 
