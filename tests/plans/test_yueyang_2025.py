@@ -19,6 +19,7 @@ The counts below were taken from the source text, not from the encoding:
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -27,8 +28,9 @@ import pytest
 from compiler.emit import emit_all
 from compiler.model import Action, Plan, Target
 from compiler.pipeline import compile_file
-from tests.fidelity import coverage, plan_corpus
-from tests.seeds import seed_sentences
+from compiler.text import reading_order
+from tests.fidelity import coverage, plan_corpus, seed_path
+from tests.seeds import SEEDS, seed_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILE = ROOT / "plans" / "yueyang-2025.plan"
@@ -62,6 +64,16 @@ def test_fidelity(built: Path) -> None:
     assert result.total > 1000
     assert result.ratio >= 0.97
     assert result.missing == []
+
+
+def test_prints_the_whole_source_and_nothing_else(plan: Plan) -> None:
+    """Read in document order, the plan's text is the source, character for character
+    (whitespace aside), from 岳政办发〔2025〕2号 to …印发. The only difference is that the
+    notice title is printed before the document number, where the source prints it after."""
+    source = re.sub(r"\s", "", seed_path(SEEDS["yueyang-2025"].prefix).read_text(encoding="utf-8"))
+    blocks = [re.sub(r"\s", "", block.text) for block in reading_order(plan)]
+    assert blocks[:2] == ["岳阳市人民政府办公室关于印发《岳阳市实施“七大攻坚”总体方案》的通知", "岳政办发〔2025〕2号"]
+    assert "".join([blocks[1], blocks[0], *blocks[2:]]) == source
 
 
 def test_counts(plan: Plan) -> None:
