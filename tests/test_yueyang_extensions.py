@@ -172,3 +172,34 @@ metric total "合计" unit % kind growth {
     compiled = compile_text(text)
     assert "R008" in codes(compiled)
     assert any("could mean any of `m1`, `m2`" in d.message for d in compiled.diagnostics)
+
+
+def test_chinese_spellings(compile_text) -> None:  # type: ignore[no-untyped-def]
+    text = """方案 demo {
+  标题 "示例方案"
+  实施期限 2025
+  责任格式 lead_by_function
+  标点 halfwidth
+  附件说明
+  抄送 "各民主党派市委。"
+  印发 "示例市人民政府办公室" 2025年2月7日
+}
+单位 县政府 "各县市区政府(管委会)"
+单位 市财政局 "岳阳市财政局"
+部分 s "任务" {
+  任务 a "甲" {
+    责任单位 "各县市区政府(管委会)"
+    配合单位 市财政局
+    责任措辞 "{responsible},{co}等按职能分工负责" 保留括号
+  }
+}
+附件 附件1 "甲实施方案" {
+  前言 "为……。"
+}
+"""
+    compiled = compile_text(text)
+    assert codes(compiled) == []
+    lines = plain_text(compiled.plan).splitlines()
+    assert "(一)甲(各县市区政府(管委会),市财政局等按职能分工负责)" in lines
+    assert "附件:甲实施方案" in lines
+    assert lines[-2:] == ["抄送:各民主党派市委。", "示例市人民政府办公室2025年2月7日印发"]
