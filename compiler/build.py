@@ -295,6 +295,15 @@ class Builder:
         else:
             ctx.obj.owner_style = v["style"]
 
+    def on_copy_to(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        self.plan_fields.setdefault("copy_to", []).extend(v["lines"])
+
+    def on_printed(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        self._plan_value("printed", m.Printed(office=v["office"], date=v["date"]))
+
+    def on_annex_list(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        self._plan_value("annex_list", True)
+
     def on_punctuation(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._plan_value("punctuation", v["width"])
 
@@ -459,6 +468,9 @@ class Builder:
 
     def on_responsible(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._owners(stmt, v["units"], "responsible", ("unit",), ctx)
+
+    def on_owner_wording(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        ctx.obj.owner_wording = m.OwnerWording(template=v["template"], keep_brackets=bool(v.get("keep_brackets")))
 
     def on_owner(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._ref_list(ctx.obj.owners, stmt, v["owners"], ("unit", "person"))
@@ -813,8 +825,11 @@ class Builder:
             preamble=f.get("preamble", []),
             closing=f.get("closing", []),
             signature=f.get("signature", []),
+            copy_to=f.get("copy_to", []),
+            printed=f.get("printed"),
             owner_style=f.get("owner_style", "lead_units"),
             punctuation=f.get("punctuation", "fullwidth"),
+            annex_list=f.get("annex_list", False),
             numbering=self.plan_numbering,
             content=self.plan_content,
             cites=self.cites,

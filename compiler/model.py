@@ -184,6 +184,14 @@ class OwnerRef(Model):
 
 
 @dataclass(kw_only=True)
+class OwnerWording(Model):
+    """An action's own owner-text wording: {lead} {co} {responsible} {leader} stand for the names."""
+
+    template: str
+    keep_brackets: bool = False
+
+
+@dataclass(kw_only=True)
 class Action(Model):
     id: str
     section: str | None
@@ -198,6 +206,7 @@ class Action(Model):
     responsible_units: list[str] = field(default_factory=list)
     owners: list[OwnerRef] = field(default_factory=list)
     owner_style: OwnerStyle | None = None
+    owner_wording: OwnerWording | None = None
     owners_text: str | None = None
     content: list[ContentItem] = field(default_factory=list)
     children: list[str] = field(default_factory=list)
@@ -453,6 +462,14 @@ class Acknowledgement(Model):
 
 
 @dataclass(kw_only=True)
+class Printed(Model):
+    """The colophon's printing line: the office that printed the document, and when."""
+
+    office: str
+    date: dt.date
+
+
+@dataclass(kw_only=True)
 class Plan(Model):
     """The resolved plan; serialised as ``plan.json``."""
 
@@ -471,8 +488,11 @@ class Plan(Model):
     preamble: list[str] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
     signature: list[str] = field(default_factory=list)
+    copy_to: list[str] = field(default_factory=list)  # 版记: 抄送 lines
+    printed: Printed | None = None  # 版记: …印发
     owner_style: OwnerStyle = "lead_units"
     punctuation: Punctuation = "fullwidth"
+    annex_list: bool = False  # print 附件:1.… 2.… after the body
     numbering: Numbering = field(default_factory=Numbering)
     content: list[ContentItem] = field(default_factory=list)
     cites: list[Citation] = field(default_factory=list)

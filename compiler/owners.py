@@ -7,11 +7,17 @@ Styles (chosen with ``owner_style`` on the plan, an annex, a section or an actio
 * ``lead_by_function``  （市人社局牵头，市发改委、市商务局等按职能分工负责）
 * ``responsible_units`` （责任单位：市发改委、市住建局）
 
+An action's ``owner_wording`` replaces the style's wording with the source's own
+(``{lead}分别牵头,{co}按职能分工负责``): the template gives the words between the
+names; the names and the brackets are still generated.
+
 Names are printed as the source wrote them (``as_written``), so an action that
 says 市发改委 keeps saying 市发改委 even though the registry's name is longer.
 """
 
 from __future__ import annotations
+
+import re
 
 from compiler import model as m
 
@@ -24,9 +30,37 @@ def _marks(punctuation: str, nested: bool) -> tuple[str, str, str, str, str]:
     return left, right, "：", "；", "，"
 
 
+# placeholder in an owner_wording template -> owner role
+WORDING_ROLES = {"lead": "lead", "co": "co", "responsible": "responsible", "leader": "lead_leader"}
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::([^{}]*))?\}")
+
+
+def wording_placeholders(template: str) -> list[tuple[str, str | None]]:
+    """The placeholders of an owner_wording template: (name, joining word before the last name)."""
+    return [(match.group(1), match.group(2)) for match in _PLACEHOLDER.finditer(template)]
+
+
+def _worded(template: str, names: dict[str, list[str]]) -> str:
+    def fill(match: re.Match[str]) -> str:
+        listed = names.get(WORDING_ROLES.get(match.group(1), ""), [])
+        last_join = match.group(2)
+        if last_join and len(listed) > 1:
+            return "、".join(listed[:-1]) + last_join + listed[-1]
+        return "、".join(listed)
+
+    return _PLACEHOLDER.sub(fill, template)
+
+
 def owners_text(action: m.Action, style: str, punctuation: str) -> str | None:
     def names(role: str) -> list[str]:
         return [o.as_written for o in action.owners if o.role == role]
+
+    if action.owner_wording is not None and action.owners:
+        wording = action.owner_wording
+        nested = not wording.keep_brackets and any("(" in o.as_written or "（" in o.as_written for o in action.owners)
+        left, right = _marks(punctuation, nested)[:2]
+        by_role = {role: names(role) for role in WORDING_ROLES.values()}
+        return left + _worded(wording.template, by_role) + right
 
     leaders, leads, co, responsible = names("lead_leader"), names("lead"), names("co"), names("responsible")
     if not (leaders or leads or co or responsible):

@@ -172,11 +172,41 @@ def reading_order(plan: m.Plan) -> list[Block]:
     emit_content(main, 0)
     for paragraph in plan.closing:
         blocks.append(Block("paragraph", paragraph))
+    if plan.annex_list:
+        blocks.extend(Block("paragraph", line) for line in annex_list_lines(plan))
     for item in plan.content:
         section = sections.get(item.ref or "") if item.kind == "section" else None
         if section is not None and section.kind == "annex":
             emit_section(section, 0)
+    blocks.extend(Block("paragraph", line) for line in colophon_lines(plan))
     return blocks
+
+
+def annex_list_lines(plan: m.Plan) -> list[str]:
+    """The annex note after the body (附件说明): 附件:1.… then 2.… one a line; a single annex is not numbered."""
+    annexes = [s for s in plan.sections if s.kind == "annex"]
+    order = {item.ref: i for i, item in enumerate(plan.content)}
+    annexes.sort(key=lambda s: order.get(s.id, 0))
+    colon = ":" if plan.punctuation == "halfwidth" else "："
+    if not annexes:
+        return []
+    if len(annexes) == 1:
+        return ["附件" + colon + annexes[0].title]
+    lines = [f"{i}.{annex.title}" for i, annex in enumerate(annexes, 1)]
+    lines[0] = "附件" + colon + lines[0]
+    return lines
+
+
+def colophon_lines(plan: m.Plan) -> list[str]:
+    """The colophon (版记) at the end of the document: 抄送:… lines, then …年…月…日印发."""
+    colon = ":" if plan.punctuation == "halfwidth" else "："
+    lines = list(plan.copy_to)
+    if lines:
+        lines[0] = "抄送" + colon + lines[0]
+    if plan.printed is not None:
+        day = plan.printed.date
+        lines.append(f"{plan.printed.office}{day.year}年{day.month}月{day.day}日印发")
+    return lines
 
 
 def plain_text(plan: m.Plan) -> str:

@@ -37,7 +37,10 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "preamble": ("前言",),
     "closing": ("结语",),
     "signature": ("落款",),
+    "copy_to": ("抄送",),
+    "printed": ("印发",),
     "owner_style": ("责任格式",),
+    "annex_list": ("附件说明",),
     "punctuation": ("标点",),
     "cite": ("引用",),
     # registries
@@ -60,6 +63,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "lead": ("牵头单位",),
     "co": ("配合单位",),
     "responsible": ("责任单位",),
+    "owner_wording": ("责任措辞",),
     "owner": ("负责",),
     # metrics and targets
     "metric": ("指标",),
@@ -120,6 +124,7 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "parent": ("上级",),
     "continue": ("连续",),
     "as": ("任",),
+    "keep_brackets": ("保留括号",),
     # firmness
     "must": ("确保",),
     "strive": ("力争", "争取"),

@@ -92,3 +92,8 @@ code("V028", "conflicting-targets", "warning", "One indicator is given different
 code("V029", "unbalanced-brackets", "warning", "A paragraph opens a bracket or quotation mark it never closes: （ ( 《 〈 “ [ 【.",
      why="An unclosed bracket usually means text was lost or an owner list was cut off; published as is, it reads as an error.",
      example='text "加快推动重点项目建设(责任单位:市发改委"', fix='text "加快推动重点项目建设(责任单位:市发改委)"')
+code("V030", "owner-wording-mismatch", "error",
+     "An action's `owner_wording` leaves out a role the action has owners for, names a role it has none for, or uses an unknown placeholder.",
+     why="The printed owner text would silently drop a unit, or print an empty name list.",
+     example='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头负责"\n}',
+     fix='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头,{co}按职能分工负责"\n}')

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from compiler import model as m
 from compiler.diagnostics import Diagnostic
+from compiler.owners import WORDING_ROLES, wording_placeholders
 from compiler.rules import RuleContext, rule
 
 _PERIODS_PER_YEAR = {"week": 52, "biweek": 26, "dekad": 36, "month": 12, "quarter": 4, "halfyear": 2, "year": 1}
@@ -59,7 +60,7 @@ def action_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
     plan = ctx.plan
     by_parent: dict[tuple[str | None, str | None], list[m.Action]] = {}
     for action in plan.actions:
-        roles = {o.role for o in action.owners}
+        roles: set[str] = {o.role for o in action.owners}
         if "co" in roles and not roles & {"lead", "lead_leader", "responsible"}:
             yield ctx.diag("V004", f"action `{action.id}` has co-operating units but no lead", action.source)
         if action.form in ("inline", "label"):
@@ -352,3 +353,26 @@ def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
 def _same_direction(a: str, b: str) -> bool:
     groups = ({">=", ">"}, {"<=", "<"}, {"=", "~"})
     return any(a in g and b in g for g in groups)
+
+
+@rule("V030")
+def owner_wording_matches(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for action in ctx.plan.actions:
+        if action.owner_wording is None:
+            continue
+        used: set[str] = set()
+        for name, _join in wording_placeholders(action.owner_wording.template):
+            if name not in WORDING_ROLES:
+                known = ", ".join("{" + k + "}" for k in WORDING_ROLES)
+                yield ctx.diag("V030", f"unknown placeholder {{{name}}} in the owner wording of `{action.id}`",
+                               action.source, hint=f"use {known}")
+                continue
+            used.add(WORDING_ROLES[name])
+        roles: set[str] = {o.role for o in action.owners}
+        placeholder = {role: name for name, role in WORDING_ROLES.items()}
+        for role in sorted(roles - used):
+            yield ctx.diag("V030", f"the owner wording of `{action.id}` leaves out its {role} units",
+                           action.source, hint=f"add {{{placeholder[role]}}} to the wording")
+        for role in sorted(used - roles):
+            yield ctx.diag("V030", f"the owner wording of `{action.id}` names {{{placeholder[role]}}} but the action has none",
+                           action.source)

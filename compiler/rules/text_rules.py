@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from compiler import model as m
 from compiler.diagnostics import Diagnostic
@@ -46,6 +47,15 @@ def unbalanced_brackets(ctx: RuleContext) -> Iterator[Diagnostic]:
                 )
 
 
+def _amount(target: m.Target) -> tuple[Decimal | None, Decimal | None, str | None]:
+    """A target's value as numbers, so 13.0% and 13% are the same target."""
+
+    def number(text: str | None) -> Decimal | None:
+        return Decimal(text) if text is not None else None
+
+    return number(target.value), number(target.value_max), target.unit
+
+
 @rule("V028")
 def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
     by_name: dict[str, list[m.Metric]] = {}
@@ -54,7 +64,7 @@ def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
         seen: dict[tuple[object, ...], m.Target] = {}
         for target in metric.targets:
             key = (target.by, target.each_year, target.firmness, target.op)
-            if key in seen and (seen[key].value, seen[key].unit) != (target.value, target.unit):
+            if key in seen and _amount(seen[key]) != _amount(target):
                 yield ctx.diag(
                     "V028",
                     f"metric `{metric.id}` has two different targets for the same date: "
@@ -68,8 +78,8 @@ def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
             continue
         first = metrics[0]
         for other in metrics[1:]:
-            a = [(t.op, t.value, t.unit, t.by) for t in first.targets]
-            b = [(t.op, t.value, t.unit, t.by) for t in other.targets]
+            a = [(t.op, *_amount(t), t.by) for t in first.targets]
+            b = [(t.op, *_amount(t), t.by) for t in other.targets]
             if a and b and a != b and first.kind == other.kind:
                 yield ctx.diag(
                     "V028",
