@@ -207,6 +207,10 @@ SPECS: list[Spec] = [
          example="co 商务局 财政局"),
     Spec("responsible", ("action",), "Responsible units (责任单位), when the source names no lead.", positional=(Slot("units", "ref", "+"),),
          example="responsible 自然资源和规划局 发改委"),
+    Spec("owner_text", ("action",),
+         "The owners exactly as the source prints them, when its wording cannot be generated (a bracket left open, a comma between groups, 等). It is printed instead of the generated owner text; every owner of the action must appear in it, in order.",
+         positional=(Slot("text", "str"),), once=True,
+         example='owner_text "(责任单位:市发改委、市住建局等,相关区镇街道"'),
     Spec("owner", ("cadence", "deadline"), "Who holds the meeting or owes the deadline: units or people.", positional=(Slot("owners", "ref", "+"),),
          example="owner 市政府"),
     # ---- metrics --------------------------------------------------------

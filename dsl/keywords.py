@@ -60,6 +60,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "lead": ("牵头单位",),
     "co": ("配合单位",),
     "responsible": ("责任单位",),
+    "owner_text": ("责任原文",),
     "owner": ("负责",),
     # metrics and targets
     "metric": ("指标",),

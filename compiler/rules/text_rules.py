@@ -33,6 +33,9 @@ def unbalanced_brackets(ctx: RuleContext) -> Iterator[Diagnostic]:
     holders: list[tuple[str, list[str], m.Source]] = [(s.id, s.text, s.source) for s in ctx.plan.sections]
     holders += [(a.id, a.text, a.source) for a in ctx.plan.actions]
     holders += [(s.id, s.preamble, s.source) for s in ctx.plan.sections]
+    holders.append((ctx.plan.id, ctx.plan.notice + ctx.plan.preamble + ctx.plan.closing, ctx.plan.source))
+    # owner text copied from the source (`owner_text`); generated owner text is always balanced
+    holders += [(a.id, [a.owners_verbatim], a.source) for a in ctx.plan.actions if a.owners_verbatim]
     for owner_id, paragraphs, source in holders:
         for paragraph in paragraphs:
             mark = unbalanced(paragraph)
