@@ -159,6 +159,8 @@ def test_every_target(plan: Plan) -> None:
         by = t.by.isoformat() if t.by else None
         found.append((metric.id, metric.kind, t.op, t.value, t.unit, by, t.each_year, t.firmness))
     assert found == TARGETS
+    firmness = [t[-1] for t in found]
+    assert (firmness.count("must"), firmness.count("strive"), firmness.count("stated")) == (1, 3, 6)
     metrics = {m.id: m for m in plan.metrics}
     assert metrics["四上企业净增"].targets[0].from_year == 2022
     assert metrics["四上企业净增"].action == "发展环境"

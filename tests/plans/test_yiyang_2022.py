@@ -153,6 +153,8 @@ def test_every_target(plan: Plan) -> None:
         by = t.by.isoformat() if t.by else None
         found.append((metric.id, metric.kind, t.op, t.value, t.unit, by, t.each_year, t.firmness))
     assert found == TARGETS
+    firmness = [t[-1] for t in found]
+    assert (firmness.count("must"), firmness.count("strive"), firmness.count("stated")) == (0, 14, 17)
     yearly = [m for m in plan.metrics if m.targets[0].each_year]
     assert {(m.targets[0].from_year, m.targets[0].until_year) for m in yearly} == {(2022, 2025)}
 
