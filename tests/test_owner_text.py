@@ -107,6 +107,7 @@ section s "重点任务" {
 """
     warned = compile_text(source.replace("ACK", ""))
     assert codes(warned) == ["V029"]
+    assert "the owner text of `a`" in warned.diagnostics[0].message
     assert warned.diagnostics[0].severity is Severity.WARNING and not warned.diagnostics[0].acknowledged
     acked = compile_text(source.replace("ACK", 'ack V029 "源文件括号未闭合"'))
     assert codes(acked) == ["V029"]
