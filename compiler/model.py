@@ -144,8 +144,8 @@ class Action(Model):
     responsible_units: list[str] = Field(default_factory=list)
     owners: list[OwnerRef] = Field(default_factory=list)
     owner_style: OwnerStyle | None = None
-    owners_text: str | None = None
     owners_verbatim: str | None = None  # `owner_text`: the owners as the source prints them
+    owners_text: str | None = None
     content: list[ContentItem] = Field(default_factory=list)
     children: list[str] = Field(default_factory=list)
     metrics: list[str] = Field(default_factory=list)
