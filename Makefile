@@ -31,7 +31,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check dsl compiler targets tests
+	$(BIN)/ruff check dsl compiler targets tests bench
 	$(BIN)/mypy
 
 # Regenerate committed, generated files (tests fail when they drift).
@@ -41,6 +41,15 @@ schemas: $(STAMP)
 	$(BIN)/python -m compiler.devtools schemas
 grammar: $(STAMP)
 	$(BIN)/python -m compiler.devtools grammar
+
+# Benchmarks: planc vs YAML/JSON + validation; writes build/bench.json (never part of `make test`).
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench.run
+
+# The long fuzzing campaign (the test suite runs a bounded one).
+fuzz: $(STAMP)
+	PLANC_FUZZ_EXAMPLES=$${PLANC_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

@@ -7,21 +7,20 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import Any
 
 from compiler.model import Plan
 
 
-def dump_json(model: BaseModel) -> bytes:
+def dump_json(model: Any) -> bytes:
     """Sorted keys, two-space indent, UTF-8 text kept as is, one trailing newline."""
     data = model.model_dump(mode="json", by_alias=True)
     return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
 
 
-def schema_registry() -> dict[str, type[BaseModel]]:
+def schema_registry() -> dict[str, Any]:
     """kind.vN -> model; each becomes docs/schemas/<kind>.v<N>.json."""
-    registry: dict[str, type[BaseModel]] = {"plan.v1": Plan}
+    registry: dict[str, Any] = {"plan.v1": Plan}
     for module_name in ("targets.checks.schema", "targets.schedule.schema", "targets.scoring.schema"):
         try:
             module = __import__(module_name, fromlist=["SCHEMAS"])
@@ -33,7 +32,7 @@ def schema_registry() -> dict[str, type[BaseModel]]:
     return registry
 
 
-def json_schema(model: type[BaseModel]) -> str:
+def json_schema(model: Any) -> str:
     schema = model.model_json_schema(by_alias=True, mode="serialization")
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 

@@ -41,7 +41,12 @@ _CONTEXT_WORDS = {
     "adjust": "an adjustment",
     "override": "an override",
     "flag": "a flag",
+    "fact": "a fact",
 }
+
+
+def _context_words(context: str) -> str:
+    return _CONTEXT_WORDS.get(context, f"a {context} block")
 
 
 @dataclass
@@ -75,9 +80,7 @@ class Ctx:
 
 
 def _source(span: Span, rel: Callable[[str], str]) -> m.Source:
-    return m.Source(
-        file=rel(span.file), line=span.line, column=span.column, end_line=span.end_line, end_column=span.end_column
-    )
+    return m.Source(file=rel(span.file), line=span.line, column=span.column)
 
 
 class Builder:
@@ -107,6 +110,8 @@ class Builder:
         self.scoring: m.Scoring | None = None
         self.acks: list[tuple[m.Acknowledgement, Span]] = []
         self._has_every: set[int] = set()
+        # full spans of the constructs whose start the model records, for diagnostics
+        self.spans: dict[tuple[str, int, int], Span] = {}
 
     # ---- plumbing ----------------------------------------------------
 
@@ -117,7 +122,9 @@ class Builder:
         return self._display_to_rel.get(display, display)
 
     def src(self, span: Span) -> m.Source:
-        return _source(span, self.rel)
+        source = _source(span, self.rel)
+        self.spans[(source.file, source.line, source.column)] = span
+        return source
 
     def define(self, kind: str, id_: str, span: Span, *names: str) -> bool:
         table = self.defined.setdefault(kind, {})
@@ -165,7 +172,7 @@ class Builder:
                 if stmt.keyword in seen_once:
                     self.emit(
                         "M005",
-                        f"`{stmt.spelled}` may appear only once in {_CONTEXT_WORDS[ctx.name]}",
+                        f"`{stmt.spelled}` may appear only once in {_context_words(ctx.name)}",
                         stmt.keyword_span,
                         labels=(Label(seen_once[stmt.keyword].keyword_span, "first given here"),),
                     )
@@ -176,8 +183,8 @@ class Builder:
                           hint=f"for example:\n{spec.example}")
                 continue
             if spec.block == "none" and stmt.block is not None:
+                # reported, then the statement itself is still used: one mistake, one diagnostic
                 self.emit("M007", f"`{stmt.spelled}` does not take a block", stmt.block_span or stmt.span)
-                continue
             values = match_args(spec, stmt, self.diagnostics)
             if values is None:
                 continue
@@ -186,11 +193,11 @@ class Builder:
 
     def _not_allowed(self, stmt: Statement, ctx: Ctx) -> None:
         places = sorted({c for (c, k) in SPEC_BY_CONTEXT if k == stmt.keyword})
-        where = ", ".join(_CONTEXT_WORDS[p] for p in places)
+        where = ", ".join(_context_words(p) for p in places)
         allowed = ", ".join(statements_in(ctx.name))
         self.emit(
             "M004",
-            f"`{stmt.spelled}` is not allowed in {_CONTEXT_WORDS[ctx.name]}",
+            f"`{stmt.spelled}` is not allowed in {_context_words(ctx.name)}",
             stmt.keyword_span,
             hint=f"`{stmt.keyword}` belongs in {where}; here you may write: {allowed}" if where else None,
         )
@@ -342,6 +349,9 @@ class Builder:
         self.walk(stmt.block or [], self.child(ctx, "committee", committee, stmt))
         if self.define("committee", committee.id, stmt.span, committee.name):
             self.committees.append(committee)
+            if ctx.name == "annex":  # the annex prints the roster where the committee is written
+                committee.annex = ctx.obj.id
+                ctx.obj.content.append(m.ContentItem(kind="committee", ref=committee.id))
 
     def on_member(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         obj = ctx.obj
@@ -739,6 +749,16 @@ class Builder:
 
     def on_flag(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         flag = m.Flag(id=v["id"], title=v.get("title"), source=self.src(stmt.span))
+        if v.get("highest") is not None:
+            flag.rule = "highest"
+            count = v["highest"]
+            if count != count.to_integral_value() or count < 1:
+                self.emit("M002", "`highest` needs a whole number of units, e.g. `highest 2`", v["_highest_spans"][0])
+                return
+            flag.count = int(count)
+        if v.get("each_year"):
+            flag.basis = "year"
+        self._applies(flag, v)
         if stmt.block:
             self.walk(stmt.block, self.child(ctx, "flag", flag, stmt))
         if self.define("flag", flag.id, stmt.span):
@@ -999,6 +1019,7 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                 continue
             collected: list[Any] = []
             spans: list[Span] = []
+            complete = True
             for slot in option.slots:
                 taken = []
                 while i < len(args) and _marker(spec, args[i]) is None:
@@ -1014,8 +1035,11 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                     where = args[i].span if i < len(args) else arg.span
                     got = f", not `{args[i].raw}`" if i < len(args) else ""
                     fail("M001", f"`{arg.raw}` needs {_type_label(slot.type)}{got}", where)
+                    complete = False
                     break
                 collected.append(taken if slot.card in ("+", "*") else (taken[0] if taken else None))
+            if not complete:
+                continue
             value = collected[0] if len(option.slots) == 1 else tuple(collected)
             if option.repeatable:
                 values.setdefault(marker, []).append(value)

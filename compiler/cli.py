@@ -21,6 +21,7 @@ class Exit(enum.IntEnum):
     OK = 0
     INPUT_ERRORS = 1
     USAGE = 2
+    INTERNAL = 3  # a bug in planc itself, never the input's fault
 
 
 # name -> "module:attribute" of a click command, imported only when used
@@ -50,13 +51,13 @@ def _paths(paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] if paths else [Path("plans")]
 
 
-def _print_diagnostics(result: Any, fmt: str, color: bool | None) -> None:
+def _print_diagnostics(result: Any, fmt: str, color: bool | None, max_per_file: int = 50) -> None:
     from compiler.render import RENDERERS, render_text, summary
 
     diagnostics = result.all_diagnostics()
     if fmt == "text":
         use_color = sys.stderr.isatty() if color is None else color
-        text = render_text(diagnostics, result.sources, color=use_color)
+        text = render_text(diagnostics, result.sources, color=use_color, max_per_file=max_per_file)
         if text:
             click.echo(text, err=True)
         click.echo(summary(diagnostics, len(result.plans)), err=True)
@@ -72,10 +73,23 @@ def _format_choices() -> list[str]:
     return sorted(RENDERERS)
 
 
-def _compile(paths: tuple[str, ...], max_file_bytes: int) -> Any:
-    from compiler.pipeline import compile_paths
+def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0) -> Any:
+    """Compile with a progress bar on a terminal (and nothing extra when output is not one)."""
+    from compiler.pipeline import compile_paths, default_jobs
 
-    return compile_paths(_paths(paths), max_file_bytes=max_file_bytes)
+    jobs = jobs or default_jobs()
+    targets = _paths(paths)
+    many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
+    if not (sys.stderr.isatty() and many):
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+    from compiler.loader import Loader
+    from compiler.pipeline import discover
+
+    entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
+    if len(entries) < 5:
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+    with click.progressbar(length=len(entries), label="checking", file=sys.stderr) as bar:
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, on_progress=lambda _p: bar.update(1))
 
 
 def _exit_code(result: Any, warnings_as_errors: bool = False) -> Exit:
@@ -96,6 +110,10 @@ _format_option = click.option(
     type=click.Choice(["text", "json", "github", "sarif"]), help="How to print diagnostics.",
 )
 _color_option = click.option("--color/--no-color", default=None, help="Colour the code frames (default: on a terminal).")
+_jobs_option = click.option(
+    "--jobs", "-j", default=0, type=click.IntRange(min=0),
+    help="Plans compiled in parallel (0: one per CPU core).",
+)
 _max_bytes_option = click.option(
     "--max-file-bytes", default=DEFAULT_MAX_FILE_BYTES, show_default=True, type=click.IntRange(min=1),
     help="Refuse .plan files larger than this.",
@@ -108,12 +126,18 @@ _max_bytes_option = click.option(
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on any unacknowledged warning.")
 @_color_option
 @_max_bytes_option
-def check(paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int) -> None:
+@click.option("--max-diagnostics", default=50, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many diagnostics per file in text output ('… and N more').")
+@_jobs_option
+def check(
+    paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int,
+    max_diagnostics: int, jobs: int,
+) -> None:
     """Parse, resolve and validate plans (default: plans/)."""
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
-    result = _compile(paths, max_file_bytes)
-    _print_diagnostics(result, fmt, color)
+    result = _compile(paths, max_file_bytes, jobs)
+    _print_diagnostics(result, fmt, color, max_diagnostics)
     sys.exit(_exit_code(result, warnings_as_errors))
 
 
@@ -124,13 +148,14 @@ def check(paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: boo
 @_format_option
 @_color_option
 @_max_bytes_option
-def build(paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int) -> None:
+@_jobs_option
+def build(paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, jobs: int) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
     from compiler.emit import emit_all
 
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
-    result = _compile(paths, max_file_bytes)
+    result = _compile(paths, max_file_bytes, jobs)
     _print_diagnostics(result, fmt, color)
     code = _exit_code(result)
     if code is not Exit.OK:
@@ -160,5 +185,22 @@ def explain(code: str | None) -> None:
     click.echo(text)
 
 
+def entry() -> None:
+    """The console script: `planc`. A bug in planc is reported in one line, not a traceback."""
+    import os
+
+    try:
+        main()
+    except Exception as error:  # the last line of defence: bad input never gets here
+        if os.environ.get("PLANC_DEBUG"):
+            raise
+        click.echo(
+            f"planc: internal error ({type(error).__name__}: {error}). This is a bug in planc, not in your "
+            "plan; please report it with the input. Set PLANC_DEBUG=1 to see the traceback.",
+            err=True,
+        )
+        sys.exit(Exit.INTERNAL)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler.diagnostics import Diagnostic, Label, Span, make
+from compiler.diagnostics import Diagnostic, Span, make
 from dsl.parser import parse
 from dsl.syntax import SyntaxFile
 
@@ -130,7 +130,7 @@ class Loader:
         if len(chain) >= MAX_INCLUDE_DEPTH:
             self.diagnostics.append(
                 make("F006", f"includes nested more than {MAX_INCLUDE_DEPTH} deep", span,
-                     labels=(Label(span, "this include is one too many"),))
+                     hint="include the parts directly from the plan file instead of through a chain")
             )
             return None
         return candidate

@@ -8,9 +8,11 @@ Exact decimals are serialised as strings so no precision is lost.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter
 
 PLAN_SCHEMA = "planc/plan/v1"
 
@@ -36,25 +38,67 @@ Punctuation = Literal["fullwidth", "halfwidth"]
 OwnerRole = Literal["lead_leader", "lead", "co", "responsible", "owner"]
 
 
-class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
+def _adapter(cls: type) -> TypeAdapter[Any]:
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        from pydantic import TypeAdapter
+
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+class Model:
+    """Base of the model's dataclasses.
+
+    The model is plain dataclasses so that compiling a plan never pays for
+    building validators; pydantic is imported only to validate, serialise or
+    describe (JSON Schema) a model, through a cached TypeAdapter. The methods
+    mirror pydantic's BaseModel API.
+    """
+
+    __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+
+    def model_dump(
+        self, *, mode: Literal["json", "python"] = "python", by_alias: bool = True, **kwargs: Any
+    ) -> Any:
+        return _adapter(type(self)).dump_python(self, mode=mode, by_alias=by_alias, **kwargs)
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Self:
+        return _adapter(cls).validate_python(data)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_validate_json(cls, data: str | bytes) -> Self:
+        return _adapter(cls).validate_json(data)  # type: ignore[no-any-return]
+
+    @classmethod
+    def model_json_schema(cls, *, by_alias: bool = True, mode: Literal["validation", "serialization"] = "validation") -> dict[str, Any]:
+        return _adapter(cls).json_schema(by_alias=by_alias, mode=mode)
+
+
+@dataclass(kw_only=True)
 class Source(Model):
-    """Where a construct is written: a path relative to the project root, 1-based line and column."""
+    """Where a construct starts: a path relative to the project root, 1-based line and column.
+
+    Only the start is recorded, so the same plan written with English or Chinese
+    keywords (which differ in length) compiles to the same plan.json.
+    """
 
     file: str
     line: int
     column: int
-    end_line: int
-    end_column: int
 
 
+@dataclass(kw_only=True)
 class Period(Model):
     start: dt.date
     end: dt.date
 
 
+@dataclass(kw_only=True)
 class Citation(Model):
     id: str
     title: str
@@ -62,15 +106,17 @@ class Citation(Model):
     source: Source
 
 
+@dataclass(kw_only=True)
 class Unit(Model):
     id: str
     name: str
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     kind: str | None = None
     parent: str | None = None
     source: Source
 
 
+@dataclass(kw_only=True)
 class Person(Model):
     id: str
     name: str
@@ -79,32 +125,38 @@ class Person(Model):
     source: Source
 
 
+@dataclass(kw_only=True)
 class CommitteeMember(Model):
     person: str
     position: str | None = None
 
 
+@dataclass(kw_only=True)
 class Committee(Model):
     id: str
     name: str
-    members: list[CommitteeMember] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
+    members: list[CommitteeMember] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    annex: str | None = None  # the annex that prints the roster, if any
     source: Source
 
 
+@dataclass(kw_only=True)
 class ContentItem(Model):
     """One entry of a section's or action's body, in written order."""
 
-    kind: Literal["text", "section", "action", "metric", "cadence", "deadline"]
+    kind: Literal["text", "section", "action", "metric", "cadence", "deadline", "committee"]
     ref: str | None = None
     text: str | None = None
 
 
+@dataclass(kw_only=True)
 class Numbering(Model):
     style: NumberingStyle | None = None
     continue_from_previous: bool = False
 
 
+@dataclass(kw_only=True)
 class Section(Model):
     id: str
     kind: Literal["section", "annex"] = "section"
@@ -113,16 +165,17 @@ class Section(Model):
     parent: str | None = None
     annex: str | None = None
     level: int
-    text: list[str] = Field(default_factory=list)
-    content: list[ContentItem] = Field(default_factory=list)
-    preamble: list[str] = Field(default_factory=list)
-    closing: list[str] = Field(default_factory=list)
-    numbering: Numbering = Field(default_factory=Numbering)
+    text: list[str] = field(default_factory=list)
+    content: list[ContentItem] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
     owner_style: OwnerStyle | None = None
-    notes: list[str] = Field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class OwnerRef(Model):
     role: OwnerRole
     kind: Literal["unit", "person"]
@@ -130,32 +183,34 @@ class OwnerRef(Model):
     as_written: str
 
 
+@dataclass(kw_only=True)
 class Action(Model):
     id: str
     section: str | None
     parent: str | None = None
     number: str
     title: str | None = None
-    text: list[str] = Field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     form: ActionForm = "run_in"
-    lead_leaders: list[str] = Field(default_factory=list)
-    lead_units: list[str] = Field(default_factory=list)
-    co_units: list[str] = Field(default_factory=list)
-    responsible_units: list[str] = Field(default_factory=list)
-    owners: list[OwnerRef] = Field(default_factory=list)
+    lead_leaders: list[str] = field(default_factory=list)
+    lead_units: list[str] = field(default_factory=list)
+    co_units: list[str] = field(default_factory=list)
+    responsible_units: list[str] = field(default_factory=list)
+    owners: list[OwnerRef] = field(default_factory=list)
     owner_style: OwnerStyle | None = None
     owners_verbatim: str | None = None  # `owner_text`: the owners as the source prints them
     owners_text: str | None = None
-    content: list[ContentItem] = Field(default_factory=list)
-    children: list[str] = Field(default_factory=list)
-    metrics: list[str] = Field(default_factory=list)
-    cadences: list[str] = Field(default_factory=list)
-    deadlines: list[str] = Field(default_factory=list)
-    numbering: Numbering = Field(default_factory=Numbering)
-    notes: list[str] = Field(default_factory=list)
+    content: list[ContentItem] = field(default_factory=list)
+    children: list[str] = field(default_factory=list)
+    metrics: list[str] = field(default_factory=list)
+    cadences: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
+    notes: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Target(Model):
     op: Comparator
     value: str | None = None  # exact decimal as a string; None for boolean targets
@@ -170,25 +225,27 @@ class Target(Model):
     source: Source
 
 
+@dataclass(kw_only=True)
 class Metric(Model):
     id: str
     name: str
     unit: str | None = None
     kind: MetricKind = "level"
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
     base_year: int | None = None
-    parts: list[str] = Field(default_factory=list)
-    targets: list[Target] = Field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
     # Convenience for consumers: the first target (the contract names a single `target`).
     target: Target | None = None
     section: str | None = None
     action: str | None = None
-    owners: list[str] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
-    notes: list[str] = Field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Cadence(Model):
     id: str
     title: str
@@ -196,16 +253,17 @@ class Cadence(Model):
     interval: int = 1
     at_least: bool = False
     kind: str | None = None
-    owners: list[str] = Field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
     holiday: Literal["next_workday", "keep"] = "next_workday"
     start: dt.date | None = None
     end: dt.date | None = None
     section: str | None = None
     action: str | None = None
-    text: list[str] = Field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Due(Model):
     """A deadline's date rule: once on a date, or each year on a month/day (optionally the next year)."""
 
@@ -215,21 +273,23 @@ class Due(Model):
     day: int | None = None  # None with a month: the end of that month
 
 
+@dataclass(kw_only=True)
 class Deadline(Model):
     id: str
     title: str
-    due: list[Due] = Field(default_factory=list)
-    owners: list[str] = Field(default_factory=list)
+    due: list[Due] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
     holiday: Literal["next_workday", "keep"] = "keep"
     section: str | None = None
     action: str | None = None
-    text: list[str] = Field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
 # ---- assessment scoring -------------------------------------------------
 
 
+@dataclass(kw_only=True)
 class Fact(Model):
     id: str
     name: str
@@ -237,61 +297,70 @@ class Fact(Model):
     source: Source
 
 
+@dataclass(kw_only=True)
 class Component(Model):
     evaluator: str  # unit id
     max: str  # points, exact decimal
 
 
+@dataclass(kw_only=True)
 class Formula(Model):
     id: str
     title: str | None = None
-    members: list[str] = Field(default_factory=list)
-    components: list[Component] = Field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    components: list[Component] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Group(Model):
     id: str
     title: str | None = None
-    members: list[str] = Field(default_factory=list)
-    period_weights: list[str] = Field(default_factory=list)  # fractions, e.g. "0.15"
+    members: list[str] = field(default_factory=list)
+    period_weights: list[str] = field(default_factory=list)  # fractions, e.g. "0.15"
     weight: str | None = None  # points this group's result carries in the wider appraisal
     rank_points: str | None = None  # id of a rank table
     grades: str | None = None  # id of a grade table
     source: Source
 
 
+@dataclass(kw_only=True)
 class BlendPart(Model):
     unit: str
     share: str  # fraction
 
 
+@dataclass(kw_only=True)
 class Blend(Model):
     unit: str  # the unit whose final score is blended
     self_share: str  # fraction
-    parts: list[BlendPart] = Field(default_factory=list)
+    parts: list[BlendPart] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class RankTable(Model):
     id: str
     shares: list[str]  # fraction of the group's weight for rank 1, 2, …
     source: Source
 
 
+@dataclass(kw_only=True)
 class Grade(Model):
     name: str
     quota: int | None = None  # parts of the ratio; None: no quota (the rest)
     share: str  # fraction of the group's weight
 
 
+@dataclass(kw_only=True)
 class GradeTable(Model):
     id: str
-    grades: list[Grade] = Field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
     rounding: Literal["half_up", "floor", "ceil"] = "half_up"
     source: Source
 
 
+@dataclass(kw_only=True)
 class Condition(Model):
     fact: str
     op: Comparator
@@ -299,93 +368,100 @@ class Condition(Model):
     unit: str | None = None
 
 
+@dataclass(kw_only=True)
 class Adjustment(Model):
     id: str
     title: str | None = None
     when: Condition
     points: str  # exact decimal, e.g. "-3"
-    applies: list[str] = Field(default_factory=list)  # group ids; empty = all groups
-    text: list[str] = Field(default_factory=list)
+    applies: list[str] = field(default_factory=list)  # group ids; empty = all groups
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Override(Model):
     id: str
     title: str | None = None
     when: Condition
     then: Literal["full_marks"] = "full_marks"
-    applies: list[str] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
+    applies: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Flag(Model):
     id: str
     title: str | None = None
-    rule: Literal["lowest"] = "lowest"
-    text: list[str] = Field(default_factory=list)
+    rule: Literal["lowest", "highest"] = "lowest"
+    count: int | None = None  # with `highest`: how many from the top of each group
+    basis: Literal["period", "year"] = "period"  # each period's scores, or the year's (`each_year`)
+    applies: list[str] = field(default_factory=list)  # group ids; empty = all groups
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Scoring(Model):
     id: str
     title: str
     scale: str = "100"
     every: Frequency = "quarter"
     ties: Literal["shared", "sequential"] = "shared"
-    facts: list[Fact] = Field(default_factory=list)
-    formulas: list[Formula] = Field(default_factory=list)
-    groups: list[Group] = Field(default_factory=list)
-    blends: list[Blend] = Field(default_factory=list)
-    rank_tables: list[RankTable] = Field(default_factory=list)
-    grade_tables: list[GradeTable] = Field(default_factory=list)
-    adjustments: list[Adjustment] = Field(default_factory=list)
-    overrides: list[Override] = Field(default_factory=list)
-    flags: list[Flag] = Field(default_factory=list)
-    text: list[str] = Field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    formulas: list[Formula] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    blends: list[Blend] = field(default_factory=list)
+    rank_tables: list[RankTable] = field(default_factory=list)
+    grade_tables: list[GradeTable] = field(default_factory=list)
+    adjustments: list[Adjustment] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
     source: Source
 
 
+@dataclass(kw_only=True)
 class Acknowledgement(Model):
     code: str
     reason: str
     source: Source
 
 
+@dataclass(kw_only=True)
 class Plan(Model):
     """The resolved plan; serialised as ``plan.json``."""
 
-    schema_: str = Field(PLAN_SCHEMA, alias="schema")
+    schema: str = PLAN_SCHEMA
     id: str
     title: str
     doc_no: str | None = None
     issuer: str | None = None  # the issuers joined by a space
-    issuers: list[str] = Field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)
     issued: dt.date | None = None
     published: dt.date | None = None
     period: Period
-    recipients: list[str] = Field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
     notice_title: str | None = None
-    notice: list[str] = Field(default_factory=list)
-    preamble: list[str] = Field(default_factory=list)
-    closing: list[str] = Field(default_factory=list)
-    signature: list[str] = Field(default_factory=list)
+    notice: list[str] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
     owner_style: OwnerStyle = "lead_units"
     punctuation: Punctuation = "fullwidth"
-    numbering: Numbering = Field(default_factory=Numbering)
-    content: list[ContentItem] = Field(default_factory=list)
-    cites: list[Citation] = Field(default_factory=list)
-    units: list[Unit] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    committees: list[Committee] = Field(default_factory=list)
-    sections: list[Section] = Field(default_factory=list)
-    actions: list[Action] = Field(default_factory=list)
-    metrics: list[Metric] = Field(default_factory=list)
-    cadences: list[Cadence] = Field(default_factory=list)
-    deadlines: list[Deadline] = Field(default_factory=list)
+    numbering: Numbering = field(default_factory=Numbering)
+    content: list[ContentItem] = field(default_factory=list)
+    cites: list[Citation] = field(default_factory=list)
+    units: list[Unit] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    committees: list[Committee] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    cadences: list[Cadence] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
     scoring: Scoring | None = None
-    acknowledgements: list[Acknowledgement] = Field(default_factory=list)
-    files: list[str] = Field(default_factory=list)
+    acknowledgements: list[Acknowledgement] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     source: Source
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)

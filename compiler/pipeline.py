@@ -5,6 +5,9 @@ Every stage collects diagnostics and returns them; nothing raises for bad input.
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,14 +50,17 @@ class CompileResult:
         return not has_errors(self.all_diagnostics())
 
 
+# A plan file has a `plan` statement at the start of a line; included parts have none.
+# Discovery looks for it textually so that folders are not parsed twice.
+_PLAN_STATEMENT = re.compile(r"^[ \t\u3000]*(?:plan|方案)[ \t\u3000:：]", re.M)
+
+
 def _is_plan_file(loader: Loader, path: Path) -> bool:
-    syntax_file = loader.load(path)
-    if syntax_file is None:
-        return True  # report its read error as a plan
-    if not syntax_file.ok:
-        # a broken file is reported as a plan unless it is clearly an included part
-        return "plan" in syntax_file.source[:4000] or "方案" in syntax_file.source[:4000]
-    return any(s.keyword == "plan" for s in syntax_file.statements)
+    try:
+        head = path.read_bytes()[: loader.max_file_bytes].decode("utf-8", errors="replace")
+    except OSError:
+        return True  # report the read error against it
+    return bool(_PLAN_STATEMENT.search(head))
 
 
 def discover(paths: list[Path], loader: Loader) -> tuple[list[Path], list[Diagnostic], bool]:
@@ -81,7 +87,9 @@ def discover(paths: list[Path], loader: Loader) -> tuple[list[Path], list[Diagno
 
 
 def apply_acknowledgements(
-    plan: m.Plan | None, acks: list[tuple[m.Acknowledgement, Span]], diagnostics: list[Diagnostic]
+    acks: list[tuple[m.Acknowledgement, Span]],
+    diagnostics: list[Diagnostic],
+    spans: dict[tuple[str, int, int], Span],
 ) -> list[Diagnostic]:
     """Mark warnings covered by an `ack` in their block; report acks that cover nothing."""
     extra: list[Diagnostic] = []
@@ -95,7 +103,9 @@ def apply_acknowledgements(
                 used[index] = True
                 break
     for index, (ack, scope) in enumerate(acks):
-        ack_span = Span(scope.file, ack.source.line, ack.source.column, ack.source.end_line, ack.source.end_column)
+        ack_span = spans.get((ack.source.file, ack.source.line, ack.source.column)) or Span(
+            scope.file, ack.source.line, ack.source.column, ack.source.line, ack.source.column + 1
+        )
         from compiler.codes import lookup
 
         try:
@@ -134,18 +144,48 @@ def compile_file(path: Path, loader: Loader | None = None, root: Path | None = N
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
         display = {rel: disp for disp, rel in builder._display_to_rel.items()}
-        diagnostics.extend(run_rules(RuleContext(plan, display)))
-    diagnostics.extend(apply_acknowledgements(plan, builder.acks, diagnostics))
+        diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans)))
+    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
     diagnostics.sort(key=lambda d: d.sort_key())
     return CompiledPlan(path, plan, diagnostics)
 
 
-def compile_paths(paths: list[Path], max_file_bytes: int = DEFAULT_MAX_FILE_BYTES) -> CompileResult:
+def _compile_in_worker(entry: Path, max_file_bytes: int) -> tuple[CompiledPlan, dict[str, str]]:
+    loader = Loader(max_file_bytes=max_file_bytes)
+    compiled = compile_file(entry, loader)
+    return compiled, loader.sources()
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def compile_paths(
+    paths: list[Path],
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    *,
+    jobs: int = 1,
+    on_progress: Callable[[Path], None] | None = None,
+) -> CompileResult:
+    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool."""
     loader = Loader(max_file_bytes=max_file_bytes)
     entries, diagnostics, usage_error = discover(paths, loader)
-    loader.diagnostics.clear()  # discovery parses files; each plan reports its own
     result = CompileResult(diagnostics=diagnostics, usage_error=usage_error)
+    if jobs > 1 and len(entries) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
+            chunk = max(1, len(entries) // (jobs * 4))
+            outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries), chunksize=chunk)
+            for entry, (compiled, sources) in zip(entries, outcomes):
+                result.plans.append(compiled)
+                result.sources.update(sources)
+                if on_progress:
+                    on_progress(entry)
+        return result
     for entry in entries:
         result.plans.append(compile_file(entry, loader))
+        if on_progress:
+            on_progress(entry)
     result.sources = loader.sources()
     return result

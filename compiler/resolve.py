@@ -42,7 +42,9 @@ def resolve(builder: Builder) -> list[Diagnostic]:
                     ids.append(defined.id)
     for kind, spellings in index.items():
         for name, ids in spellings.items():
-            if len(ids) > 1 and kind in ("unit", "person", "metric"):
+            # the unit registry must be unambiguous everywhere; metrics and people may share
+            # a name (an annex restates a body target) until a reference needs to tell them apart
+            if len(ids) > 1 and kind == "unit":
                 table = builder.defined[kind]
                 first, second = table[ids[0]], table[ids[1]]
                 diagnostics.append(
@@ -59,6 +61,13 @@ def resolve(builder: Builder) -> list[Diagnostic]:
         for kind in ref.expect:
             for id_ in index.get(kind, {}).get(ref.name, []):
                 found.append((kind, id_))
+        if len(found) > 1 and len({k for k, _ in found}) == 1:
+            choices = ", ".join(f"`{i}`" for _, i in found)
+            diagnostics.append(
+                make("R008", f"`{ref.name}` could mean any of {choices}", ref.span,
+                     hint="refer to it by its id")
+            )
+            continue
         if found:
             kind, id_ = found[0]
             ref.assign(kind, id_)

@@ -114,7 +114,7 @@ SPECS: list[Spec] = [
     # ---- files -------------------------------------------------------
     Spec(
         "plan", ("file",), "Declares the plan and opens its metadata block. One per plan file; its id names the build output.",
-        positional=(Slot("id", "id"),), block="required", block_context="plan", once=True,
+        positional=(Slot("id", "id"),), block="required", block_context="plan",
         example='plan yiyang-2022 {\n  title "益阳市推进“三大支撑八项重点”工作实施方案"\n  period 2022..2025\n}',
     ),
     Spec(
@@ -175,7 +175,7 @@ SPECS: list[Spec] = [
          block="optional", block_context="person",
          example='person 贺辉 "贺辉" role "副市长"'),
     Spec("role", ("person",), "The person's post.", positional=(Slot("role", "str"),), once=True, example='role "市委书记"'),
-    Spec("committee", ("file",), "A leading group (领导小组) and its roster.",
+    Spec("committee", ("file", "annex"), "A leading group (领导小组) and its roster. Inside an annex, the roster is printed there (组长:… 成员:…), followed by the committee's text.",
          positional=(Slot("id", "id"), Slot("name", "str")), block="required", block_context="committee",
          example='committee 领导小组 "湘潭市产业强市“千百十”工程工作领导小组" {\n  member 刘志仁 as "组长"\n}'),
     # ---- structure -----------------------------------------------------
@@ -300,8 +300,11 @@ SPECS: list[Spec] = [
                   Option("applies", (Slot("groups", "ref", "+"),))),
          block="optional", block_context="override",
          example="override 全省第一 when 全省排名 = 1 then full_marks"),
-    Spec("flag", ("scoring",), "A unit singled out each period (每季度各组评分最后一名), for the report.",
-         positional=(Slot("id", "id"), Slot("title", "str", "?")), options=(Option("lowest"),), block="optional", block_context="flag",
+    Spec("flag", ("scoring",), "Units singled out for the report: the last of each group (`lowest`, 每季度各组评分最后一名), or the first N (`highest N`, 前二名纳入奖励对象); read from each period's scores, or with `each_year` from the year's; `applies` limits it to some groups.",
+         positional=(Slot("id", "id"), Slot("title", "str", "?")),
+         options=(Option("lowest", group="flag_rule"), Option("highest", (Slot("count", "num"),), group="flag_rule"),
+                  Option("each_year"), Option("applies", (Slot("groups", "ref", "+"),))),
+         block="optional", block_context="flag",
          example='flag 末位说明 "每季度各组评分最后一名单位作出说明" lowest'),
     Spec("ties", ("scoring",), "How equal scores rank: shared (1, 1, 3; the default) or sequential.",
          positional=(Slot("rule", words("shared", "sequential")),), once=True, example="ties shared"),

@@ -32,9 +32,29 @@ def _join_title(number: str, title: str | None, text: str | None) -> str:
     return head + (text or "")
 
 
+def roster_lines(committee: m.Committee, people: dict[str, m.Person], colon: str) -> list[str]:
+    """A committee's roster as printed: ``组长:刘志仁 市委书记``, then ``胡贺波 市委副书记、…``.
+
+    The position is printed on the first line of each run of members holding it.
+    """
+    lines: list[str] = []
+    previous: str | None = None
+    for member in committee.members:
+        person = people.get(member.person)
+        name = person.name if person else member.person
+        line = f"{name} {person.role}" if person and person.role else name
+        if member.position and member.position != previous:
+            line = member.position + colon + line
+        previous = member.position
+        lines.append(line)
+    return lines
+
+
 def reading_order(plan: m.Plan) -> list[Block]:
     sections = {s.id: s for s in plan.sections}
     actions = {a.id: a for a in plan.actions}
+    committees = {c.id: c for c in plan.committees}
+    people = {p.id: p for p in plan.people}
     colon = ":" if plan.punctuation == "halfwidth" else "："
     blocks: list[Block] = []
 
@@ -93,6 +113,13 @@ def reading_order(plan: m.Plan) -> list[Block]:
                     blocks.append(Block("paragraph", open_paragraph))
                     open_paragraph = None
                 emit_section(sections[item.ref], depth)
+            elif item.kind == "committee" and item.ref in committees:
+                if open_paragraph:
+                    blocks.append(Block("paragraph", open_paragraph))
+                    open_paragraph = None
+                committee = committees[item.ref]
+                for line in roster_lines(committee, people, colon) + committee.text:
+                    blocks.append(Block("paragraph", line, ref=committee.id))
             elif item.kind == "action" and item.ref in actions:
                 action = actions[item.ref]
                 joins = action.form == "inline" and open_paragraph is not None

@@ -175,6 +175,7 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "ceil": ("向上取整",),
     "full_marks": ("全部满分",),
     "lowest": ("最后一名",),
+    "highest": ("前几名",),
     "rest": ("其余",),
     "all": ("全部",),
 }

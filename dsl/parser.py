@@ -161,6 +161,22 @@ def build_strict_parser() -> Lark:
     return Lark(_grammar_for_lark(), parser="lalr", lexer="contextual", strict=True, propagate_positions=True)
 
 
+#: blocks nested deeper than this are refused (real plans nest four or five levels)
+MAX_NESTING = 24
+
+
+def _too_deep(statements: list[Statement]) -> Statement | None:
+    """The first statement nested deeper than MAX_NESTING, found without recursion."""
+    stack = [(s, 1) for s in statements]
+    while stack:
+        statement, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return statement
+        if statement.block:
+            stack.extend((child, depth + 1) for child in statement.block)
+    return None
+
+
 def parse(source: str, path: str = "<input>") -> SyntaxFile:
     """Parse one file's text. Never raises for bad input: errors become diagnostics."""
     result = SyntaxFile(path=path, source=source)
@@ -173,6 +189,17 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
         result.diagnostics.append(_diagnose(error, source, path))
     result.comments = _transformer.comments
     _transformer.comments = []
+    deep = _too_deep(result.statements)
+    if deep is not None:
+        result.diagnostics.append(
+            make(
+                "P008",
+                f"blocks are nested more than {MAX_NESTING} deep",
+                deep.keyword_span,
+                hint="flatten the structure; an official document rarely goes past five levels (一、(一)1.(1)①)",
+            )
+        )
+        result.statements = []
     return result
 
 

@@ -52,3 +52,10 @@ code(
     example='section s "一"\n{\n}',
     fix='section s "一" {\n}',
 )
+code(
+    "P008", "nesting-too-deep", "error",
+    "Blocks are nested more than 24 levels deep.",
+    why="No real plan nests that deep; a runaway structure (often generated) is refused before it exhausts the compiler.",
+    example='section a "一" {\n  section b "（一）" {\n    …  # 25 levels\n  }\n}',
+    fix="flatten the structure",
+)

@@ -24,6 +24,6 @@ code("R006", "unknown-fact", "error", "A condition tests a fact that is not decl
 code("R007", "unknown-table", "error", "A group names a rank or grade table that is not declared.",
      why="Without the table the group's points cannot be computed.",
      example="rank_points 五档表", fix="rank_points 五档   # the id of a `rank_points` table in the scoring block")
-code("R008", "ambiguous-name", "error", "One name or alias belongs to two different units, people or metrics.",
+code("R008", "ambiguous-name", "error", "One name or alias belongs to two different units; or a reference uses a name that two people or metrics share.",
      why="An owner written with that name could mean either; the registry must be unambiguous.",
      example='unit a "市发改委"\nunit b "市发展改革委" aka 市发改委', fix='unit b "市发展改革委"')

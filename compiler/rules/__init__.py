@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from compiler import model as m
 from compiler.diagnostics import Diagnostic, Label, Span, make
@@ -20,11 +20,14 @@ from compiler.diagnostics import Diagnostic, Label, Span, make
 class RuleContext:
     plan: m.Plan
     display: dict[str, str]  # root-relative file -> display path
+    spans: dict[tuple[str, int, int], Span] = field(default_factory=dict)  # full spans by start
 
     def span(self, source: m.Source) -> Span:
-        return Span(
-            self.display.get(source.file, source.file), source.line, source.column, source.end_line, source.end_column
-        )
+        full = self.spans.get((source.file, source.line, source.column))
+        if full is not None:
+            return full
+        return Span(self.display.get(source.file, source.file), source.line, source.column, source.line,
+                    source.column + 1)
 
     def diag(
         self,

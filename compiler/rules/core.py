@@ -13,6 +13,10 @@ from compiler.rules import RuleContext, rule
 _PERIODS_PER_YEAR = {"week": 52, "biweek": 26, "dekad": 36, "month": 12, "quarter": 4, "halfyear": 2, "year": 1}
 
 
+def _percent(fraction: Decimal) -> str:
+    return f"{(fraction * 100).normalize():f}%"
+
+
 @rule("V002")
 def target_outside_period(ctx: RuleContext) -> Iterator[Diagnostic]:
     period = ctx.plan.period
@@ -115,7 +119,7 @@ def period_weights(ctx: RuleContext) -> Iterator[Diagnostic]:
         if total != 1:
             yield ctx.diag(
                 "V007",
-                f"the period weights of group `{group.id}` add up to {total * 100:g}%, not 100%",
+                f"the period weights of group `{group.id}` add up to {_percent(total)}, not 100%",
                 group.source,
             )
         if len(group.period_weights) != expected:
@@ -169,7 +173,7 @@ def blends_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
     for blend in scoring.blends:
         total = Decimal(blend.self_share) + sum((Decimal(p.share) for p in blend.parts), Decimal(0))
         if total != 1:
-            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {total * 100:g}%, not 100%", blend.source)
+            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {_percent(total)}, not 100%", blend.source)
 
 
 @rule("V010")

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): planc against YAML/JSON + schema validation; never run by `make test`."""

@@ -1,0 +1,171 @@
+"""`make bench`: measure planc side by side with YAML/JSON + schema validation; write build/bench.json.
+
+Every timing is the median of REPEATS runs in this process, with the garbage
+collector left enabled (as a user's run has it) unless stated; cold start and
+peak memory are measured in fresh subprocesses.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPEATS = int(os.environ.get("PLANC_BENCH_REPEATS", "5"))
+SIZES = {"10k": 10_000, "100k": 100_000}
+
+
+def median_seconds(function, repeats: int = REPEATS) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
+    import yaml
+
+    from bench.corpus import plan_text
+    from compiler.artifacts import dump_json
+    from compiler.diagnostics import has_errors
+    from compiler.emit import render_all
+    from compiler.model import Plan
+    from compiler.pipeline import compile_file
+
+    path = work / f"bench-{label}.plan"
+    text = plan_text(lines, plan_id=f"bench-{label}")
+    path.write_text(text, encoding="utf-8")
+    compiled = compile_file(path)
+    assert compiled.plan is not None and not has_errors(compiled.diagnostics), compiled.diagnostics[:3]
+    data = json.loads(dump_json(compiled.plan))
+    json_text = json.dumps(data, ensure_ascii=False)
+    yaml_text = yaml.dump(data, allow_unicode=True, Dumper=yaml.CDumper)
+    Plan.model_validate(data)  # build the validator once, outside the timings
+
+    check_s = median_seconds(lambda: compile_file(path))
+
+    def build() -> None:
+        result = compile_file(path)
+        assert result.plan is not None
+        render_all([result.plan])
+
+    build()  # warm the templates and lazy imports
+    build_s = median_seconds(build)
+    yaml_s = median_seconds(lambda: Plan.model_validate(yaml.load(yaml_text, Loader=yaml.CLoader)))
+    json_s = median_seconds(lambda: Plan.model_validate(json.loads(json_text)))
+    return {
+        "lines": text.count("\n"),
+        "check_s": round(check_s, 4),
+        "build_s": round(build_s, 4),
+        "yaml_c_s": round(yaml_s, 4),
+        "json_s": round(json_s, 4),
+        "ratio_check_vs_yaml_c": round(check_s / yaml_s, 3),
+        "ratio_check_vs_json": round(check_s / json_s, 3),
+        "ratio_build_vs_check": round(build_s / check_s, 3),
+    }
+
+
+def cold_start_ms() -> float:
+    planc = ROOT / ".venv" / "bin" / "planc"
+    command = [str(planc) if planc.exists() else sys.executable, "check", "plans/yiyang-2022.plan"]
+    if not planc.exists():
+        command = [sys.executable, "-c", "from compiler.cli import entry; entry()", "check", "plans/yiyang-2022.plan"]
+    subprocess.run(command, cwd=ROOT, capture_output=True)  # warm the OS file cache and Lark's grammar cache
+    times = []
+    for _ in range(max(REPEATS, 5)):
+        start = time.perf_counter()
+        done = subprocess.run(command, cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - start)
+        assert done.returncode == 0, done.stderr
+    return round(statistics.median(times) * 1000, 1)
+
+
+def peak_rss_mb(path: Path) -> float:
+    script = (
+        "import resource, sys\n"
+        "from compiler.pipeline import compile_file\n"
+        "from pathlib import Path\n"
+        f"compile_file(Path({str(path)!r}))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
+    return round(int(done.stdout.strip()) / 1024, 1)  # ru_maxrss is in KiB on Linux
+
+
+def parallel_speedup(work: Path) -> dict[str, float]:
+    from bench.corpus import plan_text
+    from compiler.pipeline import compile_paths, default_jobs
+
+    folder = work / "many"
+    folder.mkdir(exist_ok=True)
+    for index in range(200):
+        (folder / f"p{index:03d}.plan").write_text(plan_text(500, seed=index, plan_id=f"p{index:03d}"), encoding="utf-8")
+    cores = default_jobs()
+    one = median_seconds(lambda: compile_paths([folder], jobs=1), repeats=3)
+    many = median_seconds(lambda: compile_paths([folder], jobs=cores), repeats=3)
+    return {"files": 200, "cores": cores, "one_worker_s": round(one, 3), "all_cores_s": round(many, 3),
+            "parallel_speedup": round(one / many, 3)}
+
+
+def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    results: dict[str, object] = {"repeats": REPEATS, "gc": "enabled (default)", "python": sys.version.split()[0]}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        sizes = {label: measure_size(label, lines, work) for label, lines in SIZES.items()}
+        results["sizes"] = sizes
+        results["growth_100k_vs_10k"] = round(sizes["100k"]["check_s"] / sizes["10k"]["check_s"], 2)
+        results["peak_rss_mb"] = peak_rss_mb(work / "bench-100k.plan")
+        results["parallel"] = parallel_speedup(work)
+        results["parallel_speedup"] = results["parallel"]["parallel_speedup"]  # type: ignore[index]
+    results["cold_start_ms"] = cold_start_ms() if (ROOT / "plans" / "yiyang-2022.plan").exists() else None
+    out = ROOT / "build" / "bench.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nwrote {out.relative_to(ROOT)}")
+    return 0
+
+
+GOALS = {
+    "ratio_check_vs_yaml_c": ("<=", 1.0),
+    "ratio_build_vs_check": ("<=", 2.0),
+    "cold_start_ms": ("<=", 250),
+    "growth_100k_vs_10k": ("<=", 11),
+    "peak_rss_mb": ("<=", 400),
+    "parallel_speedup": (">=", 1.6),
+}
+
+
+def _verdict(key: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    op, goal = GOALS[key]
+    ok = value <= goal if op == "<=" else value >= goal
+    return f"{'met' if ok else 'MISSED'} (goal {op} {goal})"
+
+
+def table(results: dict) -> str:  # type: ignore[type-arg]
+    rows = ["| measure | 10k | 100k | verdict |", "|---|---|---|---|"]
+    sizes = results["sizes"]
+    for key in ("lines", "check_s", "build_s", "yaml_c_s", "json_s", "ratio_check_vs_yaml_c", "ratio_check_vs_json",
+                "ratio_build_vs_check"):
+        verdict = ""
+        if key in GOALS:
+            verdict = " / ".join(_verdict(key, sizes[s][key]) for s in ("10k", "100k"))
+        rows.append(f"| {key} | {sizes['10k'][key]} | {sizes['100k'][key]} | {verdict} |")
+    for key in ("growth_100k_vs_10k", "cold_start_ms", "peak_rss_mb", "parallel_speedup"):
+        rows.append(f"| {key} | {results[key]} | | {_verdict(key, results[key])} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
