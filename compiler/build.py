@@ -415,6 +415,26 @@ class Builder:
         if ctx.name == "action":
             ctx.obj.children.append(action.id)
         self.walk(stmt.block or [], self.child(ctx, "action", action, stmt, level=ctx.level + 1))
+        if action.owners_verbatim is not None:
+            self._check_owner_text(action, stmt)
+
+    def _check_owner_text(self, action: m.Action, stmt: Statement) -> None:
+        """`owner_text` must name every owner of the action, as written and in order."""
+        span = next((s.span for s in stmt.block or [] if s.keyword == "owner_text"), stmt.span)
+        text = action.owners_verbatim or ""
+        if not action.owners:
+            self.emit("M013", f"action `{action.id}` has `owner_text` but no owners", span,
+                      hint="declare the owners it prints with `lead`, `responsible`, `co` or `lead_leader`")
+            return
+        at = 0
+        for owner in action.owners:
+            found = text.find(owner.as_written, at)
+            if found < 0:
+                where = "after the owners before it" if text.find(owner.as_written) >= 0 else "at all"
+                self.emit("M013", f"`owner_text` of action `{action.id}` does not name `{owner.as_written}` {where}",
+                          span, hint="print every owner as written, in the order the owner statements give them")
+                return
+            at = found + len(owner.as_written)
 
     def on_text(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         obj = ctx.obj
@@ -471,6 +491,8 @@ class Builder:
 
     def on_owner_wording(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         ctx.obj.owner_wording = m.OwnerWording(template=v["template"], keep_brackets=bool(v.get("keep_brackets")))
+    def on_owner_text(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+        ctx.obj.owners_verbatim = v["text"]
 
     def on_owner(self, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         self._ref_list(ctx.obj.owners, stmt, v["owners"], ("unit", "person"))

@@ -207,6 +207,7 @@ class Action(Model):
     owners: list[OwnerRef] = field(default_factory=list)
     owner_style: OwnerStyle | None = None
     owner_wording: OwnerWording | None = None
+    owners_verbatim: str | None = None  # `owner_text`: the owners as the source prints them
     owners_text: str | None = None
     content: list[ContentItem] = field(default_factory=list)
     children: list[str] = field(default_factory=list)

@@ -111,4 +111,7 @@ def assign_owner_texts(plan: m.Plan) -> None:
         return plan.owner_style
 
     for action in plan.actions:
+        if action.owners_verbatim is not None:  # the source's own wording, checked when built
+            action.owners_text = action.owners_verbatim
+            continue
         action.owners_text = owners_text(action, style_for(action), plan.punctuation)

@@ -219,6 +219,10 @@ SPECS: list[Spec] = [
          "The exact wording of this action's owner text when it departs from its owner_style: the words between the names, with {lead} {co} {responsible} {leader} standing for the names joined by 、 ({co:和} joins the last one with 和). Every role the action has must appear, and only those. `keep_brackets` keeps ( ) around the text even when a name contains brackets.",
          positional=(Slot("template", "str"),), options=(Option("keep_brackets"),), once=True,
          example='owner_wording "{lead}分别牵头,{co}等按职能分工负责"'),
+    Spec("owner_text", ("action",),
+         "The owners exactly as the source prints them, when its wording cannot be generated (a bracket left open, a comma between groups, 等). It is printed instead of the generated owner text; every owner of the action must appear in it, in order.",
+         positional=(Slot("text", "str"),), once=True,
+         example='owner_text "(责任单位:市发改委、市住建局等,相关区镇街道"'),
     Spec("owner", ("cadence", "deadline"), "Who holds the meeting or owes the deadline: units or people.", positional=(Slot("owners", "ref", "+"),),
          example="owner 市政府"),
     # ---- metrics --------------------------------------------------------

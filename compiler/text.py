@@ -84,6 +84,8 @@ def reading_order(plan: m.Plan) -> list[Block]:
             opening = (action.title or "") + (colon if action.title else "") + first
         else:
             opening = _join_title(action.number, action.title, first)
+            if not action.text and action.title and action.title[-1] not in _TERMINAL and _run_on_child(action):
+                opening += "。"  # (一)增强县城综合承载能力。一是…: the title still ends its sentence
         if prefix is not None:  # the caller decided this action continues its paragraph
             opening = prefix + opening
         current = [opening] + paragraphs[1:]
@@ -104,6 +106,14 @@ def reading_order(plan: m.Plan) -> list[Block]:
                         blocks.append(Block("paragraph", open_paragraph, ref=action.id))
                     open_paragraph = emit_action(child, depth + 1, None)
         return open_paragraph
+
+    def _run_on_child(action: m.Action) -> bool:
+        """Whether the action's first item is a sub-action that continues its paragraph (一是…, inline)."""
+        printed = next((i for i in action.content if i.kind in ("text", "action")), None)
+        if printed is None or printed.kind != "action" or printed.ref not in actions:
+            return False
+        child = actions[printed.ref or ""]
+        return child.form == "inline" or child.number.endswith("是")
 
     def emit_content(items: list[m.ContentItem], depth: int) -> None:
         open_paragraph: str | None = None

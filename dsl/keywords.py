@@ -64,6 +64,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "co": ("配合单位",),
     "responsible": ("责任单位",),
     "owner_wording": ("责任措辞",),
+    "owner_text": ("责任原文",),
     "owner": ("负责",),
     # metrics and targets
     "metric": ("指标",),

@@ -38,3 +38,7 @@ code("M011", "cadence-without-frequency", "error", "A cadence does not say how o
 code("M012", "deadline-without-date", "error", "A deadline has no `due` date.",
      why="A deadline without a date cannot be scheduled or checked.",
      example='deadline d "完善考评细则" {\n}', fix='deadline d "完善考评细则" {\n  due each_year 3月底\n}')
+code("M013", "owner-text-mismatch", "error", "An action's `owner_text` does not name each of its owners as written, in order (or the action has no owners).",
+     why="`owner_text` prints the source's wording instead of the generated owner text; it must say exactly who the structured owners are, or the document and the checks would disagree.",
+     example='action a {\n  responsible 市发改委 市住建局\n  owner_text "(责任单位:市发改委"\n}',
+     fix='action a {\n  responsible 市发改委 市住建局\n  owner_text "(责任单位:市发改委、市住建局"\n}')

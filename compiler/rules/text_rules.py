@@ -34,17 +34,21 @@ def unbalanced_brackets(ctx: RuleContext) -> Iterator[Diagnostic]:
     holders: list[tuple[str, list[str], m.Source]] = [(s.id, s.text, s.source) for s in ctx.plan.sections]
     holders += [(a.id, a.text, a.source) for a in ctx.plan.actions]
     holders += [(s.id, s.preamble, s.source) for s in ctx.plan.sections]
-    for owner_id, paragraphs, source in holders:
-        for paragraph in paragraphs:
-            mark = unbalanced(paragraph)
-            if mark is not None:
-                at = paragraph.find(mark)
-                excerpt = paragraph[max(0, at - 8) : at + 16]
-                yield ctx.diag(
-                    "V029",
-                    f"`{mark}` is not matched in the text of `{owner_id}`: “…{excerpt}…”",
-                    source,
-                )
+    holders.append((ctx.plan.id, ctx.plan.notice + ctx.plan.preamble + ctx.plan.closing, ctx.plan.source))
+    # owner text copied from the source (`owner_text`); generated owner text is always balanced
+    owner_texts = [(a.id, [a.owners_verbatim], a.source) for a in ctx.plan.actions if a.owners_verbatim]
+    for what, group in (("the text", holders), ("the owner text", owner_texts)):
+        for owner_id, paragraphs, source in group:
+            for paragraph in paragraphs:
+                mark = unbalanced(paragraph)
+                if mark is not None:
+                    at = paragraph.find(mark)
+                    excerpt = paragraph[max(0, at - 8) : at + 16]
+                    yield ctx.diag(
+                        "V029",
+                        f"`{mark}` is not matched in {what} of `{owner_id}`: “…{excerpt}…”",
+                        source,
+                    )
 
 
 def _amount(target: m.Target) -> tuple[Decimal | None, Decimal | None, str | None]:
@@ -87,3 +91,4 @@ def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
                     other.source,
                     labels=((first.source, f"`{first.id}` is written here"),),
                 )
+
