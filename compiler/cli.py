@@ -25,6 +25,8 @@ class Exit(enum.IntEnum):
 
 # name -> "module:attribute" of a click command, imported only when used
 LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS["fmt"] = "compiler.formatting:fmt"  # canonical layout, keyword conversion
+LAZY_COMMANDS["lsp"] = "compiler.lsp:lsp"  # the language server (imports pygls only when started)
 
 
 class LazyGroup(click.Group):
