@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DIAGNOSTICS_SCHEMA = "planc/diagnostics/v1"
+DIAGNOSTICS_SCHEMA: Literal["planc/diagnostics/v1"] = "planc/diagnostics/v1"
 
 
 class _Model(BaseModel):
