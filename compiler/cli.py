@@ -26,7 +26,7 @@ class Exit(enum.IntEnum):
 # name -> "module:attribute" of a click command, imported only when used
 LAZY_COMMANDS: dict[str, str] = {}
 LAZY_COMMANDS["fmt"] = "compiler.formatting:fmt"  # canonical layout, keyword conversion
-LAZY_COMMANDS["lsp"] = "compiler.lsp:lsp"  # the language server (imports pygls only when started)
+LAZY_COMMANDS["lsp"] = "compiler.lsp:lsp_command"  # the language server (imports pygls only when started)
 
 
 class LazyGroup(click.Group):

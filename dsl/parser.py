@@ -8,6 +8,7 @@ Lark's grammar cache so a cold start does not re-analyse the grammar.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import os
 import re
 import tempfile
@@ -143,15 +144,19 @@ def get_parser() -> Lark:
     global _parser
     if _parser is None:
         cache_dir = os.environ.get("PLANC_CACHE_DIR") or tempfile.gettempdir()
+        grammar = _grammar_for_lark()
+        # the file name carries the grammar's hash, so checkouts with different grammars on one machine
+        # do not overwrite each other's cache (each rebuild costs tens of seconds)
+        digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
         _parser = Lark(
-            _grammar_for_lark(),
+            grammar,
             parser="lalr",
             lexer="contextual",
             propagate_positions=False,
             maybe_placeholders=False,
             transformer=_transformer,
             lexer_callbacks={"COMMENT": _collect_comment},
-            cache=os.path.join(cache_dir, f"planc-grammar-{os.getuid() if hasattr(os, 'getuid') else 0}.lark"),
+            cache=os.path.join(cache_dir, f"planc-grammar-{os.getuid() if hasattr(os, 'getuid') else 0}-{digest}.lark"),
         )
     return _parser
 
