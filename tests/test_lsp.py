@@ -51,7 +51,7 @@ class Session:
     async def diagnostics(self, uri: str, version: int) -> list[lsp.Diagnostic]:
         async with self.arrived:
             await asyncio.wait_for(self.arrived.wait_for(lambda: self.versions.get(uri) == version), HANG_GUARD)
-        return self.published[uri]
+        return list(self.published[uri])
 
     def open(self, path: Path, text: str) -> str:
         uri = from_fs_path(str(path)) or ""
@@ -85,7 +85,13 @@ def run(tmp_path: Path, scenario: Callable[[Session], Awaitable[None]]) -> None:
             await asyncio.wait_for(client.initialize_async(lsp.InitializeParams(
                 capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(tmp_path)))), HANG_GUARD)
             client.initialized(lsp.InitializedParams())
-            await scenario(session)
+            try:
+                await scenario(session)
+            except BaseException:
+                server = getattr(client, "_server", None)
+                if server is not None and server.returncode is None:
+                    server.kill()  # a failed scenario must not leave stop() waiting for a live server
+                raise
             await asyncio.wait_for(client.shutdown_async(None), HANG_GUARD)
             client.exit(None)
         finally:
