@@ -202,3 +202,15 @@ def test_generated_plans_compile_the_same(source: str) -> None:
             path.write_text(text, encoding="utf-8")
             results.append(_plan_json_without_sources(path, clean=True))
         assert results[0] == results[1] == results[2]
+
+
+def test_keyword_conversion_keeps_identifiers_spelled_like_words() -> None:
+    source = 'metric 增长 "规模工业增加值增速" unit % kind 增长 {\n  target >= 8.5% by 2025 strive\n}\nmetric growth "增速" kind growth\n'
+    zh = fmt(source, "zh")
+    assert zh == (
+        '指标 增长 "规模工业增加值增速" 单位 % 类型 增长 {\n  目标 >= 8.5% 到 2025 力争\n}\n\n指标 growth "增速" 类型 增长\n'
+    )
+    assert fmt(zh, "en") == (
+        'metric 增长 "规模工业增加值增速" unit % kind growth {\n  target >= 8.5% by 2025 strive\n}\n\n'
+        'metric growth "增速" kind growth\n'
+    )
