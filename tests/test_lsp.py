@@ -35,6 +35,9 @@ section 任务 "主要任务" {
     co 市发改委
   }
 }
+metric 增速 "规模工业增加值增速" unit % kind growth {
+  target >= 8.5% by 2025 strive
+}
 """
 HANG_GUARD = 120  # seconds; only stops a broken server from hanging the suite
 
@@ -147,6 +150,11 @@ def test_hover_shows_full_name_and_uses(tmp_path: Path) -> None:
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "贺辉")))
         assert person is not None and isinstance(person.contents, lsp.MarkupContent)
         assert "**person** `贺辉`" in person.contents.value and "role: 副市长" in person.contents.value
+        metric = await s.client.text_document_hover_async(lsp.HoverParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "增速", 0, 1)))
+        assert metric is not None and isinstance(metric.contents, lsp.MarkupContent)
+        for part in ("**metric** `增速` — 规模工业增加值增速", "measured in: %", "target: >= 8.5%", "(strive)", "not used"):
+            assert part in metric.contents.value
         nothing = await s.client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "title")))
         assert nothing is None
