@@ -118,6 +118,12 @@ def test_json_output_matches_the_model_and_the_committed_schema() -> None:
         assert document["diagnostics"]
 
 
+def test_json_snapshot() -> None:
+    code, out, _ = check("errors.plan", "--format", "json")
+    assert code == 1
+    assert out == (CI / "errors.json").read_text(encoding="utf-8")
+
+
 # ---- --warnings-as-errors ---------------------------------------------------------
 
 
