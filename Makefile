@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 RUNSTAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck build check docs schemas grammar bench fuzz clean
+.PHONY: demo test lint typecheck build check docs schemas grammar textmate bench fuzz clean
 
 $(RUNSTAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,7 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check dsl compiler targets tests bench
 	$(BIN)/mypy
+	$(BIN)/planc fmt --check plans/
 
 # Regenerate committed, generated files (tests fail when they drift).
 docs: $(STAMP) grammar
@@ -41,6 +42,8 @@ schemas: $(STAMP)
 	$(BIN)/python -m compiler.devtools schemas
 grammar: $(STAMP)
 	$(BIN)/python -m compiler.devtools grammar
+textmate: $(STAMP)
+	$(BIN)/python -m compiler.devtools textmate
 
 # Benchmarks: planc vs YAML/JSON + validation; writes build/bench.json (never part of `make test`).
 bench: $(STAMP)

@@ -21,7 +21,7 @@ def dump_json(model: Any) -> bytes:
 def schema_registry() -> dict[str, Any]:
     """kind.vN -> model; each becomes docs/schemas/<kind>.v<N>.json."""
     registry: dict[str, Any] = {"plan.v1": Plan}
-    for module_name in ("targets.checks.schema", "targets.schedule.schema", "targets.scoring.schema"):
+    for module_name in ("compiler.diagnostics_json", "targets.checks.schema", "targets.schedule.schema", "targets.scoring.schema"):
         try:
             module = __import__(module_name, fromlist=["SCHEMAS"])
         except ModuleNotFoundError as error:

@@ -1026,8 +1026,15 @@ def _marker(spec: Spec, arg: Arg) -> str | None:
     return None
 
 
-def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> dict[str, Any] | None:
-    """Match a statement's arguments against its spec; None (with diagnostics) if they do not fit."""
+def match_args(
+    spec: Spec, stmt: Statement, diagnostics: list[Diagnostic], roles: dict[int, str] | None = None
+) -> dict[str, Any] | None:
+    """Match a statement's arguments against its spec; None (with diagnostics) if they do not fit.
+
+    ``roles``, if given, receives for each argument index how it was read: ``"marker"`` for an
+    option marker, else the type of the slot it filled (used by keyword conversion).
+    """
+    roles = {} if roles is None else roles
     values: dict[str, Any] = {}
     args = stmt.args
     ok = True
@@ -1046,6 +1053,7 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
         marker = _marker(spec, arg)
         if marker is not None:
             option = spec.options_by_marker[marker]
+            roles[i] = "marker"
             if marker in values and not option.repeatable:
                 fail("M002", f"`{arg.raw}` is given twice", arg.span)
                 i += 1
@@ -1067,6 +1075,7 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                     try:
                         taken.append(_convert(slot.type, args[i], diagnostics))
                         spans.append(args[i].span)
+                        roles[i] = slot.type
                         i += 1
                     except _Mismatch:
                         break
@@ -1100,6 +1109,7 @@ def match_args(spec: Spec, stmt: Statement, diagnostics: list[Diagnostic]) -> di
                     slot_index += 1
                     continue
                 break
+            roles[i] = slot.type
             if slot.card in ("+", "*"):
                 values.setdefault(slot.name, []).append(converted)
                 filled[slot.name] = filled.get(slot.name, 0) + 1

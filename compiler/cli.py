@@ -29,6 +29,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "score": "targets.scoring.cli:score",
     "schedule": "targets.schedule.cli:schedule",
     "evaluate": "targets.checks.cli:evaluate",
+    "fmt": "compiler.formatting:fmt",  # canonical layout, keyword conversion
+    "lsp": "compiler.lsp:lsp_command",  # the language server (imports pygls only when started)
 }
 
 

@@ -7,21 +7,22 @@ and layout are left exactly as written. Used by `planc fmt --keywords en|zh`.
 
 from __future__ import annotations
 
-from compiler.statements import SPEC_BY_CONTEXT, Spec
+from compiler.build import match_args
+from compiler.statements import SPEC_BY_CONTEXT
 from dsl import syntax
 from dsl.keywords import KEYWORD_BY_SPELLING, WORD_BY_SPELLING, spell
 from dsl.parser import parse
 from dsl.syntax import Statement
 
+_NAME_TYPES = {"id", "ref", "label", "code"}  # slot types that take any name as it is
 
-def _word_values(spec: Spec) -> set[str]:
-    allowed: set[str] = set()
-    slots = list(spec.positional) + [s for o in spec.options for s in o.slots]
-    for slot in slots:
-        for type_ in slot.type.split(","):
-            if type_.startswith("w:"):
-                allowed.update(type_[2:].split("|"))
-    return allowed
+
+def _is_word_slot(slot_type: str, canonical: str) -> bool:
+    """Whether a name in a slot of this type is read as the enumeration word ``canonical``."""
+    alternatives = slot_type.split(",")
+    if any(t in _NAME_TYPES for t in alternatives):
+        return False
+    return any(t.startswith("w:") and canonical in t[2:].split("|") for t in alternatives)
 
 
 def _line_offsets(text: str) -> list[int]:
@@ -50,14 +51,20 @@ def convert_keywords(text: str, language: str, path: str = "<input>") -> str | N
             edits.append((start, start + len(stmt.spelled), spell(stmt.keyword, language)))
             if spec is None:
                 continue
-            values = _word_values(spec)
-            for arg in stmt.args:
+            # rewrite only what the builder reads as a marker or an enumeration word, so an
+            # identifier spelled like a word (`metric 增长 …`) stays an identifier
+            roles: dict[int, str] = {}
+            match_args(spec, stmt, [], roles)
+            for index, arg in enumerate(stmt.args):
                 if arg.kind != syntax.NAME:
                     continue
                 canonical = WORD_BY_SPELLING.get(arg.raw) or KEYWORD_BY_SPELLING.get(arg.raw)
                 if canonical is None:
                     continue
-                if canonical in spec.options_by_marker or canonical in values:
+                role = roles.get(index)
+                if (role == "marker" and canonical in spec.options_by_marker) or (
+                    role is not None and _is_word_slot(role, canonical)
+                ):
                     a = offset(arg.span.line, arg.span.column)
                     edits.append((a, a + len(arg.raw), spell(canonical, language)))
             if stmt.block is not None and spec.block_context:

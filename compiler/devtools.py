@@ -1,4 +1,4 @@
-"""Regenerate committed generated files: `python -m compiler.devtools docs|schemas|grammar`."""
+"""Regenerate committed generated files: `python -m compiler.devtools docs|schemas|grammar|textmate`."""
 
 from __future__ import annotations
 
@@ -24,6 +24,10 @@ def main(argv: list[str]) -> int:
         from compiler.artifacts import write_schemas
 
         write_schemas(ROOT / "docs" / "schemas")
+    if what in ("textmate", "all"):
+        from compiler.textmate import write_textmate
+
+        write_textmate(ROOT)
     return 0
 
 

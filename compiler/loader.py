@@ -97,6 +97,16 @@ class Loader:
         self._cache[path] = result
         return result
 
+    def preload(self, path: Path, text: str) -> SyntaxFile:
+        """Use ``text`` as the contents of ``path`` instead of reading the disk (an editor's unsaved buffer).
+
+        The parse diagnostics are on the returned file, not added to ``diagnostics``.
+        """
+        resolved = path.resolve()
+        result = parse(text, display_path(resolved))
+        self._cache[resolved] = result
+        return result
+
     def sources(self) -> dict[str, str]:
         """Display path -> text of every file read, for rendering code frames."""
         return {f.path: f.source for f in self._cache.values() if f is not None}

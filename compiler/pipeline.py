@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler import model as m
-from compiler.build import Builder
+from compiler.build import Builder, Defined, PendingRef
 from compiler.diagnostics import Diagnostic, Severity, Span, has_errors, make
 from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader, display_path
 from compiler.numbering import assign_numbers
@@ -26,6 +26,9 @@ class CompiledPlan:
     path: Path
     plan: m.Plan | None
     diagnostics: list[Diagnostic]
+    # what the builder saw, for editor tools (the language server): declared names and written references
+    defined: dict[str, dict[str, Defined]] = field(default_factory=dict, repr=False, compare=False)
+    refs: list[PendingRef] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -137,7 +140,7 @@ def compile_file(path: Path, loader: Loader | None = None, root: Path | None = N
     diagnostics.extend(loader.diagnostics[start:])
     del loader.diagnostics[start:]
     if plan is None:
-        return CompiledPlan(path, None, diagnostics)
+        return CompiledPlan(path, None, diagnostics, builder.defined, builder.refs)
     diagnostics.extend(resolve(builder))
     finalize_owners(plan)
     assign_numbers(plan)
@@ -147,12 +150,24 @@ def compile_file(path: Path, loader: Loader | None = None, root: Path | None = N
         diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans)))
     diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
     diagnostics.sort(key=lambda d: d.sort_key())
-    return CompiledPlan(path, plan, diagnostics)
+    return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
+
+
+def compile_source(path: Path, text: str, overlays: dict[Path, str] | None = None) -> CompiledPlan:
+    """Compile the plan file at ``path`` from ``text`` rather than from the disk; included files are read
+    from the disk unless ``overlays`` gives their text (an editor's unsaved buffers)."""
+    loader = Loader()
+    for other, other_text in (overlays or {}).items():
+        loader.preload(other, other_text)
+    loader.preload(path, text)
+    return compile_file(path, loader)
 
 
 def _compile_in_worker(entry: Path, max_file_bytes: int) -> tuple[CompiledPlan, dict[str, str]]:
     loader = Loader(max_file_bytes=max_file_bytes)
     compiled = compile_file(entry, loader)
+    # the name tables serve the language server in-process; their setters cannot cross processes
+    compiled.defined, compiled.refs = {}, []
     return compiled, loader.sources()
 
 

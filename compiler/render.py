@@ -1,4 +1,4 @@
-"""Rendering diagnostics: a code frame for people, JSON and GitHub annotations for machines.
+"""Rendering diagnostics: a code frame for people, JSON, GitHub annotations and SARIF for machines.
 
 The text renderer aligns the caret under wide (CJK) characters using wcwidth.
 """
@@ -8,10 +8,12 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path, PurePosixPath
 
 from wcwidth import wcswidth, wcwidth
 
-from compiler.diagnostics import Diagnostic, Severity
+from compiler.codes import CodeInfo
+from compiler.diagnostics import Diagnostic, Severity, Span
 
 DIAGNOSTICS_SCHEMA = "planc/diagnostics/v1"
 DEFAULT_MAX_PER_FILE = 50
@@ -160,8 +162,107 @@ def render_github(diagnostics: list[Diagnostic], sources: dict[str, str], **_: o
     return "\n".join(lines)
 
 
+SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+_SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _tool_version() -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version("planc")
+    except metadata.PackageNotFoundError:
+        return "0"
+
+
+def _sarif_rule(info: CodeInfo) -> dict[str, object]:
+    help_text = f"{info.summary}\n\nWhy: {info.why}\n\nExample:\n{info.example}\n\nFix:\n{info.fix}"
+    help_markdown = (
+        f"{info.summary}\n\n**Why:** {info.why}\n\n**Example:**\n```\n{info.example}\n```\n\n"
+        f"**Fix:**\n```\n{info.fix}\n```\n\n`planc explain {info.code}` prints this page."
+    )
+    return {
+        "id": info.code,
+        "name": info.name,
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": f"{info.summary} {info.why}"},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": _SARIF_LEVELS[info.severity.value]},
+        "properties": {"tags": [info.severity.value]},
+    }
+
+
+def _sarif_location(span: Span, message: str | None = None) -> dict[str, object]:
+    path = PurePosixPath(span.file)
+    artifact: dict[str, object] = (
+        {"uri": Path(span.file).as_uri()} if path.is_absolute() else {"uri": path.as_posix(), "uriBaseId": "%SRCROOT%"}
+    )
+    location: dict[str, object] = {
+        "physicalLocation": {
+            "artifactLocation": artifact,
+            "region": {
+                "startLine": span.line,
+                "startColumn": span.column,
+                "endLine": span.end_line,
+                "endColumn": max(span.end_column, span.column + 1) if span.end_line == span.line else span.end_column,
+            },
+        }
+    }
+    if message is not None:
+        location["message"] = {"text": message}
+    return location
+
+
+def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, str], **_: object) -> str:
+    """SARIF 2.1.0 for code-scanning services: every catalogue code as a rule, one result per diagnostic.
+
+    Columns count Unicode code points (``columnKind``), as spans do; an acknowledged
+    warning is reported with an in-source suppression carrying the `ack` reason.
+    """
+    from compiler.codes import all_codes
+
+    catalogue = all_codes()
+    index = {info.code: i for i, info in enumerate(catalogue)}
+    results: list[dict[str, object]] = []
+    for d in diagnostics:
+        result: dict[str, object] = {
+            "ruleId": d.code,
+            "ruleIndex": index[d.code],
+            "level": _SARIF_LEVELS[d.severity.value],
+            "message": {"text": d.message + (f"\nhint: {d.hint}" if d.hint else "")},
+        }
+        if d.span is not None:
+            result["locations"] = [_sarif_location(d.span)]
+        if d.labels:
+            result["relatedLocations"] = [
+                {"id": i, **_sarif_location(label.span, label.message)} for i, label in enumerate(d.labels)
+            ]
+        if d.acknowledged:
+            result["suppressions"] = [{"kind": "inSource", "justification": d.acknowledged}]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "planc",
+                        "version": _tool_version(),
+                        "rules": [_sarif_rule(info) for info in catalogue],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
+
+
 RENDERERS: dict[str, Callable[..., str]] = {
     "text": render_text,
     "json": render_json,
     "github": render_github,
+    "sarif": render_sarif,
 }

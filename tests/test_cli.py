@@ -167,3 +167,15 @@ def test_internal_errors_are_reported_in_one_line(tmp_path: Path, monkeypatch: p
     assert done.returncode == 3
     assert "internal error (RuntimeError: simulated bug)" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_parallel_check_matches_sequential(tmp_path: Path) -> None:
+    for index in range(3):
+        write(tmp_path / "plans" / f"p{index}.plan", GOOD.replace("demo-2025", f"demo-{index}"))
+    write(tmp_path / "plans" / "bad.plan", GOOD.replace("demo-2025", "bad").replace("lead 市发改委", "lead 市发改"))
+    sequential = run(["check", "plans", "--jobs", "1", "--format", "json"], tmp_path)
+    parallel = run(["check", "plans", "--jobs", "2", "--format", "json"], tmp_path)
+    assert sequential == parallel
+    assert sequential[0] == 1 and '"R002"' in sequential[1]
+    code, _out, _err = run(["build", "plans", "--jobs", "2", "--out", "out"], tmp_path)
+    assert code == 1  # the bad plan blocks the build, in parallel as in sequence

@@ -1,0 +1,465 @@
+"""`planc lsp`: the language server, over stdio (pygls).
+
+Features:
+
+* diagnostics as you type: the open document is compiled from the editor's text
+  (files it includes are read from the disk, or from other open editors); a file
+  without a `plan` block is compiled through the plan files above it that include it;
+* hover on a unit, person or metric (a reference or its declaration): its full
+  name, aliases, role or unit, where it is declared and where it is used;
+* go to definition of a referenced unit, person, metric or other declared name;
+* completion of unit and person names (and metrics after `part`).
+
+LSP positions count UTF-16 code units; spans count characters; :class:`Lines`
+converts between them. pygls is imported only when this module is, which the CLI
+does only for `planc lsp`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from compiler import model as m
+from compiler.build import Defined
+from compiler.diagnostics import Diagnostic, Severity, Span
+from compiler.pipeline import CompiledPlan, compile_source
+from dsl.parser import parse
+from dsl.syntax import Statement
+
+SERVER_NAME = "planc"
+_NAME = re.compile(
+    r"^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007][A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]*$"
+)
+_KIND_WORDS = {"unit": "unit", "person": "person", "metric": "metric", "group": "group", "fact": "fact",
+               "rank_table": "rank table", "grade_table": "grade table", "structure": "section or action",
+               "committee": "committee", "cadence": "cadence", "deadline": "deadline", "citation": "citation"}
+# what completion offers after each statement keyword
+_COMPLETE = {
+    "lead": ("unit",), "co": ("unit",), "responsible": ("unit",), "lead_leader": ("person",),
+    "owner": ("unit", "person"), "member": ("unit", "person"), "component": ("unit",), "blend": ("unit",),
+    "part": ("metric",),
+}
+MAX_PLAN_CANDIDATES = 200  # plan files searched for the one that includes an open part file
+MAX_LEVELS_UP = 4
+
+
+# ---- positions ------------------------------------------------------------------------
+
+
+class Lines:
+    """Converts between span columns (characters, 1-based) and LSP characters (UTF-16 units, 0-based)."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+
+    def _line(self, line: int) -> str:
+        return self.lines[line - 1] if 1 <= line <= len(self.lines) else ""
+
+    def to_lsp(self, line: int, column: int) -> lsp.Position:
+        prefix = self._line(line)[: max(column - 1, 0)]
+        return lsp.Position(line=max(line - 1, 0), character=len(prefix.encode("utf-16-le")) // 2)
+
+    def to_span(self, position: lsp.Position) -> tuple[int, int]:
+        text = self._line(position.line + 1)
+        units = 0
+        for index, ch in enumerate(text):
+            if units >= position.character:
+                return position.line + 1, index + 1
+            units += 2 if ord(ch) > 0xFFFF else 1
+        return position.line + 1, len(text) + 1
+
+    def range(self, span: Span) -> lsp.Range:
+        return lsp.Range(start=self.to_lsp(span.line, span.column), end=self.to_lsp(span.end_line, span.end_column))
+
+
+def _contains(span: Span, line: int, column: int) -> bool:
+    return (span.line, span.column) <= (line, column) <= (span.end_line, span.end_column)
+
+
+def _same_file(display: str, path: Path) -> bool:
+    return Path(display).resolve() == path.resolve()
+
+
+# ---- analysis ----------------------------------------------------------------------------
+
+
+@dataclass
+class Use:
+    span: Span
+    kind: str
+    id: str
+
+
+@dataclass
+class Analysis:
+    """What the server knows about one open document after compiling it."""
+
+    path: Path
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    compiled: CompiledPlan | None = None
+    uses: list[Use] = field(default_factory=list)
+    declarations: list[Use] = field(default_factory=list)  # the id token of each declaration in this file
+
+    def defined(self, kind: str, id_: str) -> Defined | None:
+        if self.compiled is None:
+            return None
+        return self.compiled.defined.get(kind, {}).get(id_)
+
+    def symbol_at(self, line: int, column: int) -> Use | None:
+        for use in self.uses + self.declarations:
+            if _same_file(use.span.file, self.path) and _contains(use.span, line, column):
+                return use
+        return None
+
+    def uses_of(self, kind: str, id_: str) -> list[Span]:
+        return [u.span for u in self.uses if u.kind == kind and u.id == id_]
+
+
+def _resolve_uses(compiled: CompiledPlan) -> list[Use]:
+    index: dict[str, dict[str, str]] = {}
+    for kind, table in compiled.defined.items():
+        for defined in table.values():
+            for name in defined.names:
+                index.setdefault(kind, {}).setdefault(name, defined.id)
+    uses = []
+    for ref in compiled.refs:
+        for kind in ref.expect:
+            if ref.name in index.get(kind, {}):
+                uses.append(Use(ref.span, kind, index[kind][ref.name]))
+                break
+    return uses
+
+
+def _declarations(statements: list[Statement], compiled: CompiledPlan, path: Path) -> list[Use]:
+    """The id token of every declaration in this file, matched to what the builder defined there."""
+    out: list[Use] = []
+    starts = {
+        (d.span.line, d.span.column): (kind, d.id)
+        for kind, table in compiled.defined.items()
+        for d in table.values()
+        if _same_file(d.span.file, path)
+    }
+
+    def walk(items: list[Statement]) -> None:
+        for stmt in items:
+            found = starts.get((stmt.span.line, stmt.span.column))
+            if found and stmt.args:
+                out.append(Use(stmt.args[0].span, found[0], found[1]))
+            walk(stmt.block or [])
+
+    walk(statements)
+    return out
+
+
+def _including_plans(path: Path, root: Path | None) -> list[Path]:
+    """Plan files in the folders above ``path`` (up to the workspace root) that could include it."""
+    folders = []
+    folder = path.parent
+    for _ in range(MAX_LEVELS_UP + 1):
+        folders.append(folder)
+        if (root is not None and folder == root) or folder.parent == folder:
+            break
+        folder = folder.parent
+    found: list[Path] = []
+    for folder in folders:
+        for candidate in sorted(folder.glob("*.plan")):
+            if candidate.resolve() != path.resolve() and len(found) < MAX_PLAN_CANDIDATES:
+                found.append(candidate)
+    return found
+
+
+def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root: Path | None = None) -> Analysis:
+    """Compile an open document. Never raises for bad input."""
+    analysis = Analysis(path)
+    parsed = parse(text, str(path))
+    if not parsed.ok:
+        analysis.diagnostics = parsed.diagnostics
+        return analysis
+    others = {p: t for p, t in (overlays or {}).items() if p.resolve() != path.resolve()}
+    compiled: CompiledPlan | None = None
+    if any(s.keyword == "plan" for s in parsed.statements):
+        compiled = compile_source(path, text, others)
+    else:
+        for candidate in _including_plans(path, root):
+            try:
+                head = candidate.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                continue
+            if path.name not in head:
+                continue  # a plan that includes this file names it
+            attempt = compile_source(candidate, head, {**others, path: text})
+            if any(_same_file(f, path) for f in _files_of(attempt)):
+                compiled = attempt
+                break
+    if compiled is None:
+        return analysis
+    analysis.compiled = compiled
+    analysis.diagnostics = [d for d in compiled.diagnostics if d.span is not None and _same_file(d.span.file, path)]
+    analysis.uses = _resolve_uses(compiled)
+    analysis.declarations = _declarations(parse(text, _display_of(compiled, path)).statements, compiled, path)
+    return analysis
+
+
+def _files_of(compiled: CompiledPlan) -> set[str]:
+    files = {d.span.file for table in compiled.defined.values() for d in table.values()}
+    files |= {r.span.file for r in compiled.refs}
+    files |= {d.span.file for d in compiled.diagnostics if d.span is not None}
+    return files
+
+
+def _display_of(compiled: CompiledPlan, path: Path) -> str:
+    for name in _files_of(compiled):
+        if _same_file(name, path):
+            return name
+    return str(path)
+
+
+# ---- features -------------------------------------------------------------------------------
+
+
+def _plan_record(plan: m.Plan | None, kind: str, id_: str) -> m.Unit | m.Person | m.Metric | None:
+    if plan is None:
+        return None
+    records: list[m.Unit | m.Person | m.Metric] = []
+    if kind == "unit":
+        records.extend(plan.units)
+    elif kind == "person":
+        records.extend(plan.people)
+    elif kind == "metric":
+        records.extend(plan.metrics)
+    return next((r for r in records if r.id == id_), None)
+
+
+def _where(span: Span) -> str:
+    return f"{span.file}:{span.line}"
+
+
+def hover_text(analysis: Analysis, use: Use) -> str:
+    defined = analysis.defined(use.kind, use.id)
+    record = _plan_record(analysis.compiled.plan if analysis.compiled else None, use.kind, use.id)
+    names = list(defined.names) if defined else [use.id]
+    full = names[1] if len(names) > 1 else names[0]
+    lines = [f"**{_KIND_WORDS.get(use.kind, use.kind)}** `{use.id}` — {full}"]
+    if isinstance(record, m.Unit):
+        if record.aliases:
+            lines.append("aliases: " + "、".join(record.aliases))
+        if record.kind:
+            lines.append(f"kind: {record.kind}")
+    elif isinstance(record, m.Person):
+        if record.role:
+            lines.append(f"role: {record.role}")
+        if record.unit:
+            lines.append(f"unit: {record.unit}")
+    elif isinstance(record, m.Metric):
+        if record.unit:
+            lines.append(f"measured in: {record.unit}")
+        for target in record.targets:
+            value = "" if target.value is None else f" {target.value}{target.unit or ''}"
+            by = f" by {target.by.isoformat()}" if target.by else ""
+            lines.append(f"target: {target.op}{value}{by} ({target.firmness})")
+    elif len(names) > 2:
+        lines.append("also called: " + "、".join(names[2:]))
+    if defined:
+        lines.append(f"declared at {_where(defined.span)}")
+    uses = analysis.uses_of(use.kind, use.id)
+    if uses:
+        shown = ", ".join(_where(s) for s in uses[:20])
+        more = f" and {len(uses) - 20} more" if len(uses) > 20 else ""
+        lines.append(f"used {len(uses)} time{'s' if len(uses) != 1 else ''}: {shown}{more}")
+    else:
+        lines.append("not used")
+    return "\n\n".join(lines)
+
+
+def _statement_keyword_at(text: str, line: int) -> str | None:
+    """The keyword of the statement being written on ``line`` (1-based), read from the line's text."""
+    from dsl.keywords import KEYWORD_BY_SPELLING
+
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return None
+    current = re.split(r"[;；]", lines[line - 1])[-1].strip().lstrip("{｛").strip()
+    word = re.split(r"[\s:：]", current, maxsplit=1)[0] if current else ""
+    return KEYWORD_BY_SPELLING.get(word)
+
+
+def completions(analysis: Analysis, text: str, line: int) -> list[lsp.CompletionItem]:
+    if analysis.compiled is None:
+        return []
+    kinds = _COMPLETE.get(_statement_keyword_at(text, line) or "", ("unit", "person"))
+    items: list[lsp.CompletionItem] = []
+    item_kinds = {"unit": lsp.CompletionItemKind.Module, "person": lsp.CompletionItemKind.Constant,
+                  "metric": lsp.CompletionItemKind.Value}
+    for kind in kinds:
+        for defined in sorted(analysis.compiled.defined.get(kind, {}).values(), key=lambda d: d.id):
+            full = defined.names[1] if len(defined.names) > 1 else defined.id
+            for order, name in enumerate(defined.names):
+                insert = name if _NAME.match(name) else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                items.append(lsp.CompletionItem(
+                    label=name,
+                    kind=item_kinds[kind],
+                    detail=f"{_KIND_WORDS[kind]} {defined.id}: {full}",
+                    insert_text=insert,
+                    sort_text=f"{kind}:{defined.id}:{order}",
+                ))
+    return items
+
+
+def to_lsp_diagnostic(d: Diagnostic, lines: Lines) -> lsp.Diagnostic:
+    assert d.span is not None
+    severity = {
+        Severity.ERROR: lsp.DiagnosticSeverity.Error,
+        Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+        Severity.INFO: lsp.DiagnosticSeverity.Information,
+    }[d.severity]
+    if d.acknowledged:
+        severity = lsp.DiagnosticSeverity.Hint
+    message = d.message + (f"\nhint: {d.hint}" if d.hint else "")
+    related = [
+        lsp.DiagnosticRelatedInformation(
+            location=lsp.Location(uri=from_fs_path(str(Path(label.span.file).resolve())) or "",
+                                  range=lsp.Range(start=lsp.Position(line=label.span.line - 1, character=0),
+                                                  end=lsp.Position(line=label.span.line - 1, character=0))),
+            message=label.message,
+        )
+        for label in d.labels
+    ]
+    return lsp.Diagnostic(
+        range=lines.range(d.span), message=message, severity=severity, code=d.code, source=SERVER_NAME,
+        related_information=related or None,
+    )
+
+
+# ---- the server -------------------------------------------------------------------------------
+
+
+class PlancServer(LanguageServer):
+    def __init__(self) -> None:
+        from importlib import metadata
+
+        try:
+            version = metadata.version("planc")
+        except metadata.PackageNotFoundError:
+            version = "0"
+        super().__init__(SERVER_NAME, version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        self.analyses: dict[str, Analysis] = {}
+
+    def root(self) -> Path | None:
+        root = self.workspace.root_path
+        return Path(root) if root else None
+
+    def overlays(self) -> dict[Path, str]:
+        out = {}
+        for uri, document in self.workspace.text_documents.items():
+            path = to_fs_path(uri)
+            if path:
+                out[Path(path)] = document.source
+        return out
+
+    def refresh(self, uri: str) -> None:
+        document = self.workspace.get_text_document(uri)
+        fs_path = to_fs_path(uri)
+        if fs_path is None:
+            return
+        text = document.source
+        try:
+            analysis = analyse(Path(fs_path), text, self.overlays(), self.root())
+        except Exception as error:  # a bug must not take the editor's server down
+            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"planc: {error!r}"))
+            return
+        previous = self.analyses.get(uri)
+        if analysis.compiled is not None or previous is None:
+            self.analyses[uri] = analysis
+        else:  # keep the last good symbols for hover and completion while the text does not parse
+            previous.diagnostics = analysis.diagnostics
+        lines = Lines(text)
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri,
+            version=document.version,
+            diagnostics=[to_lsp_diagnostic(d, lines) for d in analysis.diagnostics if d.span is not None],
+        ))
+
+
+def create_server() -> PlancServer:
+    server = PlancServer()
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PlancServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.refresh(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PlancServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.refresh(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: PlancServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        ls.refresh(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PlancServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        ls.analyses.pop(params.text_document.uri, None)
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+
+    def lookup(ls: PlancServer, uri: str, position: lsp.Position) -> tuple[Analysis, Use, Lines] | None:
+        analysis = ls.analyses.get(uri)
+        if analysis is None:
+            return None
+        lines = Lines(ls.workspace.get_text_document(uri).source)
+        line, column = lines.to_span(position)
+        use = analysis.symbol_at(line, column)
+        return (analysis, use, lines) if use is not None else None
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: PlancServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        found = lookup(ls, params.text_document.uri, params.position)
+        if found is None:
+            return None
+        analysis, use, lines = found
+        return lsp.Hover(
+            contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=hover_text(analysis, use)),
+            range=lines.range(use.span),
+        )
+
+    @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: PlancServer, params: lsp.DefinitionParams) -> lsp.Location | None:
+        found = lookup(ls, params.text_document.uri, params.position)
+        if found is None:
+            return None
+        analysis, use, _ = found
+        defined = analysis.defined(use.kind, use.id)
+        if defined is None:
+            return None
+        target = Path(defined.span.file).resolve()
+        uri = from_fs_path(str(target)) or ""
+        try:
+            text = ls.workspace.get_text_document(uri).source if uri in ls.workspace.text_documents \
+                else target.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        lines = Lines(text)
+        start = lines.to_lsp(defined.span.line, defined.span.column)
+        end_column = len(lines._line(defined.span.line)) + 1 if defined.span.end_line != defined.span.line \
+            else defined.span.end_column
+        return lsp.Location(uri=uri, range=lsp.Range(start=start, end=lines.to_lsp(defined.span.line, end_column)))
+
+    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[" "]))
+    def completion(ls: PlancServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+        analysis = ls.analyses.get(params.text_document.uri)
+        text = ls.workspace.get_text_document(params.text_document.uri).source
+        items = completions(analysis, text, params.position.line + 1) if analysis else []
+        return lsp.CompletionList(is_incomplete=False, items=items)
+
+    return server
+
+
+@click.command("lsp")
+def lsp_command() -> None:
+    """Run the language server over stdio (for editors; see docs/editors.md)."""
+    create_server().start_io()
