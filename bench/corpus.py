@@ -81,7 +81,7 @@ def plan_text(target_lines: int, seed: int = 7, plan_id: str = "bench") -> str:
         "    component 发改委 max 70",
         "    component 工信局 max 30",
         "  }",
-        "  rank_points 五档 100% 90% 80% 70% 60%",
+        "  rank_points 五档 100% 95% 90% 85% 80% 75% 70% 65%",
         '  group g "部门组" {',
         "    member " + " ".join(_UNITS[2:]),
         "    period_weights 15% 25% 25% 35%",

@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from wcwidth import wcswidth, wcwidth
 
 from compiler.codes import CodeInfo
 from compiler.diagnostics import Diagnostic, Severity, Span
@@ -20,6 +19,10 @@ DEFAULT_MAX_PER_FILE = 50
 
 
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    from wcwidth import wcswidth, wcwidth  # only when a frame with wide characters is drawn
+
     width = wcswidth(text)
     if width >= 0:
         return width
