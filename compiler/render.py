@@ -10,7 +10,6 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-
 from compiler.codes import CodeInfo
 from compiler.diagnostics import Diagnostic, Severity, Span
 
