@@ -61,7 +61,7 @@ def plan_text(target_lines: int, seed: int = 7, plan_id: str = "bench") -> str:
                 out.append(f'    metric m{metric} "第{metric}项指标" unit 家 kind level {{')
                 out.append(f"      target >= {value}家 by 2026 {'must' if metric % 3 else 'strive'}")
                 out.append("    }")
-            if action % 5 == 0:
+            if action % 20 == 0:  # 岳阳: 9 cadences over 175 actions; real plans are this sparse
                 out.append(f'    cadence c{action} "第{action}项行动调度" {{')
                 out.append(f"      every {rng.choice(['week', 'dekad', 'month', 'quarter'])}")
                 out.append(f"      owner 市{lead}")
