@@ -47,6 +47,18 @@ def write_schemas(folder: Path) -> list[Path]:
     return written
 
 
+def _recover(out: Path) -> None:
+    """Undo what a build killed outright (SIGKILL, power loss) left half-swapped."""
+    for leftover in out.glob(".planc-old-*"):
+        final = out / leftover.name.removeprefix(".planc-old-")
+        if final.exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:
+            os.replace(leftover, final)
+    for staging in out.glob(".planc-staging-*"):
+        shutil.rmtree(staging, ignore_errors=True)
+
+
 def write_build(out: Path, per_plan: dict[str, dict[str, bytes]], shared: dict[str, bytes]) -> None:
     """Write the build so a failure part-way leaves every previous plan output intact.
 
@@ -54,6 +66,7 @@ def write_build(out: Path, per_plan: dict[str, dict[str, bytes]], shared: dict[s
     plan folder is swapped in with a rename, and shared files are replaced atomically.
     """
     out.mkdir(parents=True, exist_ok=True)
+    _recover(out)
     staging = Path(tempfile.mkdtemp(prefix=".planc-staging-", dir=out))
     try:
         for plan_id, files in per_plan.items():
@@ -72,7 +85,13 @@ def write_build(out: Path, per_plan: dict[str, dict[str, bytes]], shared: dict[s
                 shutil.rmtree(old)
             if final.exists():
                 os.replace(final, old)
-            os.replace(staging / plan_id, final)
+            try:
+                os.replace(staging / plan_id, final)
+            except BaseException:
+                # interrupted between the two renames: put the previous output back
+                if old.exists() and not final.exists():
+                    os.replace(old, final)
+                raise
             if old.exists():
                 shutil.rmtree(old)
         for rel in shared:
