@@ -60,6 +60,21 @@ class Model:
     """
 
     __pydantic_config__: ClassVar[dict[str, str]] = {"extra": "forbid"}
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+    # The subclasses are declared with eq=False, repr=False and inherit these two
+    # generic methods: on Python 3.11 each generated method is one compile() at
+    # import, and the model's ~40 classes made that a sixth of a cold `planc check`.
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.__dataclass_fields__)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value: like a default dataclass
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__dataclass_fields__)
+        return f"{type(self).__name__}({fields})"
 
     def model_dump(
         self, *, mode: Literal["json", "python"] = "python", by_alias: bool = True, **kwargs: Any
@@ -79,7 +94,7 @@ class Model:
         return _adapter(cls).json_schema(by_alias=by_alias, mode=mode)
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Source(Model):
     """Where a construct starts: a path relative to the project root, 1-based line and column.
 
@@ -92,13 +107,13 @@ class Source(Model):
     column: int
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Period(Model):
     start: dt.date
     end: dt.date
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Citation(Model):
     id: str
     title: str
@@ -106,7 +121,7 @@ class Citation(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Unit(Model):
     id: str
     name: str
@@ -116,7 +131,7 @@ class Unit(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Person(Model):
     id: str
     name: str
@@ -125,13 +140,13 @@ class Person(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class CommitteeMember(Model):
     person: str
     position: str | None = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Committee(Model):
     id: str
     name: str
@@ -141,7 +156,7 @@ class Committee(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class ContentItem(Model):
     """One entry of a section's or action's body, in written order."""
 
@@ -150,13 +165,13 @@ class ContentItem(Model):
     text: str | None = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Numbering(Model):
     style: NumberingStyle | None = None
     continue_from_previous: bool = False
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Section(Model):
     id: str
     kind: Literal["section", "annex"] = "section"
@@ -175,7 +190,7 @@ class Section(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class OwnerRef(Model):
     role: OwnerRole
     kind: Literal["unit", "person"]
@@ -183,7 +198,7 @@ class OwnerRef(Model):
     as_written: str
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class OwnerWording(Model):
     """An action's own owner-text wording: {lead} {co} {responsible} {leader} stand for the names."""
 
@@ -191,7 +206,7 @@ class OwnerWording(Model):
     keep_brackets: bool = False
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Action(Model):
     id: str
     section: str | None
@@ -219,7 +234,7 @@ class Action(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Target(Model):
     op: Comparator
     value: str | None = None  # exact decimal as a string; None for boolean targets
@@ -234,7 +249,7 @@ class Target(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Metric(Model):
     id: str
     name: str
@@ -256,7 +271,7 @@ class Metric(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Cadence(Model):
     id: str
     title: str
@@ -274,7 +289,7 @@ class Cadence(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Due(Model):
     """A deadline's date rule: once on a date, or each year on a month/day (optionally the next year)."""
 
@@ -284,7 +299,7 @@ class Due(Model):
     day: int | None = None  # None with a month: the end of that month
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Deadline(Model):
     id: str
     title: str
@@ -300,7 +315,7 @@ class Deadline(Model):
 # ---- assessment scoring -------------------------------------------------
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Fact(Model):
     id: str
     name: str
@@ -308,13 +323,13 @@ class Fact(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Component(Model):
     evaluator: str  # unit id
     max: str  # points, exact decimal
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Formula(Model):
     id: str
     title: str | None = None
@@ -323,7 +338,7 @@ class Formula(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Group(Model):
     id: str
     title: str | None = None
@@ -335,13 +350,13 @@ class Group(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class BlendPart(Model):
     unit: str
     share: str  # fraction
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Blend(Model):
     unit: str  # the unit whose final score is blended
     self_share: str  # fraction
@@ -349,21 +364,21 @@ class Blend(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class RankTable(Model):
     id: str
     shares: list[str]  # fraction of the group's weight for rank 1, 2, …
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Grade(Model):
     name: str
     quota: int | None = None  # parts of the ratio; None: no quota (the rest)
     share: str  # fraction of the group's weight
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class GradeTable(Model):
     id: str
     grades: list[Grade] = field(default_factory=list)
@@ -373,7 +388,7 @@ class GradeTable(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Condition(Model):
     fact: str
     op: Comparator
@@ -381,7 +396,7 @@ class Condition(Model):
     unit: str | None = None
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Adjustment(Model):
     id: str
     title: str | None = None
@@ -393,7 +408,7 @@ class Adjustment(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Override(Model):
     id: str
     title: str | None = None
@@ -404,7 +419,7 @@ class Override(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Flag(Model):
     id: str
     title: str | None = None
@@ -415,7 +430,7 @@ class Flag(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class CompletionItem(Model):
     """A metric's target and the points it carries in a completion score (`weight METRIC N`)."""
 
@@ -424,7 +439,7 @@ class CompletionItem(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Credit(Model):
     """The share of an item's points a status earns (`credit met 100%`)."""
 
@@ -433,7 +448,7 @@ class Credit(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Scoring(Model):
     id: str
     title: str
@@ -455,14 +470,14 @@ class Scoring(Model):
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Acknowledgement(Model):
     code: str
     reason: str
     source: Source
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Printed(Model):
     """The colophon's printing line: the office that printed the document, and when."""
 
@@ -470,7 +485,7 @@ class Printed(Model):
     date: dt.date
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)
 class Plan(Model):
     """The resolved plan; serialised as ``plan.json``."""
 
