@@ -1,7 +1,8 @@
-"""Fuzzing: mutated plans never crash the pipeline or any emitter.
+"""Fuzzing: generated and mutated plans never crash the pipeline or any emitter.
 
-Each example mutates a valid plan (a bundled plan or the sample), compiles it,
-runs every emitter when it compiles, and renders the diagnostics. The property:
+Each example is a valid plan (a bundled plan, the sample, or one generated from
+the statement table by tests/plan_strategies.py), usually mutated; it is
+compiled, every emitter runs when it compiles, and the diagnostics are rendered. The property:
 no exception escapes; the outcome is "compiles" or "has errors"; every
 diagnostic points to file:line:col. `make fuzz` runs the long campaign
 (PLANC_FUZZ_EXAMPLES=100000); the default run is bounded for CI.
@@ -20,6 +21,7 @@ from compiler.diagnostics import has_errors
 from compiler.emit import render_all
 from compiler.pipeline import compile_file
 from compiler.render import render_json, render_text
+from tests.plan_strategies import compiling_plans, table_files
 from tests.sample_plan import SAMPLE_PLAN
 
 EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "400"))
@@ -41,7 +43,13 @@ def seeds() -> list[str]:
 
 @st.composite
 def mutated(draw: st.DrawFn) -> bytes:
-    text = draw(st.sampled_from(seeds()))
+    # Mostly the bundled texts (real plans exercise every construct); one in four is
+    # a plan generated from the statement table, so layouts the bundled plans never
+    # use (`;` separators, full-width braces, CRLF, odd indentation) get mutated too.
+    if draw(st.integers(0, 3)) == 0:
+        text = draw(st.one_of(compiling_plans(), table_files()))
+    else:
+        text = draw(st.sampled_from(seeds()))
     lines = text.split("\n")
     for _ in range(draw(st.integers(1, 3))):
         kind = draw(st.sampled_from(["delete", "duplicate", "swap", "truncate", "insert", "delete_char", "crlf"]))
@@ -89,12 +97,46 @@ def check_outcome(path: Path) -> None:
         render_all([compiled.plan])
 
 
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=mutated())
 def test_mutated_plans_never_crash(tmp_path_factory, data: bytes) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path_factory.mktemp("fuzz")
     path = folder / "fuzz.plan"
     path.write_bytes(data)
+    check_outcome(path)
+
+
+@settings(
+    max_examples=max(EXAMPLES // 4, 50),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(source=compiling_plans())
+def test_generated_plans_compile_and_every_emitter_runs(tmp_path_factory, source: str) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("generated") / "generated.plan"
+    path.write_text(source, encoding="utf-8", newline="")
+    compiled = compile_file(path)
+    assert not has_errors(compiled.diagnostics), render_text(compiled.diagnostics, {})
+    assert compiled.plan is not None
+    per_plan, _shared = render_all([compiled.plan])
+    files = per_plan[compiled.plan.id]
+    assert {"plan.json", "checks.json", "schedule.json", "document.md"} <= set(files), sorted(files)
+
+
+@settings(
+    max_examples=max(EXAMPLES // 4, 50),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(source=table_files())
+def test_any_statement_the_table_allows_never_crashes(tmp_path_factory, source: str) -> None:  # type: ignore[no-untyped-def]
+    # These parse but need not compile (their names need not resolve).
+    path = tmp_path_factory.mktemp("table") / "table.plan"
+    path.write_text(source, encoding="utf-8", newline="")
     check_outcome(path)
 
 
