@@ -94,15 +94,23 @@ def cold_start_ms() -> float:
 
 
 def peak_rss_mb(path: Path) -> float:
+    # The child reports its own high-water mark. ru_maxrss would not do: Linux carries
+    # it across fork and exec, so a child of this (by then large) benchmark process
+    # reports the parent's peak instead of its own. VmHWM belongs to the child's
+    # fresh address space; ru_maxrss is the fallback where /proc is missing.
     script = (
         "import resource, sys\n"
         "from compiler.pipeline import compile_file\n"
         "from pathlib import Path\n"
         f"compile_file(Path({str(path)!r}))\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "try:\n"
+        "    status = open('/proc/self/status').read()\n"
+        "    print(next(l.split()[1] for l in status.splitlines() if l.startswith('VmHWM:')))\n"
+        "except (OSError, StopIteration):\n"
+        "    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True)
-    return round(int(done.stdout.strip()) / 1024, 1)  # ru_maxrss is in KiB on Linux
+    return round(int(done.stdout.strip()) / 1024, 1)  # both are in KiB on Linux
 
 
 def parallel_speedup(work: Path) -> dict[str, float]:
