@@ -8,13 +8,8 @@ from the source by hand (see docs/plans/qianjiang-2022.md, "Counts").
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from compiler.cli import main
 from compiler.diagnostics import Severity
 from compiler.model import Plan
 from compiler.pipeline import compile_file
@@ -30,19 +25,6 @@ CORRECTED = [
     "加强舆论宣传引导,广泛宣传县域经济发展的成功经验和典型做法,及时总结学习创新的理念、管用的经验、先进可行的做法,"
     "强化典型引作用,营造良好工作氛",
 ]
-
-
-@pytest.fixture(scope="module")
-def plan_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    result = CliRunner().invoke(main, ["build", str(ROOT / "plans" / f"{PLAN_ID}.plan"), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out / PLAN_ID / "plan.json"
-
-
-@pytest.fixture(scope="module")
-def plan(plan_json: Path) -> Plan:
-    return Plan.model_validate(json.loads(plan_json.read_text(encoding="utf-8")))
 
 
 def test_only_acknowledged_source_defects_are_reported() -> None:

@@ -7,38 +7,18 @@ counts taken from the source by hand (see docs/plans/yiyang-2022.md, "Counts").
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from compiler.cli import main
 from compiler.convert import convert_keywords
 from compiler.model import Plan
 from compiler.pipeline import compile_file
 from tests.fidelity import coverage, plan_corpus
+from tests.plans.conftest import build
 from tests.seeds import seed_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_ID = "yiyang-2022"
 FILES = ("yiyang-2022.plan", "units/yiyang.plan")  # the plan and everything it includes
-
-
-def build(plans: Path, out: Path) -> Path:
-    result = CliRunner().invoke(main, ["build", str(plans / f"{PLAN_ID}.plan"), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out / PLAN_ID / "plan.json"
-
-
-@pytest.fixture(scope="module")
-def plan_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build(ROOT / "plans", tmp_path_factory.mktemp("build"))
-
-
-@pytest.fixture(scope="module")
-def plan(plan_json: Path) -> Plan:
-    return Plan.model_validate(json.loads(plan_json.read_text(encoding="utf-8")))
 
 
 def test_checks_without_a_single_diagnostic() -> None:
@@ -188,5 +168,5 @@ def test_chinese_keywords_compile_to_the_same_plan(plan_json: Path, tmp_path: Pa
     plan_zh = (zh_dir / FILES[0]).read_text(encoding="utf-8")
     assert "方案 yiyang-2022 {" in plan_zh and " 目标 >= 51.01万户 到 2025-12-31 力争\n" in plan_zh
     assert "\nunit " not in (zh_dir / FILES[1]).read_text(encoding="utf-8")
-    zh_json = build(zh_dir, tmp_path / "out")
+    zh_json = build(zh_dir, tmp_path / "out", PLAN_ID)
     assert zh_json.read_bytes() == plan_json.read_bytes()

@@ -7,13 +7,8 @@ counts taken from the source by hand (see docs/plans/yuanjiang-2024.md, "Counts"
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
-
-from compiler.cli import main
 from compiler.model import Plan
 from compiler.pipeline import compile_file
 from tests.fidelity import coverage, plan_corpus
@@ -28,19 +23,6 @@ CORRECTED = [
     "辐射带动能力,提高市域人口就地城镇化水平",
     "以省定“十大重点民生实事”和市人大代表票决制民生实施项目为牵引,在养老、教育、医疗等重点领域精准发力",
 ]
-
-
-@pytest.fixture(scope="module")
-def plan_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("build")
-    result = CliRunner().invoke(main, ["build", str(ROOT / "plans" / f"{PLAN_ID}.plan"), "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    return out / PLAN_ID / "plan.json"
-
-
-@pytest.fixture(scope="module")
-def plan(plan_json: Path) -> Plan:
-    return Plan.model_validate(json.loads(plan_json.read_text(encoding="utf-8")))
 
 
 def test_checks_without_a_single_diagnostic() -> None:

@@ -18,14 +18,10 @@ The counts below were taken from the source text, not from the encoding:
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
 
-import pytest
-
-from compiler.emit import emit_all
 from compiler.model import Action, Plan, Target
 from compiler.pipeline import compile_file
 from compiler.text import reading_order
@@ -33,22 +29,8 @@ from tests.fidelity import coverage, plan_corpus, seed_path
 from tests.seeds import SEEDS, seed_sentences
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN_FILE = ROOT / "plans" / "yueyang-2025.plan"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    compiled = compile_file(PLAN_FILE)
-    assert compiled.ok, [d.message for d in compiled.diagnostics]
-    assert compiled.plan is not None
-    out = tmp_path_factory.mktemp("build")
-    assert emit_all([compiled.plan], out, [ROOT / "plans"]) is None
-    return out / "yueyang-2025" / "plan.json"
-
-
-@pytest.fixture(scope="module")
-def plan(built: Path) -> Plan:
-    return Plan.model_validate(json.loads(built.read_text(encoding="utf-8")))
+PLAN_ID = "yueyang-2025"
+PLAN_FILE = ROOT / "plans" / f"{PLAN_ID}.plan"
 
 
 def test_only_acknowledged_warnings() -> None:
@@ -58,8 +40,8 @@ def test_only_acknowledged_warnings() -> None:
     assert sorted(d.code for d in compiled.diagnostics) == ["V005", "V028", "V029", "V029", "V051"]
 
 
-def test_fidelity(built: Path) -> None:
-    result = coverage(seed_sentences("yueyang-2025"), plan_corpus(built))
+def test_fidelity(plan_json: Path) -> None:
+    result = coverage(seed_sentences("yueyang-2025"), plan_corpus(plan_json))
     print(result.report())
     assert result.total > 1000
     assert result.ratio >= 0.97
