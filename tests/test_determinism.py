@@ -42,3 +42,64 @@ def test_bundled_plans_build_identically(tmp_path: Path) -> None:
     first = build(plans, tmp_path / "a", "0")
     second = build(plans, tmp_path / "b", "99")
     assert first == second
+
+
+# Run the CLI with the clock set to another moment: datetime.now/today/utcnow and
+# time.time all report it, for every module that imports them after this preamble.
+_CLOCK_PREAMBLE = """
+import datetime as _dt, sys, time as _time
+_at = _dt.datetime.fromisoformat(sys.argv.pop(1))
+class _Clock(_dt.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return _at.astimezone(tz) if tz else _at.replace(tzinfo=None)
+    @classmethod
+    def utcnow(cls):
+        return _at.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+    @classmethod
+    def today(cls):
+        return cls.now()
+class _Today(_dt.date):
+    @classmethod
+    def today(cls):
+        return _at.date()
+_dt.datetime, _dt.date = _Clock, _Today
+_time.time = lambda: _at.timestamp()
+_time.time_ns = lambda: int(_at.timestamp()) * 10**9
+from compiler.cli import entry
+entry()
+"""
+
+
+def build_at(moment: str, src: Path, out: Path, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env.update(extra_env or {})
+    done = subprocess.run(
+        [sys.executable, "-c", _CLOCK_PREAMBLE, moment, "build", str(src), "--out", str(out)],
+        env=env, capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
+def test_builds_do_not_depend_on_the_clock(tmp_path: Path) -> None:
+    src = tmp_path / "plans"
+    src.mkdir()
+    (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
+    in_1999 = build_at("1999-12-31T23:59:59+08:00", src, tmp_path / "a")
+    in_2041 = build_at("2041-06-01T08:00:00+00:00", src, tmp_path / "b")
+    assert "sample-2024/schedule.ics" in in_1999
+    assert in_1999 == in_2041
+
+
+def test_source_date_epoch_sets_the_calendar_stamp(tmp_path: Path) -> None:
+    src = tmp_path / "plans"
+    src.mkdir()
+    (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
+    moment = "2030-01-01T00:00:00+00:00"
+    plain = build_at(moment, src, tmp_path / "a")
+    stamped = build_at(moment, src, tmp_path / "b", {"SOURCE_DATE_EPOCH": "1700000000"})
+    assert b"DTSTAMP:20231114T221320Z" in stamped["sample-2024/schedule.ics"]
+    assert b"DTSTAMP:20231114T221320Z" not in plain["sample-2024/schedule.ics"]
+    # only the calendar's stamp moves; every other artifact is the same
+    assert {k for k in plain if plain[k] != stamped[k]} == {"sample-2024/schedule.ics"}
