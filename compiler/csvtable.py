@@ -25,7 +25,8 @@ from compiler.loader import decode_source
 
 DATA_HINT = "save the file as UTF-8 (with or without a BOM)"
 GBK_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f GBK -t UTF-8`"
-_QUOTE_HINT = 'put the whole field inside the quotes, writing a quote in it twice: "a ""b"", c"'
+_UNCLOSED_HINT = 'end the field with a quote; a quote inside a quoted field is written twice ("")'
+_AFTER_QUOTE_HINT = 'put the whole field inside the quotes, writing a quote in it twice: "a ""b"", c"'
 
 
 class Field(NamedTuple):
@@ -34,6 +35,10 @@ class Field(NamedTuple):
     text: str  # quotes removed and doubled quotes undone; blanks around an unquoted field dropped
     column: int  # 1-based: the opening quote, or the first non-blank character
     width: int  # characters it takes in the line (quotes included)
+
+    def span(self, file: str, line: int) -> Span:
+        """The field as written (at least one column, so an empty field can be pointed at)."""
+        return Span(file, line, self.column, line, self.column + max(self.width, 1))
 
 
 class QuoteProblem(NamedTuple):
@@ -60,7 +65,7 @@ def split_line(line: str) -> tuple[list[Field], QuoteProblem | None]:
             while True:
                 quote = line.find('"', k)
                 if quote < 0:
-                    return fields, QuoteProblem("this quote is never closed", j + 1, n + 1, _QUOTE_HINT)
+                    return fields, QuoteProblem("this quote is never closed", j + 1, n + 1, _UNCLOSED_HINT)
                 parts.append(line[k:quote])
                 if line.startswith('"', quote + 1):
                     parts.append('"')
@@ -74,7 +79,7 @@ def split_line(line: str) -> tuple[list[Field], QuoteProblem | None]:
             if after < n and line[after] != ",":
                 comma = line.find(",", after)
                 end = n if comma < 0 else comma
-                return fields, QuoteProblem("text after the closing quote of a field", after + 1, end + 1, _QUOTE_HINT)
+                return fields, QuoteProblem("text after the closing quote of a field", after + 1, end + 1, _AFTER_QUOTE_HINT)
             fields.append(Field("".join(parts), j + 1, k - j))
             i = after
         else:
@@ -196,7 +201,7 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
     positions: dict[str, int] = {}
     usable = True
     for index, cell in enumerate(fields):
-        where = Span(display, line, cell.column, line, cell.column + max(cell.width, 1))
+        where = cell.span(display, line)
         name = columns.canonical(cell.text)
         if name is None:
             if codes.unknown_column is not None:
@@ -208,8 +213,7 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
             before = fields[positions[name]]
             spelt = f" (as `{cell.text}`)" if cell.text.strip().lower() != name else ""
             table.diagnostics.append(make(codes.header, f"column `{name}` appears twice in the header{spelt}", where,
-                                          labels=(Label(Span(display, line, before.column, line, before.column + max(before.width, 1)),
-                                                        "first here"),)))
+                                          labels=(Label(before.span(display, line), "first named here"),)))
             usable = False
             continue
         positions[name] = index

@@ -153,8 +153,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
     index = MetricIndex(plan)
 
     def emit(code: str, message: str, line: int, cell: Field, **kw: object) -> None:
-        span = Span(display, line, cell.column, line, cell.column + max(cell.width, 1))
-        data.diagnostics.append(make(code, message, span, **kw))  # type: ignore[arg-type]
+        data.diagnostics.append(make(code, message, cell.span(display, line), **kw))  # type: ignore[arg-type]
 
     seen: dict[tuple[str, str], tuple[Span, str]] = {}
     for record in table.records:
