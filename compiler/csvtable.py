@@ -53,6 +53,13 @@ class QuoteProblem(NamedTuple):
 def split_line(line: str) -> tuple[list[Field], QuoteProblem | None]:
     """The fields of one line; on bad quoting, the fields before it and the problem."""
     fields: list[Field] = []
+    if '"' not in line:  # most lines: the same fields as below, found faster
+        start = 0
+        for raw in line.split(","):
+            text = raw.strip()
+            fields.append(Field(text, start + 1 + (len(raw) - len(raw.lstrip()) if text else 0), len(text)))
+            start += len(raw) + 1
+        return fields, None
     n = len(line)
     i = 0
     while True:
@@ -120,7 +127,7 @@ class CsvCodes:
     unknown_column: str | None = None  # a column the stage does not read; None: ignored silently
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Record:
     """A well-formed data row: its line, its length in characters, and its cells by column name."""
 

@@ -108,6 +108,16 @@ def test_quoting_any_values_round_trips(values: list[str]) -> None:
         assert line[f.column - 1] == '"' and line[f.column + f.width - 2] == '"'
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab甲, \t\u3000")), max_size=30))
+def test_lines_without_quotes_split_as_the_quote_aware_path_does(line: str) -> None:
+    """Lines without a quote take a shortcut; a quoted last field sends the same line down the full path."""
+    fields, problem = split_line(line)
+    assert problem is None
+    full, problem = split_line(line + ',"q"')
+    assert problem is None and full[:-1] == fields and full[-1] == Field("q", len(line) + 2, 3)
+
+
 # ---- reading a file ---------------------------------------------------------------
 
 
