@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,24 +31,35 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def decode_source(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
-    """UTF-8 (with or without BOM) to text; anything else is a diagnostic naming the first bad byte."""
+def decode_source(
+    data: bytes,
+    name: str,
+    *,
+    code: str = "F002",
+    subject: str = "the file",
+    hint: str = "save the file as UTF-8",
+    gbk_hint: str = "save it as UTF-8",
+) -> tuple[str | None, Diagnostic | None]:
+    """UTF-8 (with or without BOM) to text; anything else is a diagnostic naming the first bad byte.
+
+    Bytes that decode as GBK/GB18030 are named so (then ``gbk_hint`` is the hint). The code and
+    the words for the file are the caller's: plans report F002, data files their stage's code
+    (:mod:`compiler.csvtable`).
+    """
+    body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
-        return data.decode("utf-8-sig"), None
+        return body.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line, column = _position(data, error.start)
-        hint = "save the file as UTF-8"
+        # positions in `body`: the utf-8-sig codec reports offsets that leave the BOM out
+        line, column = _position(body, error.start)
+        byte = f"byte 0x{body[error.start]:02x}"
         try:
-            data.decode("gb18030")
-            hint = "the file looks GBK/GB18030-encoded; save it as UTF-8"
+            body.decode("gb18030")
         except UnicodeDecodeError:
-            pass
-        return None, make(
-            "F002",
-            f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
-            Span(name, line, column, line, column + 1),
-            hint=hint,
-        )
+            message = f"{subject} is not valid UTF-8 ({byte})"
+        else:
+            message, hint = f"{subject} looks GBK/GB18030-encoded, not UTF-8 ({byte})", gbk_hint
+        return None, make(code, message, Span(name, line, column, line, column + 1), hint=hint)
 
 
 @dataclass

@@ -71,7 +71,7 @@ def test_unknown_metric_suggests(tmp_path: Path) -> None:
         ("市场主体总量,2024-02-30,48.6", "D005", 8),
         ("市场主体总量,2026Q1,52", "D007", 8),
         ("市场主体总量,2024,48.6万", "D009", 13),
-        ("市场主体总量,2024", "D008", 1),
+        ("市场主体总量,2024", "D008", 12),  # where the missing field would go
         ('"市场主体总量",2024,"四十八"', "D004", 15),
     ],
 )
@@ -171,3 +171,46 @@ def test_periods_ending_on_the_same_day_are_duplicates(tmp_path: Path) -> None:
     (diagnostic,) = data.diagnostics
     assert diagnostic.code == "D006" and "at 2024-12-31 (2024 and 2024Q4)" in diagnostic.message
     assert [r.period.text for r in data.rows] == ["2024", "2024-11"]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        ('"市场主体总量,2024,48.6', 1, "this quote is never closed"),
+        ('市场主体总量,2024,"48.6', 13, "this quote is never closed"),
+        ('"市场主体"总量,2024,48.6', 7, "text after the closing quote of a field"),
+    ],
+)
+def test_bad_quoting_is_named_where_it_is(tmp_path: Path, row: str, column: int, message: str) -> None:
+    # before the shared reader, the first was "1 field; the header names 3" and the third an unknown metric
+    data = _read(tmp_path, f"metric,period,value\n市场主体总量,2023,47.1\n{row}\n")
+    (diagnostic,) = data.diagnostics
+    assert (diagnostic.code, diagnostic.message) == ("D008", message)
+    assert diagnostic.span is not None and (diagnostic.span.line, diagnostic.span.column) == (3, column)
+    assert len(data.rows) == 1
+
+
+def test_a_column_named_twice_is_an_error_not_a_guess(tmp_path: Path) -> None:
+    data = _read(tmp_path, "metric,period,指标,value\n市场主体总量,2024,全覆盖,48.6\n")
+    assert [d.code for d in data.diagnostics] == ["D002"]
+    (diagnostic,) = data.diagnostics
+    assert diagnostic.message == "column `metric` appears twice in the header (as `指标`)"
+    assert diagnostic.span is not None and diagnostic.span.column == 15 and diagnostic.labels[0].span.column == 1
+    assert not data.rows
+
+
+def test_extra_columns_are_ignored(tmp_path: Path) -> None:
+    data = _read(tmp_path, "备注,metric,period,value\n年报,市场主体总量,2024,48.6\n")
+    assert not data.diagnostics and [r.metric for r in data.rows] == ["市场主体"]
+
+
+def test_diagnostics_are_in_the_order_of_the_file(tmp_path: Path) -> None:
+    # the reader's (a short row) and the stage's (an unknown metric) interleave by line
+    data = _read(tmp_path, "metric,period,value\n未知,2024,1\n市场主体总量,2024\n未知二,2024,1\n")
+    assert [(d.code, d.span.line if d.span else 0) for d in data.diagnostics] == [("D003", 2), ("D008", 3), ("D003", 4)]
+
+
+def test_a_quoted_cell_is_underlined_with_its_quotes(tmp_path: Path) -> None:
+    data = _read(tmp_path, 'metric,period,value\n市场主体总量, 2024 ,"四十八"\n')
+    (diagnostic,) = data.diagnostics
+    assert diagnostic.span is not None and (diagnostic.span.column, diagnostic.span.end_column) == (15, 20)

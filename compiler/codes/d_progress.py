@@ -10,7 +10,8 @@ code("D001", "data-not-utf8", "error", "The progress file is not valid UTF-8 (of
      why="Guessing the encoding can turn metric names into mojibake that matches nothing, or worse, something else.",
      example="progress.csv saved from Excel as “CSV (逗号分隔)” in GBK",
      fix="save it as “CSV UTF-8 (逗号分隔)”; a BOM is fine")
-code("D002", "bad-header", "error", "The first line of the progress file is not a header naming the columns metric, period and value.",
+code("D002", "bad-header", "error", "The first line of the progress file is not a readable header naming the columns metric, "
+     "period and value, each once.",
      why="Without the header the columns cannot be told apart, and the first data row would be read as a header.",
      example="市场主体总量,2024,48.6", fix="metric,period,value\n市场主体总量,2024,48.6")
 code("D003", "unknown-data-metric", "error", "A row names a metric that the plan does not declare (by id, name or alias).",
@@ -29,7 +30,8 @@ code("D006", "duplicate-row", "error", "Two rows give a value for the same metri
 code("D007", "period-outside-plan", "error", "A row's period lies outside the plan's period (and before the metric's base year).",
      why="Data for other years cannot count towards this plan's targets; usually a typo in the year.",
      example="plan period 2022..2025\n市场主体总量,2027,52.0", fix="市场主体总量,2025,52.0")
-code("D008", "wrong-field-count", "error", "A row has fewer fields than the header names, or more.",
+code("D008", "wrong-field-count", "error", "A row has fewer fields than the header names, or more, or its quotes are broken "
+     "(a quote never closed, text after a closing quote).",
      why="A missing or extra comma shifts every value into the wrong column.",
      example="metric,period,value\n市场主体总量,2024", fix="metric,period,value\n市场主体总量,2024,48.6")
 code("D009", "value-unit-mismatch", "error", "A value carries a unit different from its metric's unit.",

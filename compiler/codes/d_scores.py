@@ -10,13 +10,14 @@ from compiler.codes import code
 code("D050", "data-encoding", "error", "The data file is not UTF-8 text (GBK is recognised and named).",
      why="Unit names in the wrong encoding would not match the registry, and every row would be rejected.",
      example="scores.csv saved from Excel as GBK/ANSI", fix="save the file as “CSV UTF-8” (a BOM is fine)")
-code("D051", "data-header", "error", "The header row lacks a required column, or repeats one.",
+code("D051", "data-header", "error", "The header row lacks a required column, repeats one, or its quotes are broken.",
      why="Columns are found by name; without the header, values would be misread.",
      example="period,unit,value", fix="period,unit,item,value")
 code("D052", "data-unknown-column", "warning", "The header names a column that `planc score` does not read.",
      why="A column that is ignored may hold data the author expected to count.",
      example="period,unit,item,value,remark", fix="period,unit,item,value")
-code("D053", "data-field-count", "error", "A row has more or fewer fields than the header, or an unterminated quote.",
+code("D053", "data-field-count", "error", "A row has more or fewer fields than the header, or its quotes are broken "
+     "(a quote never closed, text after a closing quote).",
      why="A shifted row would put a score in the unit column.",
      example="2022Q1,湘潭县,市工信局", fix="2022Q1,湘潭县,市工信局,22")
 code("D054", "data-bad-period", "error", "A period is not of the scheme's kind (2022Q1 for quarterly scores; 2022 for a yearly fact).",

@@ -2,6 +2,8 @@
 
 Every row either becomes an observation or a diagnostic naming the file, line and
 column; nothing is dropped silently. Metrics may be named by id, name or alias.
+Decoding, quoting and the header are the shared reader's (:mod:`compiler.csvtable`);
+this module gives the cells their meaning.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from compiler import model as m
+from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
 from compiler.diagnostics import Diagnostic, Label, Span, make
 
 REQUIRED_COLUMNS = ("metric", "period", "value")
-_HEADER_SPELLINGS = {"metric": "metric", "指标": "metric", "period": "period", "期间": "period", "value": "value", "数值": "value"}
+COLUMNS = Columns(REQUIRED_COLUMNS, {"指标": "metric", "期间": "period", "数值": "value"})
+CODES = CsvCodes(subject="the progress file", encoding="D001", header="D002", row="D008", empty="D002", no_rows="D010")
 
 _YEAR = re.compile(r"^(\d{4})$", re.ASCII)
 _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$", re.ASCII)
@@ -88,58 +92,6 @@ class ProgressData:
         return out
 
 
-def _fields(line: str) -> list[tuple[str, int]]:
-    """Split one CSV line into (field, 1-based column) pairs; double quotes may enclose a field."""
-    out: list[tuple[str, int]] = []
-    i = 0
-    n = len(line)
-    while True:
-        start = i
-        if i < n and line[i] == '"':
-            i += 1
-            value = []
-            while i < n:
-                if line[i] == '"':
-                    if i + 1 < n and line[i + 1] == '"':
-                        value.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                value.append(line[i])
-                i += 1
-            text = "".join(value)
-            while i < n and line[i] != ",":
-                text += line[i]
-                i += 1
-        else:
-            end = line.find(",", i)
-            end = n if end < 0 else end
-            text = line[i:end]
-            i = end
-        out.append((text, start + 1))
-        if i >= n:
-            return out
-        i += 1  # the comma
-
-
-def _decode(data: bytes, name: str) -> tuple[str | None, Diagnostic | None]:
-    try:
-        return data.decode("utf-8-sig"), None
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-        hint = "save the file as UTF-8 (with or without BOM)"
-        try:
-            data.decode("gb18030")
-            message = f"the progress file is GBK/GB18030-encoded, not UTF-8 (byte 0x{data[error.start]:02x})"
-            hint = "save it as UTF-8: in Excel, “CSV UTF-8 (逗号分隔)”; or `iconv -f GBK -t UTF-8`"
-        except UnicodeDecodeError:
-            message = f"the progress file is not valid UTF-8 (byte 0x{data[error.start]:02x})"
-        return None, make("D001", message, Span(name, line, column, line, column + 1), hint=hint)
-
-
 class MetricIndex:
     """Every spelling of every metric: id, name and aliases."""
 
@@ -195,65 +147,35 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
         data.diagnostics.append(make("D011", f"cannot read the progress file `{display}`: {reason}", None))
         return data
-    text, problem = _decode(raw, display)
-    if problem is not None:
-        data.diagnostics.append(problem)
-        return data
-    assert text is not None
-    data.text = text
-    lines = text.splitlines()
+    table = read_table(raw, display, COLUMNS, CODES)
+    data.text = table.text
+    data.diagnostics.extend(table.diagnostics)
     index = MetricIndex(plan)
 
-    def emit(code: str, message: str, line: int, column: int, width: int, **kw: object) -> None:
-        span = Span(display, line, column, line, column + max(width, 1))
-        data.diagnostics.append(make(code, message, span, **kw))  # type: ignore[arg-type]
-
-    header_line = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_line is None:
-        emit("D002", "the progress file is empty; it needs the header `metric,period,value`", 1, 1, 1)
-        return data
-    header = _fields(lines[header_line])
-    columns: dict[str, int] = {}
-    for position, (name, _column) in enumerate(header):
-        canonical = _HEADER_SPELLINGS.get(name.strip().lower())
-        if canonical and canonical not in columns:
-            columns[canonical] = position
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        emit("D002", f"the header `{lines[header_line].strip()}` has no column {', '.join(missing)}",
-             header_line + 1, 1, len(lines[header_line]), hint="the first line must be `metric,period,value`")
-        return data
+    def emit(code: str, message: str, line: int, cell: Field, **kw: object) -> None:
+        data.diagnostics.append(make(code, message, cell.span(display, line), **kw))  # type: ignore[arg-type]
 
     seen: dict[tuple[str, str], tuple[Span, str]] = {}
-    rows = 0
-    for number, line in enumerate(lines[header_line + 1 :], start=header_line + 2):
-        if not line.strip():
-            continue
-        rows += 1
-        fields = _fields(line)
-        if len(fields) != len(header):
-            emit("D008", f"this row has {len(fields)} field{'s' if len(fields) != 1 else ''}; the header names "
-                 f"{len(header)}", number, 1, len(line))
-            continue
-        metric_text, metric_col = fields[columns["metric"]]
-        period_text, period_col = fields[columns["period"]]
-        value_text, value_col = fields[columns["value"]]
+    for record in table.records:
+        number = record.line
+        row_span = Span(display, number, 1, number, record.length + 1)
+        metric_cell, period_cell, value_cell = record.cells["metric"], record.cells["period"], record.cells["value"]
         ok = True
-        metric_id = index.lookup(metric_text)
+        metric_id = index.lookup(metric_cell.text)
         metric = index.metrics.get(metric_id) if metric_id is not None else None
         if metric is None:
-            suggestion = index.suggest(metric_text.strip())
+            suggestion = index.suggest(metric_cell.text)
             if suggestion is None:
                 hint = "name a metric by its id, name or alias"
             elif index.spellings[suggestion] != suggestion:
                 hint = f"did you mean `{suggestion}` (metric `{index.spellings[suggestion]}`)?"
             else:
                 hint = f"did you mean `{suggestion}`?"
-            emit("D003", f"unknown metric `{metric_text.strip()}`", number, metric_col, len(metric_text), hint=hint)
+            emit("D003", f"unknown metric `{metric_cell.text}`", number, metric_cell, hint=hint)
             ok = False
-        period = parse_period(period_text)
+        period = parse_period(period_cell.text)
         if period is None:
-            emit("D005", f"`{period_text.strip()}` is not a period", number, period_col, len(period_text),
+            emit("D005", f"`{period_cell.text}` is not a period", number, period_cell,
                  hint="write a year (2025), quarter (2025Q2), month (2025-06) or day (2025-06-30)")
             ok = False
         elif metric is not None:
@@ -263,34 +185,32 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
             if period.start.year < earliest or period.end > plan.period.end:
                 emit("D007", f"period {period.text} is outside the plan period {plan.period.start.year}–"
                      f"{plan.period.end.year}" + (f" (base year {metric.base_year})" if metric.base_year else ""),
-                     number, period_col, len(period_text))
+                     number, period_cell)
                 ok = False
         value: Decimal | None = None
         if metric is not None:
-            value, problem_text = parse_value(value_text, metric)
+            value, problem_text = parse_value(value_cell.text, metric)
             if value is None:
                 if problem_text and problem_text.startswith("unit:"):
-                    emit("D009", f"`{value_text.strip()}` is in {problem_text[5:]}; `{metric.id}` is measured in "
-                         f"{metric.unit or 'no unit'}", number, value_col, len(value_text),
+                    emit("D009", f"`{value_cell.text}` is in {problem_text[5:]}; `{metric.id}` is measured in "
+                         f"{metric.unit or 'no unit'}", number, value_cell,
                          hint=f"write the number in {metric.unit}" if metric.unit else "write the bare number")
                 else:
-                    emit("D004", f"`{value_text.strip()}` is {problem_text}", number, value_col, len(value_text))
+                    emit("D004", f"`{value_cell.text}` is {problem_text}", number, value_cell)
                 ok = False
         if metric is not None and period is not None:
             # Periods ending on the same day (2024, 2024Q4, 2024-12, 2024-12-31) place their values at the
             # same point: values are as of the end of the period, year-to-date within a year.
             key = (metric.id, period.end.isoformat())
-            row_span = Span(display, number, 1, number, len(line) + 1)
             if key in seen:
                 first, first_text = seen[key]
                 same = f"in {period.text}" if first_text == period.text else f"at {period.end.isoformat()} ({first_text} and {period.text})"
-                emit("D006", f"a second value for `{metric.id}` {same}", number, 1, len(line),
-                     labels=(Label(first, f"first given on line {first.line}"),))
+                data.diagnostics.append(make("D006", f"a second value for `{metric.id}` {same}", row_span,
+                                             labels=(Label(first, f"first given on line {first.line}"),)))
                 ok = False
             else:
                 seen[key] = (row_span, period.text)
             if ok and value is not None:
                 data.rows.append(Row(metric.id, period, value, row_span))
-    if rows == 0:
-        emit("D010", "the progress file has a header but no data rows", header_line + 1, 1, len(lines[header_line]))
+    data.diagnostics = by_line(data.diagnostics)
     return data

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from compiler.csvtable import split_line
 from compiler.diagnostics import Diagnostic, has_errors, make
 from compiler.loader import display_path
 
@@ -30,7 +31,7 @@ def _data_kind(path: Path) -> str:
     except OSError:
         return "scores"
     first = next((line for line in head.splitlines() if line.strip()), "")
-    columns = {c.strip().strip('"').lower() for c in first.split(",")}
+    columns = {cell.text.lower() for cell in split_line(first)[0]}
     return "status" if "status" in columns and "item" not in columns else "scores"
 
 

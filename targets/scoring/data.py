@@ -7,8 +7,11 @@ Three inputs:
 * a per-metric status CSV ``metric,status`` (``target`` is accepted for ``metric``);
 * an evaluation JSON ``planc/evaluation/v1``: ``{"results": [{"metric", "status"}]}``.
 
-Files are UTF-8 with or without a BOM; GBK is recognised and named. Nothing
-raises for bad input, and no row is dropped without a diagnostic.
+Files are UTF-8 with or without a BOM; GBK is recognised and named. The CSV files are
+read by the shared reader (:mod:`compiler.csvtable`) with this stage's codes. Nothing
+raises for bad input, and no row is dropped without a diagnostic. A reader returns no
+data only when the file is not UTF-8; otherwise the data (possibly empty) carries the
+text, so diagnostics can show their line.
 """
 
 from __future__ import annotations
@@ -20,127 +23,17 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
 from compiler.diagnostics import Diagnostic, Label, Span, make
+from compiler.loader import decode_source
 from targets.scoring.schema import ScoringDoc
 
 SCORE_COLUMNS = ("period", "unit", "item", "value")
 STATUS_COLUMNS = ("metric", "status")
-
-
-@dataclass
-class Table:
-    """A CSV file split into cells with their positions."""
-
-    display: str
-    text: str
-    header: list[tuple[str, int]] = field(default_factory=list)  # (name, column)
-    rows: list[tuple[int, list[tuple[str, int]]]] = field(default_factory=list)  # (line, [(value, column)])
-
-
-def decode(data: bytes, display: str) -> tuple[str | None, list[Diagnostic]]:
-    """UTF-8 (a BOM is dropped); otherwise a D050 naming GBK when the bytes are GBK."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError as error:
-        before = data[: error.start]
-        line = before.count(b"\n") + 1
-        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
-        try:
-            data.decode("gbk")
-            message = "the data file is encoded in GBK, not UTF-8"
-            hint = "save it as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8), or `iconv -f GBK -t UTF-8`"
-        except UnicodeDecodeError:
-            message = "the data file is not UTF-8 text"
-            hint = "save it as UTF-8"
-        return None, [make("D050", message, Span.point(display, line, column), hint=hint)]
-
-
-def split_line(line: str) -> tuple[list[tuple[str, int]], int | None]:
-    """The fields of one CSV line with their 1-based columns; the column of an unterminated quote, if any."""
-    fields: list[tuple[str, int]] = []
-    i = 0
-    n = len(line)
-    while True:
-        start = i
-        if i < n and line[i] == '"':
-            i += 1
-            value: list[str] = []
-            while True:
-                if i >= n:
-                    return fields, start + 1
-                if line[i] == '"':
-                    if i + 1 < n and line[i + 1] == '"':
-                        value.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                value.append(line[i])
-                i += 1
-            # tolerate spaces after the closing quote
-            while i < n and line[i] != ",":
-                i += 1
-            fields.append(("".join(value), start + 1))
-        else:
-            end = line.find(",", i)
-            end = n if end == -1 else end
-            fields.append((line[i:end].strip(), start + 1))
-            i = end
-        if i >= n:
-            return fields, None
-        i += 1  # the comma
-        if i == n:
-            fields.append(("", i + 1))
-            return fields, None
-
-
-def read_table(path: Path, display: str, required: tuple[str, ...], aliases: dict[str, str] | None = None) -> tuple[Table | None, list[Diagnostic]]:
-    diagnostics: list[Diagnostic] = []
-    text, problems = decode(path.read_bytes(), display)
-    if text is None:
-        return None, problems
-    table = Table(display, text)
-    lines = text.splitlines()
-    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_index is None:
-        return None, [make("D067", "the data file is empty", Span.point(display))]
-    fields, bad_quote = split_line(lines[header_index])
-    names = [(name.strip().lower(), column) for name, column in fields]
-    names = [((aliases or {}).get(name, name), column) for name, column in names]
-    table.header = names
-    header_line = header_index + 1
-    seen: dict[str, int] = {}
-    for name, column in names:
-        if name in seen:
-            diagnostics.append(make("D051", f"column `{name}` appears twice in the header", Span.point(display, header_line, column)))
-        seen[name] = column
-        if name not in required:
-            diagnostics.append(make("D052", f"column `{name}` is not read", Span.point(display, header_line, column),
-                                    hint=f"the columns are {','.join(required)}"))
-    missing = [c for c in required if c not in seen]
-    if missing or bad_quote:
-        diagnostics.append(make("D051", f"the header lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-                                Span.point(display, header_line, 1), hint=f"the header is `{','.join(required)}`"))
-        return None, diagnostics
-    for index in range(header_index + 1, len(lines)):
-        line = lines[index]
-        if not line.strip():
-            continue
-        cells, bad_quote = split_line(line)
-        if bad_quote is not None:
-            diagnostics.append(make("D053", "this quote is never closed", Span.point(display, index + 1, bad_quote)))
-            continue
-        if len(cells) != len(names):
-            column = cells[len(names)][1] if len(cells) > len(names) else len(line) + 1
-            diagnostics.append(make("D053", f"{len(cells)} fields, but the header has {len(names)}",
-                                    Span.point(display, index + 1, column), hint=f"the header is `{lines[header_index]}`"))
-            continue
-        table.rows.append((index + 1, cells))
-    if not table.rows and not diagnostics:
-        diagnostics.append(make("D067", "the data file has a header but no rows", Span.point(display, header_line, 1)))
-    return table, diagnostics
+CODES = CsvCodes(subject="the data file", encoding="D050", header="D051", row="D053", empty="D067", no_rows="D067",
+                 unknown_column="D052")
+_SCORES = Columns(SCORE_COLUMNS)
+_STATUSES = Columns(STATUS_COLUMNS, {"target": "metric", "check": "metric"})
 
 
 # ---- names ----------------------------------------------------------------------
@@ -208,84 +101,83 @@ def _period_example(doc: ScoringDoc) -> str:
 
 def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last_year: int) -> tuple[ScoreData | None, list[Diagnostic]]:
     """Evaluator scores and facts, checked against the scheme: maxima, formulas, periods, duplicates."""
-    table, diagnostics = read_table(path, display, SCORE_COLUMNS)
-    if table is None:
+    table = read_table(path.read_bytes(), display, _SCORES, CODES)
+    diagnostics = table.diagnostics
+    if table.text is None:
         return None, diagnostics
     data = ScoreData(display, table.text)
     names = Names(doc)
-    columns = {name: i for i, (name, _c) in enumerate(table.header)}
     formula_of = {member: formula for formula in doc.formulas for member in formula.members}
     fact_units = {fact.id: fact.unit for fact in doc.facts}
     first_seen: dict[tuple[int, int | None, str, str], int] = {}
 
-    def at(line: int, column: int) -> Span:
-        return Span.point(display, line, column)
+    def at(line: int, cell: Field) -> Span:
+        return cell.span(display, line)
 
-    for line, cells in table.rows:
-        period_text, period_col = cells[columns["period"]]
-        unit_text, unit_col = cells[columns["unit"]]
-        item_text, item_col = cells[columns["item"]]
-        value_text, value_col = cells[columns["value"]]
+    for record in table.records:
+        line, cells = record.line, record.cells
+        period_cell, unit_cell, item_cell, value_cell = cells["period"], cells["unit"], cells["item"], cells["value"]
+        period_text, unit_text, item_text, value_text = period_cell.text, unit_cell.text, item_cell.text, value_cell.text
         period = parse_period(period_text, doc)
         if period is None:
-            diagnostics.append(make("D054", f"`{period_text}` is not a period of this {doc.every}ly scheme", at(line, period_col),
+            diagnostics.append(make("D054", f"`{period_text}` is not a period of this {doc.every}ly scheme", at(line, period_cell),
                                     hint=f"write it like {_period_example(doc)}, or the year (2022) for a fact"))
             continue
         year, index = period
         if not first_year <= year <= last_year:
-            diagnostics.append(make("D055", f"{period_text} is outside the plan period {first_year}–{last_year}", at(line, period_col)))
+            diagnostics.append(make("D055", f"{period_text} is outside the plan period {first_year}–{last_year}", at(line, period_cell)))
             continue
         fact = names.facts.get(item_text)
         evaluator = names.units.get(item_text) if fact is None else None
         if fact is None and evaluator is None:
-            diagnostics.append(make("D058", f"`{item_text}` is neither an evaluator nor a fact of this scheme", at(line, item_col),
+            diagnostics.append(make("D058", f"`{item_text}` is neither an evaluator nor a fact of this scheme", at(line, item_cell),
                                     hint=names.suggest(item_text, facts=True)))
             continue
         unit = ""
         if unit_text or fact is None:
             found = names.units.get(unit_text)
             if found is None:
-                diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_col), hint=names.suggest(unit_text)))
+                diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_cell), hint=names.suggest(unit_text)))
                 continue
             unit = found
         number = _NUMBER.match(value_text.strip())
         if number is None:
-            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_col)))
+            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_cell)))
             continue
         try:
             value = Decimal(number.group(1))
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_col)))
+            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_cell)))
             continue
         suffix = number.group(2)
         key = (year, index, unit, fact or evaluator or "")
         if key in first_seen:
             diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
-                                    at(line, period_col), labels=(Label(at(first_seen[key], 1), "first given here"),)))
+                                    at(line, period_cell), labels=(Label(Span.point(display, first_seen[key], 1), "first given here"),)))
             continue
         first_seen[key] = line
         if fact is not None:
             if index is not None and doc.every != "year":
                 diagnostics.append(make("D068", f"fact `{item_text}` is given for {period_text}; facts are read per year",
-                                        at(line, period_col), hint=f"write the year: {year}"))
+                                        at(line, period_cell), hint=f"write the year: {year}"))
                 continue
             expected = fact_units.get(fact)
             given = "%" if suffix in ("%", "％") else suffix
             if given and given != expected:
                 diagnostics.append(make("D069", f"`{value_text}` is in {given}, but fact `{fact}` is in {expected or 'no unit'}",
-                                        at(line, value_col)))
+                                        at(line, value_cell)))
                 continue
             data.facts[(year, unit, fact)] = value
             data.years.add(year)
             continue
         assert evaluator is not None
         if unit not in formula_of:
-            diagnostics.append(make("D057", f"`{unit_text}` is not assessed by any formula of this scheme", at(line, unit_col)))
+            diagnostics.append(make("D057", f"`{unit_text}` is not assessed by any formula of this scheme", at(line, unit_cell)))
             continue
         if index is None:
             if doc.every != "year":
                 diagnostics.append(make("D054", f"an evaluator's score needs a {doc.every}, not the year {period_text}",
-                                        at(line, period_col), hint=f"write it like {year}{doc.periods[0]}"))
+                                        at(line, period_cell), hint=f"write it like {year}{doc.periods[0]}"))
                 continue
             index = 0
         formula = formula_of[unit]
@@ -293,21 +185,21 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
         if component is None:
             evaluators = "、".join(c.evaluator for c in formula.components)
             diagnostics.append(make("D059", f"`{item_text}` does not evaluate `{unit_text}` under formula `{formula.id}`",
-                                    at(line, item_col), hint=f"its evaluators are {evaluators}"))
+                                    at(line, item_cell), hint=f"its evaluators are {evaluators}"))
             continue
         if suffix in ("%", "％"):
-            diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points, not %", at(line, value_col)))
+            diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points, not %", at(line, value_cell)))
             continue
         if value < 0:
-            diagnostics.append(make("D062", f"score {value_text} is negative", at(line, value_col)))
+            diagnostics.append(make("D062", f"score {value_text} is negative", at(line, value_cell)))
             continue
         if value > Decimal(component.max):
             diagnostics.append(make("D061", f"score {value_text} is above the maximum {component.max} of `{evaluator}` in formula `{formula.id}`",
-                                    at(line, value_col)))
+                                    at(line, value_cell)))
             continue
         data.scores[(year, index, unit, evaluator)] = value
         data.years.add(year)
-    return data, diagnostics
+    return data, by_line(diagnostics)
 
 
 # ---- statuses (completion scores) ---------------------------------------------------
@@ -324,37 +216,38 @@ def read_statuses(path: Path, display: str, metric_names: dict[str, str], weight
     """A status CSV (`metric,status`) or an evaluation JSON (`planc/evaluation/v1`)."""
     if path.suffix.lower() == ".json":
         return _read_evaluation_json(path, display, metric_names, weighted)
-    table, diagnostics = read_table(path, display, STATUS_COLUMNS, aliases={"target": "metric", "check": "metric"})
-    if table is None:
+    table = read_table(path.read_bytes(), display, _STATUSES, CODES)
+    diagnostics = table.diagnostics
+    if table.text is None:
         return None, diagnostics
     data = StatusData(display, table.text)
-    columns = {name: i for i, (name, _c) in enumerate(table.header)}
     first: dict[str, int] = {}
-    for line, cells in table.rows:
-        name, column = cells[columns["metric"]]
-        status, _status_col = cells[columns["status"]]
+    for record in table.records:
+        line, cell = record.line, record.cells["metric"]
+        name, status = cell.text, record.cells["status"].text.strip()
+        where = cell.span(display, line)
         metric = metric_names.get(name)
         if metric is None:
             close = difflib.get_close_matches(name, list(metric_names), n=1, cutoff=0.5)
-            diagnostics.append(make("D071", f"unknown metric `{name}`", Span.point(display, line, column),
+            diagnostics.append(make("D071", f"unknown metric `{name}`", where,
                                     hint=f"did you mean `{close[0]}`?" if close else None))
             continue
         if metric in first:
-            diagnostics.append(make("D063", f"metric `{name}` is given twice", Span.point(display, line, column),
+            diagnostics.append(make("D063", f"metric `{name}` is given twice", where,
                                     labels=(Label(Span.point(display, first[metric], 1), "first given here"),)))
             continue
         first[metric] = line
         if metric not in weighted:
-            diagnostics.append(make("D074", f"metric `{name}` carries no weight in the scheme", Span.point(display, line, column)))
+            diagnostics.append(make("D074", f"metric `{name}` carries no weight in the scheme", where))
             continue
-        data.statuses[metric] = [status.strip()]
-    return data, diagnostics
+        data.statuses[metric] = [status]
+    return data, by_line(diagnostics)
 
 
 def _read_evaluation_json(path: Path, display: str, metric_names: dict[str, str], weighted: set[str]) -> tuple[StatusData | None, list[Diagnostic]]:
-    text, problems = decode(path.read_bytes(), display)
+    text, problem = decode_source(path.read_bytes(), display, code=CODES.encoding, subject="the evaluation file")
     if text is None:
-        return None, problems
+        return None, [problem] if problem is not None else []
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:

@@ -45,6 +45,8 @@ def _invoke(tmp_path: Path, data: bytes | str, plan: Path = SMALL, *args: str) -
         ("2022,湘潭县,政策兑现率,88分", "D069", 16),
         ("2022Q1,湘潭县,工信局", "D053", 15),
         ('2022Q1,"湘潭县,工信局,20', "D053", 8),
+        ('2022Q1,"湘潭县" x,工信局,20', "D053", 14),  # was read as 湘潭县, the x dropped silently
+        ("2022Q1,湘潭县,工信局,20,1", "D053", 19),
     ],
 )
 def test_bad_row(tmp_path: Path, row: str, code: str, column: int) -> None:
@@ -75,6 +77,29 @@ def test_header_problems(tmp_path: Path) -> None:
     assert exit_code == 1 and "D067" in err
 
 
+def test_header_problems_show_the_header(tmp_path: Path) -> None:
+    exit_code, _out, err = _invoke(tmp_path, "period,unit,item,unit,value\n2022Q1,湘潭县,发改委,湘潭县,18\n")
+    assert exit_code == 1
+    assert "scores.csv:1:18: D051 error: column `unit` appears twice in the header" in err
+    assert "1 | period,unit,item,unit,value" in err and "first named here at " in err and err.rstrip().endswith("scores.csv:1:8")
+    exit_code, _out, err = _invoke(tmp_path, 'period,unit,"item,value\n2022Q1,湘潭县,发改委,18\n')
+    assert exit_code == 1 and "scores.csv:1:13: D051 error: this quote is never closed" in err
+    exit_code, _out, err = _invoke(tmp_path, "\n")
+    assert "D067 error: the data file is empty; it needs the header `period,unit,item,value`" in err
+
+
+def test_a_header_without_rows_is_an_error_even_with_an_extra_column(tmp_path: Path) -> None:
+    exit_code, _out, err = _invoke(tmp_path, "period,unit,item,value,remark\n")
+    assert exit_code == 1
+    assert "scores.csv:1:24: D052 warning" in err and "scores.csv:1:1: D067 error: the data file has a header but no data rows" in err
+
+
+def test_a_short_row_names_the_header(tmp_path: Path) -> None:
+    _code, _out, err = _invoke(tmp_path, HEADER + "2022Q1,湘潭县,工信局\n")
+    assert "scores.csv:2:15: D053 error: this row has 3 fields; the header names 4" in err
+    assert "hint: the header is `period,unit,item,value`" in err
+
+
 def test_unknown_column_is_a_warning(tmp_path: Path) -> None:
     data = "period,unit,item,value,remark\n" + "".join(
         f"2022,{u},办,80,x\n" for u in "ABCDE")
@@ -89,12 +114,13 @@ def test_unknown_column_is_a_warning(tmp_path: Path) -> None:
 def test_gbk_is_named(tmp_path: Path) -> None:
     exit_code, _out, err = _invoke(tmp_path, (HEADER + "2022Q1,湘潭县,工信局,20\n").encode("gbk"))
     assert exit_code == 1
-    assert "scores.csv:2:8: D050 error: the data file is encoded in GBK, not UTF-8" in err
+    assert "scores.csv:2:8: D050 error: the data file looks GBK/GB18030-encoded, not UTF-8 (byte 0xcf)" in err
+    assert "CSV UTF-8" in err  # how to save it from Excel
 
 
 def test_binary_is_not_utf8(tmp_path: Path) -> None:
     exit_code, _out, err = _invoke(tmp_path, b"\xff\xfe\x00\x01\x80\x81")
-    assert exit_code == 1 and "D050" in err and "not UTF-8" in err
+    assert exit_code == 1 and "scores.csv:1:1: D050 error: the data file is not valid UTF-8 (byte 0xff)" in err
 
 
 def test_bom_and_crlf_are_accepted(tmp_path: Path) -> None:
