@@ -11,39 +11,6 @@ from tests.sample_plan import SAMPLE_PLAN
 
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def build(src: Path, out: Path, seed: str, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update({"PYTHONHASHSEED": seed, **(extra_env or {})})
-    done = subprocess.run(
-        [sys.executable, "-c", "from compiler.cli import entry; entry()", "build", str(src), "--out", str(out)],
-        env=env, capture_output=True, text=True, cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
-
-
-def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
-    src = tmp_path / "plans"
-    src.mkdir()
-    (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
-    first = build(src, tmp_path / "out1", "1")
-    second = build(src, tmp_path / "out2", "4242")
-    assert first.keys() == second.keys()
-    assert "sample-2024/plan.json" in first
-    for name in first:
-        assert first[name] == second[name], name
-
-
-def test_bundled_plans_build_identically(tmp_path: Path) -> None:
-    plans = ROOT / "plans"
-    if not any(plans.glob("*.plan")):
-        return  # no bundled plans in this checkout; the sample test above still ran
-    first = build(plans, tmp_path / "a", "0")
-    second = build(plans, tmp_path / "b", "99")
-    assert first == second
-
-
 # Run the CLI with the clock set to another moment: datetime.now/today/utcnow and
 # time.time all report it, for every module that imports them after this preamble.
 _CLOCK_PREAMBLE = """
@@ -71,23 +38,50 @@ entry()
 """
 
 
-def build_at(moment: str, src: Path, out: Path, extra_env: dict[str, str] | None = None) -> dict[str, bytes]:
+def build(
+    src: Path, out: Path, seed: str = "0", extra_env: dict[str, str] | None = None, clock: str | None = None
+) -> dict[str, bytes]:
+    """`planc build` in a fresh interpreter with this hash seed and, if given, this clock."""
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(extra_env or {})
+    env.update({"PYTHONHASHSEED": seed, **(extra_env or {})})
+    program = ["-c", "from compiler.cli import entry; entry()"] if clock is None else ["-c", _CLOCK_PREAMBLE, clock]
     done = subprocess.run(
-        [sys.executable, "-c", _CLOCK_PREAMBLE, moment, "build", str(src), "--out", str(out)],
+        [sys.executable, *program, "build", str(src), "--out", str(out)],
         env=env, capture_output=True, text=True, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
     return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 
+def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
+    src = tmp_path / "plans"
+    src.mkdir()
+    (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
+    first = build(src, tmp_path / "out1", "1")
+    second = build(src, tmp_path / "out2", "4242")
+    assert first.keys() == second.keys()
+    assert "sample-2024/plan.json" in first
+    for name in first:
+        assert first[name] == second[name], name
+
+
+def test_bundled_plans_build_identically(tmp_path: Path) -> None:
+    plans = ROOT / "plans"
+    if not any(plans.glob("*.plan")):
+        return  # no bundled plans in this checkout; the sample test above still ran
+    first = build(plans, tmp_path / "a", "0")
+    second = build(plans, tmp_path / "b", "99")
+    assert first == second
+
+
+
+
 def test_builds_do_not_depend_on_the_clock(tmp_path: Path) -> None:
     src = tmp_path / "plans"
     src.mkdir()
     (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
-    in_1999 = build_at("1999-12-31T23:59:59+08:00", src, tmp_path / "a")
-    in_2041 = build_at("2041-06-01T08:00:00+00:00", src, tmp_path / "b")
+    in_1999 = build(src, tmp_path / "a", clock="1999-12-31T23:59:59+08:00")
+    in_2041 = build(src, tmp_path / "b", clock="2041-06-01T08:00:00+00:00")
     assert "sample-2024/schedule.ics" in in_1999
     assert in_1999 == in_2041
 
@@ -97,8 +91,8 @@ def test_source_date_epoch_sets_the_calendar_stamp(tmp_path: Path) -> None:
     src.mkdir()
     (src / "sample.plan").write_text(SAMPLE_PLAN, encoding="utf-8")
     moment = "2030-01-01T00:00:00+00:00"
-    plain = build_at(moment, src, tmp_path / "a")
-    stamped = build_at(moment, src, tmp_path / "b", {"SOURCE_DATE_EPOCH": "1700000000"})
+    plain = build(src, tmp_path / "a", clock=moment)
+    stamped = build(src, tmp_path / "b", extra_env={"SOURCE_DATE_EPOCH": "1700000000"}, clock=moment)
     assert b"DTSTAMP:20231114T221320Z" in stamped["sample-2024/schedule.ics"]
     assert b"DTSTAMP:20231114T221320Z" not in plain["sample-2024/schedule.ics"]
     # only the calendar's stamp moves; every other artifact is the same
