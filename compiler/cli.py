@@ -57,18 +57,23 @@ def _paths(paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] if paths else [Path("plans")]
 
 
-def _print_diagnostics(result: Any, fmt: str, color: bool | None, max_per_file: int = 50) -> None:
-    from compiler.render import RENDERERS, render_text, summary
+def _print_diagnostics(
+    result: Any, fmt: str, color: bool | None, max_per_file: int = 50, show_acknowledged: bool = False
+) -> None:
+    from compiler.render import RENDERERS, render_text, summary, unacknowledged
 
     diagnostics = result.all_diagnostics()
+    shown = diagnostics
+    if not show_acknowledged and fmt in ("text", "github"):
+        shown = unacknowledged(diagnostics)
     if fmt == "text":
         use_color = sys.stderr.isatty() if color is None else color
-        text = render_text(diagnostics, result.sources, color=use_color, max_per_file=max_per_file)
+        text = render_text(shown, result.sources, color=use_color, max_per_file=max_per_file)
         if text:
             click.echo(text, err=True)
-        click.echo(summary(diagnostics, len(result.plans)), err=True)
+        click.echo(summary(diagnostics, len(result.plans), acknowledged_shown=show_acknowledged), err=True)
     else:
-        output = RENDERERS[fmt](diagnostics, result.sources)
+        output = RENDERERS[fmt](shown, result.sources)
         if output:
             click.echo(output)
 
@@ -116,6 +121,10 @@ _format_option = click.option(
     type=click.Choice(["text", "json", "github", "sarif"]), help="How to print diagnostics.",
 )
 _color_option = click.option("--color/--no-color", default=None, help="Colour the code frames (default: on a terminal).")
+_show_acknowledged_option = click.option(
+    "--show-acknowledged", is_flag=True,
+    help="Also list acknowledged warnings in text and GitHub output (JSON and SARIF always include them).",
+)
 _jobs_option = click.option(
     "--jobs", "-j", default=0, type=click.IntRange(min=0),
     help="Plans compiled in parallel (0: one per CPU core).",
@@ -134,16 +143,17 @@ _max_bytes_option = click.option(
 @_max_bytes_option
 @click.option("--max-diagnostics", default=50, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many diagnostics per file in text output ('… and N more').")
+@_show_acknowledged_option
 @_jobs_option
 def check(
     paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int,
-    max_diagnostics: int, jobs: int,
+    max_diagnostics: int, show_acknowledged: bool, jobs: int,
 ) -> None:
     """Parse, resolve and validate plans (default: plans/)."""
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
     result = _compile(paths, max_file_bytes, jobs)
-    _print_diagnostics(result, fmt, color, max_diagnostics)
+    _print_diagnostics(result, fmt, color, max_diagnostics, show_acknowledged)
     sys.exit(_exit_code(result, warnings_as_errors))
 
 
@@ -154,15 +164,19 @@ def check(
 @_format_option
 @_color_option
 @_max_bytes_option
+@_show_acknowledged_option
 @_jobs_option
-def build(paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, jobs: int) -> None:
+def build(
+    paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, show_acknowledged: bool,
+    jobs: int,
+) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
     from compiler.emit import emit_all
 
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
     result = _compile(paths, max_file_bytes, jobs)
-    _print_diagnostics(result, fmt, color)
+    _print_diagnostics(result, fmt, color, show_acknowledged=show_acknowledged)
     code = _exit_code(result)
     if code is not Exit.OK:
         sys.exit(code)

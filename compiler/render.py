@@ -92,7 +92,17 @@ def render_text(
     return "\n".join(out)
 
 
-def summary(diagnostics: list[Diagnostic], plans: int) -> str:
+def unacknowledged(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """What a person reading the output still has to act on.
+
+    An acknowledged warning has been read and answered at its site; printing it on
+    every run would bury the new ones. Text and GitHub output show this list unless
+    asked for everything; JSON and SARIF always carry every diagnostic, marked.
+    """
+    return [d for d in diagnostics if not d.acknowledged]
+
+
+def summary(diagnostics: list[Diagnostic], plans: int, *, acknowledged_shown: bool = True) -> str:
     errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
     warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING and not d.acknowledged)
     acknowledged = sum(1 for d in diagnostics if d.acknowledged)
@@ -102,7 +112,8 @@ def summary(diagnostics: list[Diagnostic], plans: int) -> str:
 
     text = f"{n(errors, 'error')}, {n(warnings, 'warning')}"
     if acknowledged:
-        text += f" ({acknowledged} acknowledged)"
+        listed = "" if acknowledged_shown else ", listed by `planc check --show-acknowledged`"
+        text += f" ({acknowledged} acknowledged{listed})"
     return text + f" in {n(plans, 'plan')}"
 
 

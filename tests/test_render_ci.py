@@ -145,4 +145,14 @@ def test_warnings_as_errors_ignores_acknowledged_warnings(tmp_path: Path) -> Non
     results = json.loads(out)["runs"][0]["results"]
     assert sorted(r["ruleId"] for r in results) == ["V011", "V018"]
     assert all(r["suppressions"][0]["kind"] == "inSource" for r in results)
-    assert check(str(path), "--warnings-as-errors", "--format", "github")[1].count("::notice ") == 2
+    # GitHub annotations and text leave acknowledged warnings out unless asked
+    assert check(str(path), "--warnings-as-errors", "--format", "github")[1] == ""
+    shown = check(str(path), "--warnings-as-errors", "--format", "github", "--show-acknowledged")[1]
+    assert shown.count("::notice ") == 2
+    code, _, err = check(str(path), "--warnings-as-errors")
+    assert code == 0 and "V011" not in err and "V018" not in err
+    assert err.strip().endswith("0 errors, 0 warnings (2 acknowledged, listed by `planc check --show-acknowledged`) in 1 plan")
+    code, _, err = check(str(path), "--show-acknowledged")
+    assert code == 0 and "V011 warning (acknowledged)" in err and "= acknowledged: 原文未给目标" in err
+    assert err.strip().endswith("0 errors, 0 warnings (2 acknowledged) in 1 plan")
+    assert len(json.loads(check(str(path), "--format", "json")[1])["diagnostics"]) == 2  # JSON keeps them

@@ -11,7 +11,7 @@ import click
 
 from compiler.diagnostics import Severity, has_errors
 from compiler.loader import display_path
-from compiler.render import render_text, summary
+from compiler.render import render_text, summary, unacknowledged
 
 
 class Exit(enum.IntEnum):
@@ -56,8 +56,8 @@ def evaluate(plan: str, data_path: str, as_of: dt.date | None, fmt: str, color: 
     diagnostics = result.all_diagnostics()
     compiled = result.plans[0] if result.plans else None
     if compiled is None or compiled.plan is None or has_errors(diagnostics):
-        click.echo(render_text(diagnostics, result.sources, color=use_color), err=True)
-        click.echo(summary(diagnostics, len(result.plans)), err=True)
+        click.echo(render_text(unacknowledged(diagnostics), result.sources, color=use_color), err=True)
+        click.echo(summary(diagnostics, len(result.plans), acknowledged_shown=False), err=True)
         sys.exit(Exit.USAGE if result.usage_error else Exit.INPUT_ERRORS)
     model = compiled.plan
     csv_path = Path(data_path)

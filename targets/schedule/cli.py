@@ -62,7 +62,7 @@ def schedule(plan: Path, since: dt.date | None, until: dt.date | None, fmt: str,
     """
     from compiler.loader import Loader
     from compiler.pipeline import compile_file
-    from compiler.render import render_text, summary
+    from compiler.render import render_text, summary, unacknowledged
 
     if since is not None and until is not None and since > until:
         raise click.UsageError(f"--from {since.isoformat()} is after --to {until.isoformat()}")
@@ -73,8 +73,8 @@ def schedule(plan: Path, since: dt.date | None, until: dt.date | None, fmt: str,
     diagnostics = list(compiled.diagnostics)
     use_color = sys.stderr.isatty() if color is None else color
     if not compiled.ok or compiled.plan is None:
-        click.echo(render_text(diagnostics, loader.sources(), color=use_color), err=True)
-        click.echo(summary(diagnostics, 1), err=True)
+        click.echo(render_text(unacknowledged(diagnostics), loader.sources(), color=use_color), err=True)
+        click.echo(summary(diagnostics, 1, acknowledged_shown=False), err=True)
         sys.exit(Exit.INPUT_ERRORS)
 
     from targets.schedule import schedule_of, stamp_date
