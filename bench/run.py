@@ -1,6 +1,7 @@
 """`make bench`: measure planc side by side with YAML/JSON + schema validation; write build/bench.json.
 
-Every timing is the median of REPEATS runs in this process, with the garbage
+Every timing is the median of REPEATS runs in this process (at most 3 at 100k
+lines, where one build takes most of a minute), with the garbage
 collector left enabled (as a user's run has it) unless stated; cold start and
 peak memory are measured in fresh subprocesses.
 """
@@ -31,6 +32,7 @@ def median_seconds(function, repeats: int = REPEATS) -> float:  # type: ignore[n
 
 
 def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
+    repeats = REPEATS if lines <= 10_000 else min(REPEATS, 3)
     import yaml
 
     from bench.corpus import plan_text
@@ -50,7 +52,7 @@ def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
     yaml_text = yaml.dump(data, allow_unicode=True, Dumper=yaml.CDumper)
     Plan.model_validate(data)  # build the validator once, outside the timings
 
-    check_s = median_seconds(lambda: compile_file(path))
+    check_s = median_seconds(lambda: compile_file(path), repeats)
 
     def build() -> None:
         result = compile_file(path)
@@ -58,10 +60,11 @@ def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
         render_all([result.plan])
 
     build()  # warm the templates and lazy imports
-    build_s = median_seconds(build)
-    yaml_s = median_seconds(lambda: Plan.model_validate(yaml.load(yaml_text, Loader=yaml.CLoader)))
-    json_s = median_seconds(lambda: Plan.model_validate(json.loads(json_text)))
+    build_s = median_seconds(build, repeats)
+    yaml_s = median_seconds(lambda: Plan.model_validate(yaml.load(yaml_text, Loader=yaml.CLoader)), repeats)
+    json_s = median_seconds(lambda: Plan.model_validate(json.loads(json_text)), repeats)
     return {
+        "repeats": repeats,
         "lines": text.count("\n"),
         "check_s": round(check_s, 4),
         "build_s": round(build_s, 4),
