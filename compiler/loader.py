@@ -132,6 +132,12 @@ class Loader:
                 make("F004", f"include path `{target}` is absolute", span, hint="write it relative to this file")
             )
             return None
+        if "\x00" in target:  # the OS refuses it; Path.resolve would raise ValueError
+            self.diagnostics.append(
+                make("F008", "include path contains a NUL character (U+0000), which no file name can hold", span,
+                     hint="retype the path; a NUL usually comes from text pasted out of a binary file")
+            )
+            return None
         candidate = (including.parent / target).resolve()
         root_resolved = root.resolve()
         if candidate != root_resolved and root_resolved not in candidate.parents:

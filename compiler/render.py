@@ -28,14 +28,22 @@ def display_width(text: str) -> int:
     return sum(max(wcwidth(ch), 0) for ch in text)
 
 
+# Control characters print as their Unicode control pictures (NUL as ␀), one column
+# wide, so a frame shows them and the caret stays aligned; line and paragraph
+# separators inside a message are escaped so that a diagnostic stays one line.
+_VISIBLE: dict[int, int | str] = {code: 0x2400 + code for code in (*range(0x09), *range(0x0A, 0x20))}
+_VISIBLE[0x7F] = 0x2421
+_ONE_LINE: dict[int, int | str] = _VISIBLE | {0x09: 0x09, 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
 def _expand(line: str) -> str:
-    return line.replace("\t", "    ")
+    return line.replace("\t", "    ").translate(_VISIBLE)
 
 
 def header(d: Diagnostic) -> str:
     where = f"{d.span.file}:{d.span.line}:{d.span.column}: " if d.span else "planc: "
     ack = " (acknowledged)" if d.acknowledged else ""
-    return f"{where}{d.code} {d.severity.value}{ack}: {d.message}"
+    return f"{where}{d.code} {d.severity.value}{ack}: {d.message.translate(_ONE_LINE)}"
 
 
 def _frame(d: Diagnostic, sources: dict[str, str], color: bool) -> list[str]:

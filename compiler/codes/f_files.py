@@ -24,3 +24,7 @@ code("F006", "include-too-deep", "error", "Includes are nested more than 16 leve
 code("F007", "no-plans", "error", "A folder given on the command line contains no .plan file with a `plan` block.",
      why="Checking nothing and reporting success would hide a wrong path in CI.",
      example="planc check docs/", fix="planc check plans/")
+code("F008", "include-path-unusable", "error", "An `include` path holds a character no file name can (NUL, U+0000).",
+     why="Such a path cannot be opened on any system; saying so is clearer than a failure deep in the file system.",
+     example='include "units/yiyang␀.plan"   # ␀ stands for a NUL byte pasted from a binary file',
+     fix='include "units/yiyang.plan"')
