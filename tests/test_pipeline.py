@@ -92,3 +92,21 @@ def test_chinese_keywords_compile_to_the_same_plan(compile_text, tmp_path: Path)
     assert chinese_text is not None and "方案" in chinese_text and "力争" in chinese_text
     chinese = compile_text(chinese_text, name="en.plan")
     assert dump_json(english.plan) == dump_json(chinese.plan)
+
+
+def test_compiling_restores_the_callers_garbage_collector_thresholds(compile_text) -> None:  # type: ignore[no-untyped-def]
+    # compile_file runs the collector less often while it works; a long-running caller
+    # (the language server) must get its own thresholds back, after success or failure
+    import gc
+
+    from tests.sample_plan import SAMPLE_PLAN
+
+    previous = gc.get_threshold()
+    gc.set_threshold(1234, 5, 6)
+    try:
+        assert compile_text(SAMPLE_PLAN).plan is not None
+        assert gc.get_threshold() == (1234, 5, 6)
+        assert compile_text("plan {").plan is None
+        assert gc.get_threshold() == (1234, 5, 6)
+    finally:
+        gc.set_threshold(*previous)

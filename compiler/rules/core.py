@@ -67,11 +67,18 @@ def action_owners(ctx: RuleContext) -> Iterator[Diagnostic]:
             continue
         by_parent.setdefault((action.section, action.parent), []).append(action)
 
+    children: dict[str, list[m.Action]] = {}
+    for action in plan.actions:
+        if action.parent:
+            children.setdefault(action.parent, []).append(action)
+    owned_memo: dict[str, bool] = {}
+
     def owned(action: m.Action) -> bool:
-        if action.owners:
-            return True
-        children = [a for a in plan.actions if a.parent == action.id]
-        return bool(children) and all(owned(c) for c in children)
+        # children indexed and answers remembered once: scanning every action per call made this rule quadratic
+        if action.id not in owned_memo:
+            kids = children.get(action.id, [])
+            owned_memo[action.id] = bool(action.owners) or (bool(kids) and all(owned(c) for c in kids))
+        return owned_memo[action.id]
 
     flagged: set[str] = set()
     for siblings in by_parent.values():

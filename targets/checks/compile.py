@@ -6,9 +6,8 @@ from compiler import model as m
 from targets.checks.schema import Check, ChecksDocument, ChecksPeriod
 
 
-def _action_owners(plan: m.Plan, action_id: str | None) -> tuple[list[str], list[str]]:
+def _action_owners(by_id: dict[str, m.Action], action_id: str | None) -> tuple[list[str], list[str]]:
     """Lead and responsible units, and lead leaders, of the action or its nearest owned ancestor."""
-    by_id = {a.id: a for a in plan.actions}
     action = by_id.get(action_id) if action_id else None
     while action is not None:
         units = list(dict.fromkeys(action.lead_units + action.responsible_units))
@@ -25,8 +24,9 @@ def check_id(metric: m.Metric, index: int) -> str:
 def build_checks(plan: m.Plan) -> ChecksDocument:
     checks: list[Check] = []
     units = {u.id for u in plan.units}
+    actions_by_id = {a.id: a for a in plan.actions}  # once: per metric, it made the target quadratic
     for metric in plan.metrics:
-        action_units, leaders = _action_owners(plan, metric.action)
+        action_units, leaders = _action_owners(actions_by_id, metric.action)
         own_units = [o for o in metric.owners if o in units]
         owners = list(dict.fromkeys(own_units + action_units))
         for index, target in enumerate(metric.targets):

@@ -156,17 +156,25 @@ class _Draft:
     period: EventPeriod | None
 
 
-def _owners(plan: m.Plan, obj: m.Cadence | m.Deadline) -> tuple[list[str], list[str]]:
-    """Registry ids and names of who holds it: its `owner`s, else the enclosing action's leads."""
-    ids = list(obj.owners)
-    if not ids and obj.action is not None:
-        action = next((a for a in plan.actions if a.id == obj.action), None)
-        if action is not None:
-            ids = list(action.lead_leaders) + list(action.lead_units)
-    units = {u.id: u.name for u in plan.units}
-    people = {p.id: p.name for p in plan.people}
-    names = [units.get(i) or people.get(i) or i for i in ids]
-    return ids, names
+class _Owners:
+    """Who holds a cadence or deadline: its `owner`s, else the enclosing action's leads.
+
+    The lookups are built once per plan; built per cadence they made a plan with many
+    cadences and units quadratic.
+    """
+
+    def __init__(self, plan: m.Plan) -> None:
+        self.actions = {a.id: a for a in plan.actions}
+        self.names = {p.id: p.name for p in plan.people} | {u.id: u.name for u in plan.units}
+
+    def of(self, obj: m.Cadence | m.Deadline) -> tuple[list[str], list[str]]:
+        """Registry ids and display names."""
+        ids = list(obj.owners)
+        if not ids and obj.action is not None:
+            action = self.actions.get(obj.action)
+            if action is not None:
+                ids = list(action.lead_leaders) + list(action.lead_units)
+        return ids, [self.names.get(i) or i for i in ids]
 
 
 def _source(obj: m.Cadence | m.Deadline) -> EventSource:
@@ -198,6 +206,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
     start, end = active_window(plan)
     rules: list[Rule] = []
     events: list[Event] = []
+    owners = _Owners(plan)
     for cadence in plan.cadences:
         rule_start = max(start, cadence.start) if cadence.start else start
         rule_end = min(end, cadence.end) if cadence.end else end
@@ -207,7 +216,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
             for slot in (cadence_slots(cadence.every, cadence.interval, rule_start, rule_end)
                          if rule_start <= rule_end else [])
         ]
-        ids, names = _owners(plan, cadence)
+        ids, names = owners.of(cadence)
         placed = _place(drafts, cadence.holiday, calendar)
         for draft, merged in placed:
             events.append(Event(
@@ -235,7 +244,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
                 if year is not None:
                     period = EventPeriod(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), label=str(year))
                 drafts.append(_Draft(date, date, date, False, period))
-        ids, names = _owners(plan, deadline)
+        ids, names = owners.of(deadline)
         placed = _place(drafts, deadline.holiday, calendar)
         for draft, merged in placed:
             events.append(Event(
