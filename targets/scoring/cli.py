@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import click
 
@@ -20,6 +22,29 @@ def _print(diagnostics: list[Diagnostic], sources: dict[str, str]) -> None:
 
     if diagnostics:
         click.echo(render_text(diagnostics, sources, color=False), err=True)
+
+
+class _Read(Protocol):
+    text: str
+
+
+_Data = TypeVar("_Data", bound=_Read)
+
+
+def _read_or_exit(read: Callable[[], tuple[_Data | None, list[Diagnostic]]], display: str,
+                  sources: dict[str, str]) -> tuple[_Data, list[Diagnostic]]:
+    """Read a data file; exit 2 if it cannot be read, 1 (after printing) if it has errors."""
+    try:
+        data, problems = read()
+    except OSError as error:
+        click.echo(f"planc: cannot read {display}: {error.strerror}", err=True)
+        sys.exit(USAGE)
+    if data is not None:
+        sources[display] = data.text
+    if data is None or has_errors(problems):
+        _print(problems, sources)
+        sys.exit(INPUT_ERRORS)
+    return data, problems
 
 
 def _data_kind(path: Path) -> str:
@@ -77,16 +102,9 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
         for metric in compiled.plan.metrics:
             for spelling in (metric.id, metric.name, *metric.aliases):
                 metric_names.setdefault(spelling, metric.id)
-        try:
-            statuses, problems = read_statuses(data_path, display, metric_names, {i.metric for i in doc.completion.items})
-        except OSError as error:
-            click.echo(f"planc: cannot read {display}: {error.strerror}", err=True)
-            sys.exit(USAGE)
-        if statuses is not None:
-            sources[display] = statuses.text
-        if statuses is None or has_errors(problems):
-            _print(problems, sources)
-            sys.exit(INPUT_ERRORS)
+        weighted = {i.metric for i in doc.completion.items}
+        statuses, problems = _read_or_exit(
+            lambda: read_statuses(data_path, display, metric_names, weighted), display, sources)
         outcome = completion(doc, statuses)
         problems += outcome.diagnostics
         key = None
@@ -97,16 +115,7 @@ def score(plan: str, data: str, fmt: str, explain: str | None) -> None:
                 sys.exit(INPUT_ERRORS)
     else:
         first, last = compiled.plan.period.start.year, compiled.plan.period.end.year
-        try:
-            scores, problems = read_scores(data_path, display, doc, first, last)
-        except OSError as error:
-            click.echo(f"planc: cannot read {display}: {error.strerror}", err=True)
-            sys.exit(USAGE)
-        if scores is not None:
-            sources[display] = scores.text
-        if scores is None or has_errors(problems):
-            _print(problems, sources)
-            sys.exit(INPUT_ERRORS)
+        scores, problems = _read_or_exit(lambda: read_scores(data_path, display, doc, first, last), display, sources)
         outcome = run_score(doc, scores)
         problems += outcome.diagnostics
         key = None
