@@ -61,6 +61,8 @@ class PendingRef:
 
 @dataclass
 class Defined:
+    """Something declared under an id (unit, person, metric, section …): where, and every name it answers to."""
+
     kind: str
     id: str
     span: Span
@@ -69,6 +71,8 @@ class Defined:
 
 @dataclass
 class Ctx:
+    """Where the builder is: the block being filled, the enclosing section, annex and level, and the chain of included files that led here."""
+
     name: str
     obj: Any = None
     section: str | None = None  # nearest enclosing section or annex id

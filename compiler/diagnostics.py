@@ -56,6 +56,8 @@ class Label:
 
 @dataclass(slots=True)
 class Diagnostic:
+    """One finding of a stage: code, severity, message, primary span, labelled secondary spans and a hint, and the reason when an `ack` covers it."""
+
     code: str
     severity: Severity
     message: str

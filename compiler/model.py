@@ -109,12 +109,16 @@ class Source(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Period(Model):
+    """The years the plan covers (实施期限): from 1 January of the first year to 31 December of the last."""
+
     start: dt.date
     end: dt.date
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Citation(Model):
+    """A policy document the plan cites (`cite`): its title and, when given, its document number (文号)."""
+
     id: str
     title: str
     doc_no: str | None = None
@@ -123,6 +127,8 @@ class Citation(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Unit(Model):
+    """A unit in the registry (department, government, park, company): its full name, the other names the sources use, its kind and parent."""
+
     id: str
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -133,6 +139,8 @@ class Unit(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Person(Model):
+    """A person in the registry: a leader who can lead actions or sit on a committee, with their post and unit."""
+
     id: str
     name: str
     role: str | None = None
@@ -142,12 +150,16 @@ class Person(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class CommitteeMember(Model):
+    """A committee member: the person, and the position they hold (组长, 副组长, 成员 …)."""
+
     person: str
     position: str | None = None
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Committee(Model):
+    """A leading group (领导小组) and its roster; in an annex, the roster is printed there, followed by the committee's text."""
+
     id: str
     name: str
     members: list[CommitteeMember] = field(default_factory=list)
@@ -167,12 +179,16 @@ class ContentItem(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Numbering(Model):
+    """How a block's children are numbered: the style (unset: by depth, 一、 (一) 1. (1) ①) and whether the count carries on from the previous sibling block."""
+
     style: NumberingStyle | None = None
     continue_from_previous: bool = False
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Section(Model):
+    """A numbered part of the document, or an annex (附件N) with its own title, preamble and closing; its body holds text, actions and sub-sections in written order."""
+
     id: str
     kind: Literal["section", "annex"] = "section"
     number: str
@@ -192,6 +208,8 @@ class Section(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class OwnerRef(Model):
+    """One owner of an action, as written: its role (lead leader, lead, co-operating or responsible unit) and the person or unit it names."""
+
     role: OwnerRole
     kind: Literal["unit", "person"]
     id: str
@@ -208,6 +226,8 @@ class OwnerWording(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Action(Model):
+    """A task of the plan (任务): its number, prose and owners, with the metrics, cadences, deadlines and sub-actions under it."""
+
     id: str
     section: str | None
     parent: str | None = None
@@ -236,6 +256,8 @@ class Action(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Target(Model):
+    """A metric's target: comparator and value (none for a yes/no target), when it is due, and how firm it is (must 确保, strive 力争, stated)."""
+
     op: Comparator
     value: str | None = None  # exact decimal as a string; None for boolean targets
     value_max: str | None = None  # upper end of a range (1~2个)
@@ -251,6 +273,8 @@ class Target(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Metric(Model):
+    """A quantity the plan sets targets for (指标): its name, measurement unit, kind (level, growth, share …), baseline, targets and owners."""
+
     id: str
     name: str
     unit: str | None = None
@@ -273,6 +297,8 @@ class Metric(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Cadence(Model):
+    """A recurring meeting, inspection or report (周会商, 每季度督查 …): how often it falls, and who holds it."""
+
     id: str
     title: str
     every: Frequency
@@ -301,6 +327,8 @@ class Due(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Deadline(Model):
+    """A dated obligation (时限): when it falls due (on a date, each year, or the next year), and who owes it."""
+
     id: str
     title: str
     due: list[Due] = field(default_factory=list)
@@ -317,6 +345,8 @@ class Deadline(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Fact(Model):
+    """A named fact the assessment data reports, for one unit or the whole plan (政策兑现率, 全省排名), tested by adjustments and overrides."""
+
     id: str
     name: str
     unit: str | None = None
@@ -325,12 +355,16 @@ class Fact(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Component(Model):
+    """One evaluator's part of a formula: the unit that gives the score, and the maximum points."""
+
     evaluator: str  # unit id
     max: str  # points, exact decimal
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Formula(Model):
+    """A scoring formula: the assessed units it covers, and the evaluator components whose points add up to their period score."""
+
     id: str
     title: str | None = None
     members: list[str] = field(default_factory=list)
@@ -340,6 +374,8 @@ class Formula(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Group(Model):
+    """A group of assessed units ranked against each other: period weights, its weight in the wider appraisal, and the rank or grade table that turns ranks into points."""
+
     id: str
     title: str | None = None
     members: list[str] = field(default_factory=list)
@@ -352,12 +388,16 @@ class Group(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class BlendPart(Model):
+    """A partner in a blend: the unit, and the share of its own score that counts."""
+
     unit: str
     share: str  # fraction
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Blend(Model):
+    """A blended final score (折算): a unit's own share of its period score plus shares of its partners' scores (85% + 15%)."""
+
     unit: str  # the unit whose final score is blended
     self_share: str  # fraction
     parts: list[BlendPart] = field(default_factory=list)
@@ -366,6 +406,8 @@ class Blend(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class RankTable(Model):
+    """A rank table (排名计分): the share of a group's weight earned by rank 1, 2, …"""
+
     id: str
     shares: list[str]  # fraction of the group's weight for rank 1, 2, …
     source: Source
@@ -373,6 +415,8 @@ class RankTable(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Grade(Model):
+    """One grade of a grade table (优秀, 良好 …): its part of the quota ratio (none: it takes whoever is left) and its share of the group's weight."""
+
     name: str
     quota: int | None = None  # parts of the ratio; None: no quota (the rest)
     share: str  # fraction of the group's weight
@@ -380,6 +424,8 @@ class Grade(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class GradeTable(Model):
+    """A grade table (等次表): grades with quotas in a ratio (3:6:1), and how each grade's head count is rounded."""
+
     id: str
     grades: list[Grade] = field(default_factory=list)
     rounding: Literal["half_up", "floor", "ceil"] = "half_up"
@@ -390,6 +436,8 @@ class GradeTable(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Condition(Model):
+    """The test of an adjustment or override: a fact, a comparator and a value (政策兑现率 < 90%)."""
+
     fact: str
     op: Comparator
     value: str
@@ -398,6 +446,8 @@ class Condition(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Adjustment(Model):
+    """A deduction or bonus when a fact meets a condition (政策兑现率低于90%扣3分), on a group's points or on the annual score."""
+
     id: str
     title: str | None = None
     when: Condition
@@ -410,6 +460,8 @@ class Adjustment(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Override(Model):
+    """An exception (例外): when a fact meets a condition, the annual scores of the groups it applies to become full marks."""
+
     id: str
     title: str | None = None
     when: Condition
@@ -421,6 +473,8 @@ class Override(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Flag(Model):
+    """Units singled out in the report (提示): the last of each group each period, or the first N of each group in the annual ranking."""
+
     id: str
     title: str | None = None
     rule: Literal["lowest", "top"] = "lowest"
@@ -450,6 +504,8 @@ class Credit(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Scoring(Model):
+    """An assessment method (考核评价办法): formulas, groups, weights, ranks, grades and adjustments; or, for a plan without one, a weighted completion score of its targets."""
+
     id: str
     title: str
     scale: str = "100"
@@ -472,6 +528,8 @@ class Scoring(Model):
 
 @dataclass(kw_only=True, eq=False, repr=False)
 class Acknowledgement(Model):
+    """An acknowledged warning (`ack`): a code accepted within its block, with the reason; the warning stays listed, marked, and no longer counts."""
+
     code: str
     reason: str
     source: Source

@@ -25,6 +25,8 @@ from compiler.rules import RuleContext, run_rules
 
 @dataclass
 class CompiledPlan:
+    """The outcome of compiling one plan file: the plan (None when it could not be built) and its diagnostics."""
+
     path: Path
     plan: m.Plan | None
     diagnostics: list[Diagnostic]
@@ -39,6 +41,8 @@ class CompiledPlan:
 
 @dataclass
 class CompileResult:
+    """The outcome of compiling every plan named by the paths, with the diagnostics about the inputs as a whole and the source texts for code frames."""
+
     plans: list[CompiledPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # about the inputs as a whole
     usage_error: bool = False  # a path on the command line does not exist or holds no plans

@@ -56,6 +56,8 @@ def words(*names: str) -> str:
 
 @dataclass(frozen=True)
 class Slot:
+    """One argument slot of a statement: its name, value type (see the table above) and how many values it takes (1, ?, + or *)."""
+
     name: str
     type: str
     card: str = "1"  # "1", "?", "+", "*"
@@ -63,6 +65,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Option:
+    """An option of a statement: a marker word followed by its slots, or a bare flag when it has none."""
+
     marker: str  # canonical argument word
     slots: tuple[Slot, ...] = ()  # empty: a flag
     repeatable: bool = False
@@ -71,6 +75,8 @@ class Option:
 
 @dataclass(frozen=True)
 class Spec:
+    """One statement of the language: the blocks it may appear in, its arguments and options, whether it opens a block, and its documentation."""
+
     keyword: str
     contexts: tuple[str, ...]
     summary: str

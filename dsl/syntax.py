@@ -27,6 +27,8 @@ SIGN = "SIGN"
 
 @dataclass(slots=True)
 class Arg:
+    """One argument as written: its token kind, raw text, decoded value and span."""
+
     kind: str
     raw: str  # exactly as written
     value: object  # decoded: str, Decimal/unit pairs, date parts …
@@ -35,6 +37,8 @@ class Arg:
 
 @dataclass(slots=True)
 class Statement:
+    """One statement: its keyword (canonical and as spelled), its arguments and its block of nested statements, if any."""
+
     keyword: str  # canonical English keyword
     spelled: str  # as written (English or Chinese)
     args: list[Arg]
@@ -46,12 +50,16 @@ class Statement:
 
 @dataclass(slots=True)
 class Comment:
+    """A `#` comment as written, with its span (the formatter puts it back in place)."""
+
     text: str
     span: Span
 
 
 @dataclass
 class SyntaxFile:
+    """One parsed file: its path and text, its statements and comments, and its syntax errors."""
+
     path: str
     source: str
     statements: list[Statement] = field(default_factory=list)

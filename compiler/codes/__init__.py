@@ -25,6 +25,8 @@ CODE_PATTERN = re.compile(r"^[FPMRVDSK]\d{3}$")
 
 @dataclass(frozen=True)
 class CodeInfo:
+    """One diagnostic code's registry entry: its severity and the text `planc explain` shows."""
+
     code: str
     name: str  # kebab-case slug, e.g. "unknown-unit"
     severity: Severity

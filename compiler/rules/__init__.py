@@ -18,6 +18,8 @@ from compiler.diagnostics import Diagnostic, Label, Span, make
 
 @dataclass
 class RuleContext:
+    """What a rule sees: the resolved plan, and the means to turn model sources back into spans for its diagnostics."""
+
     plan: m.Plan
     display: dict[str, str]  # root-relative file -> display path
     spans: dict[tuple[str, int, int], Span] = field(default_factory=dict)  # full spans by start
