@@ -19,7 +19,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from compiler.diagnostics import Diagnostic, Label, Span, make
 from dsl import syntax
-from dsl.grammar import grammar_text
+from dsl.grammar import grammar_text, keyword_word
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
@@ -39,7 +39,6 @@ _TOKEN_WORDS = {
     "_SEMI": "`;`",
     "LBRACE": "`{`",
     "RBRACE": "`}`",
-    "_COLON": "`:`",
     "$END": "the end of the file",
 }
 _NAME_RE = re.compile(
@@ -101,7 +100,9 @@ class _ToSyntax(Transformer[Token, Any]):
 
     def statement(self, children: list[Any]) -> Statement:
         keyword_token = children[0]
-        keyword_span = _span(self.path, keyword_token)
+        spelled = keyword_word(str(keyword_token))
+        line, column = keyword_token.line or 1, keyword_token.column or 1
+        keyword_span = Span(self.path, line, column, line, column + len(spelled))
         args: list[Arg] = []
         block: _Block | None = None
         for child in children[1:]:
@@ -112,8 +113,8 @@ class _ToSyntax(Transformer[Token, Any]):
         end = block.span if block else (args[-1].span if args else keyword_span)
         span = Span(self.path, keyword_span.line, keyword_span.column, end.end_line, end.end_column)
         return Statement(
-            keyword=KEYWORD_BY_SPELLING[str(keyword_token)],
-            spelled=str(keyword_token),
+            keyword=KEYWORD_BY_SPELLING[spelled],
+            spelled=spelled,
             args=args,
             block=block.statements if block else None,
             span=span,
@@ -234,6 +235,19 @@ def _unknown_keyword(word: str, span: Span) -> Diagnostic:
     return make("P004", f"unknown keyword `{word}`", span, hint=hint)
 
 
+def _keyword_run_on(word: str, source: str, position: int, line: int, column: int, path: str) -> Diagnostic:
+    """A keyword run on into a letter that is neither ASCII nor Han (`目标ａ`): the fault is that letter."""
+    after = position + len(word)
+    ch = source[after] if after < len(source) else ""
+    return make(
+        "P001",
+        f"unexpected character `{ch}` after the keyword `{word}`",
+        Span(path, line, column + len(word), line, column + len(word) + 1),
+        hint="a name is made of ASCII letters, digits, `_`, `-`, `·` and Han characters; "
+        "separate a keyword from what follows with a space",
+    )
+
+
 def _unclosed_brace(source: str, path: str) -> Span | None:
     """The position of the last `{` left open, found by a quote-aware scan."""
     stack: list[tuple[int, int]] = []
@@ -296,9 +310,11 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
             )
         if "KEYWORD" in error.allowed:
             match = _NAME_RE.match(source, position)
-            if match:
+            if match and match.group(0) not in KEYWORD_BY_SPELLING:
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))
+            if match:
+                return _keyword_run_on(match.group(0), source, position, line, column, path)
         shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
         return make(
             "P001",
@@ -329,6 +345,8 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
         if token_type == "RBRACE":
             return make("P006", "unmatched `}`", span, hint="remove it, or open the block it closes with `{`")
         if token_type == "NAME" and "KEYWORD" in expected:
+            if str(token) in KEYWORD_BY_SPELLING:
+                return _keyword_run_on(str(token), source, token.start_pos or 0, span.line, span.column, path)
             return _unknown_keyword(str(token), span)
         if token_type == "LBRACE":
             return make(

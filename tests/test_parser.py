@@ -75,6 +75,31 @@ def test_full_width_separators_are_accepted() -> None:
     assert [s.keyword for s in parsed.statements[0].block or []] == ["title", "period"]
 
 
+@pytest.mark.parametrize("head", ["title:", "title :", "title　：", "标题：", "标题 :"])
+def test_a_colon_after_a_keyword_is_not_part_of_the_keyword(head: str) -> None:
+    parsed = parse(f'plan p {{\n  {head} "甲"\n}}\n')
+    assert parsed.ok, parsed.diagnostics
+    statement = (parsed.statements[0].block or [])[0]
+    word = head.rstrip(" :：　")
+    assert statement.spelled == word
+    assert (statement.keyword_span.column, statement.keyword_span.end_column) == (3, 3 + len(word))
+    assert [a.value for a in statement.args] == ["甲"]
+
+
+def test_a_colon_is_accepted_only_after_the_keyword() -> None:
+    parsed = parse('plan p {\n  title "甲" : "乙"\n}\n')
+    assert [(d.code, d.span.line, d.span.column) for d in parsed.diagnostics] == [("P001", 2, 13)]
+
+
+@pytest.mark.parametrize(("line", "letter", "column"), [("目标ａ 3", "ａ", 3), ("titleж 3", "ж", 6)])
+def test_a_keyword_run_on_into_a_foreign_letter_blames_the_letter(line: str, letter: str, column: int) -> None:
+    for source in (f"{line}\n", f"plan p {{\n{line}\n}}\n"):
+        [diagnostic] = parse(source).diagnostics
+        assert diagnostic.code == "P001"
+        assert f"`{letter}`" in diagnostic.message
+        assert diagnostic.span.column == column
+
+
 @given(st.text(max_size=200))
 def test_parser_never_raises(text: str) -> None:
     result = parse(text, "fuzz.plan")
