@@ -33,7 +33,7 @@ def main(folders: list[str]) -> int:
         return time.perf_counter() - start
 
     for folder in folders:
-        run(folder)  # write the bytecode and Lark's grammar cache
+        run(folder)  # write the bytecode
     for _ in range(ROUNDS):
         for folder in folders:
             times[folder].append(run(folder))

@@ -85,7 +85,7 @@ def cold_start_ms() -> float:
     # PYTHONDONTWRITEBYTECODE would make every run recompile planc's sources,
     # which measures the environment rather than planc.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    # warm the OS file cache, the bytecode cache and Lark's grammar cache
+    # warm the OS file cache and the bytecode cache
     subprocess.run(command, cwd=ROOT, capture_output=True, env=env)
     times = []
     for _ in range(max(REPEATS, 5)):

@@ -7,7 +7,6 @@ The builder does not resolve names; it records each reference with its span
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -1131,6 +1130,8 @@ def match_args(
                 options = ", ".join(sorted(spec.options_by_marker))
                 suggestion = None
                 if arg.kind == syntax.NAME and options:
+                    import difflib  # only a misspelling needs it
+
                     close = difflib.get_close_matches(arg.raw, list(spec.options_by_marker), n=1)
                     suggestion = f"did you mean `{close[0]}`?" if close else f"options here: {options}"
                 fail("M002", f"unexpected argument `{arg.raw}` to `{stmt.spelled}`", arg.span, hint=suggestion)

@@ -11,9 +11,10 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: list[str]) -> int:
     what = argv[0] if argv else "all"
     if what in ("grammar", "all"):
-        from dsl.grammar import write_keywords_into_grammar
+        from dsl.grammar import write_keywords_into_grammar, write_standalone_parser
 
         write_keywords_into_grammar(str(ROOT / "dsl" / "plan.lark"))
+        write_standalone_parser()  # after the keywords: it is generated from the grammar
     if what in ("docs", "all"):
         from compiler.explain import diagnostics_markdown
         from compiler.reference import reference_markdown

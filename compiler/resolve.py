@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
-
 from compiler import model as m
 from compiler.build import Builder
 from compiler.diagnostics import Diagnostic, Label, make
@@ -73,6 +71,8 @@ def resolve(builder: Builder) -> list[Diagnostic]:
             ref.assign(kind, id_)
             continue
         candidates = [n for kind in ref.expect for n in index.get(kind, {})]
+        import difflib  # only a misspelling needs it
+
         close = difflib.get_close_matches(ref.name, candidates, n=1, cutoff=0.5)
         what = " or ".join(_KIND_WORDS[k] for k in ref.expect)
         if close:

@@ -1,25 +1,29 @@
 """Parse .plan text into syntax nodes, turning every syntax error into a diagnostic.
 
-The Lark parser is built once per process (LALR, contextual lexer), with the
-transformer passed to the parser so no intermediate tree is built, and with
-Lark's grammar cache so a cold start does not re-analyse the grammar.
+The parser is Lark's LALR parser with its contextual lexer, loaded once per process
+from dsl/generated_parser.py (generated from dsl/plan.lark by `make grammar`, see
+dsl/grammar.py), with the transformer passed to the parser so no intermediate tree is
+built. Lark itself is imported only to build the parser from the grammar in tests.
 """
 
 from __future__ import annotations
 
-import difflib
-import hashlib
-import os
 import re
-import tempfile
 from typing import Any, cast
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from compiler.diagnostics import Diagnostic, Label, Span, make
 from dsl import syntax
-from dsl.grammar import grammar_text, keyword_word
+from dsl.generated_parser import (
+    Lark,
+    Lark_StandAlone,
+    Token,
+    Transformer,
+    UnexpectedCharacters,
+    UnexpectedEOF,
+    UnexpectedInput,
+    UnexpectedToken,
+)
+from dsl.grammar import keyword_word
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
@@ -41,7 +45,9 @@ _TOKEN_WORDS = {
     "RBRACE": "`}`",
     "$END": "the end of the file",
 }
-_NAME_RE = re.compile(
+# A name, as the grammar's NAME terminal has it; compiled by the error path only (the Han
+# ranges take ~3 ms to compile, a cost a clean `planc check` need not pay).
+_NAME_PATTERN = (
     r"[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007][A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]*"
 )
 
@@ -127,43 +133,35 @@ _transformer = _ToSyntax()
 _parser: Lark | None = None
 
 
-def _grammar_for_lark() -> str:
-    # The block rule keeps its braces so spans can cover them.
-    return grammar_text().replace(
-        "block: _LBRACE _term? (statement _term)* statement? _RBRACE",
-        "block: LBRACE _term? (statement _term)* statement? RBRACE",
-    ).replace('_LBRACE: "{"', 'LBRACE: "{"').replace('_RBRACE: "}"', 'RBRACE: "}"')
-
-
 def _collect_comment(token: Token) -> Token:
     _transformer.comments.append(Comment(str(token), _span(_transformer.path, token)))
     return token
 
 
 def get_parser() -> Lark:
-    """The process-wide parser; the grammar analysis is cached on disk by Lark."""
+    """The process-wide parser, loaded from the generated module."""
     global _parser
     if _parser is None:
-        cache_dir = os.environ.get("PLANC_CACHE_DIR") or tempfile.gettempdir()
-        grammar = _grammar_for_lark()
-        # keyed by the grammar's hash, so checkouts with different grammars never evict each other
-        digest = hashlib.sha256(grammar.encode("utf-8")).hexdigest()[:16]
-        _parser = Lark(
-            grammar,
-            parser="lalr",
-            lexer="contextual",
-            propagate_positions=False,
-            maybe_placeholders=False,
-            transformer=_transformer,
-            lexer_callbacks={"COMMENT": _collect_comment},
-            cache=os.path.join(cache_dir, f"planc-grammar-{digest}.lark"),
-        )
+        _parser = Lark_StandAlone(transformer=_transformer, lexer_callbacks={"COMMENT": _collect_comment})
     return _parser
 
 
-def build_strict_parser() -> Lark:
-    """The grammar built with strict=True, for the test that forbids conflicts and collisions."""
-    return Lark(_grammar_for_lark(), parser="lalr", lexer="contextual", strict=True, propagate_positions=True)
+def build_lark_parser(**options: Any) -> Any:
+    """The same parser built by Lark from dsl/plan.lark, for tests (strict mode, equivalence)."""
+    from lark import Lark as LarkFromGrammar
+
+    from dsl.grammar import lark_grammar_text
+
+    return LarkFromGrammar(
+        lark_grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=False,
+        maybe_placeholders=False,
+        transformer=_transformer,
+        lexer_callbacks={"COMMENT": _collect_comment},
+        **options,
+    )
 
 
 #: blocks nested deeper than this are refused (real plans nest four or five levels)
@@ -221,6 +219,8 @@ def _expected_words(names: set[str] | frozenset[str]) -> str:
 
 
 def _did_you_mean(word: str) -> str | None:
+    import difflib  # only a misspelt keyword needs it; not loaded by a clean `planc check`
+
     matches = difflib.get_close_matches(word, list(KEYWORD_BY_SPELLING), n=1, cutoff=0.6)
     return matches[0] if matches else None
 
@@ -233,19 +233,6 @@ def _unknown_keyword(word: str, span: Span) -> Diagnostic:
         else "a statement starts with a keyword; `planc explain P004` lists them"
     )
     return make("P004", f"unknown keyword `{word}`", span, hint=hint)
-
-
-def _keyword_run_on(word: str, source: str, position: int, line: int, column: int, path: str) -> Diagnostic:
-    """A keyword run on into a letter that is neither ASCII nor Han (`目标ａ`): the fault is that letter."""
-    after = position + len(word)
-    ch = source[after] if after < len(source) else ""
-    return make(
-        "P001",
-        f"unexpected character `{ch}` after the keyword `{word}`",
-        Span(path, line, column + len(word), line, column + len(word) + 1),
-        hint="a name is made of ASCII letters, digits, `_`, `-`, `·` and Han characters; "
-        "separate a keyword from what follows with a space",
-    )
 
 
 def _unclosed_brace(source: str, path: str) -> Span | None:
@@ -309,12 +296,10 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
                 hint='wrap text in ASCII quotes "…"; Chinese quotes “ ” are kept as ordinary characters inside them',
             )
         if "KEYWORD" in error.allowed:
-            match = _NAME_RE.match(source, position)
-            if match and match.group(0) not in KEYWORD_BY_SPELLING:
+            match = re.compile(_NAME_PATTERN).match(source, position)
+            if match:
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))
-            if match:
-                return _keyword_run_on(match.group(0), source, position, line, column, path)
         shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
         return make(
             "P001",
@@ -345,8 +330,6 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
         if token_type == "RBRACE":
             return make("P006", "unmatched `}`", span, hint="remove it, or open the block it closes with `{`")
         if token_type == "NAME" and "KEYWORD" in expected:
-            if str(token) in KEYWORD_BY_SPELLING:
-                return _keyword_run_on(str(token), source, token.start_pos or 0, span.line, span.column, path)
             return _unknown_keyword(str(token), span)
         if token_type == "LBRACE":
             return make(

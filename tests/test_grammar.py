@@ -2,14 +2,64 @@
 
 from __future__ import annotations
 
-from dsl.grammar import grammar_text, with_current_keywords
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dsl.grammar import grammar_digest, grammar_text, standalone_digest, with_current_keywords
 from dsl.keywords import ARGUMENT_WORDS, KEYWORD_BY_SPELLING, STATEMENT_KEYWORDS
-from dsl.parser import build_strict_parser, parse
+from dsl.parser import build_lark_parser, get_parser, parse
+
+PLANS = Path(__file__).resolve().parent.parent / "plans"
 
 
 def test_grammar_builds_in_strict_mode() -> None:
     # strict=True turns shift/reduce conflicts and terminal collisions into errors
-    build_strict_parser()
+    build_lark_parser(strict=True)
+
+
+def test_generated_parser_is_generated_from_the_current_grammar() -> None:
+    assert standalone_digest() == grammar_digest(), "run `make grammar` to regenerate dsl/generated_parser.py"
+
+
+def _outcome(parser: Any, source: str) -> object:
+    """What a parser makes of the source: the statements it builds, or its error in plain terms
+    (the Lark-built parser raises lark's exception classes, the generated one its own copies)."""
+    try:
+        return parser.parse(source)
+    except Exception as error:
+        token = getattr(error, "token", None)
+        expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+        return (type(error).__name__, error.line, error.column, token and (token.type, str(token)), sorted(expected))
+
+
+_BROKEN = [
+    'plan p {\n  title "甲"\n',  # block left open
+    "plan p {\n  tilte 1\n}\n",  # misspelt keyword
+    'plan p {\n  title "甲\n}\n',  # unterminated string
+    "}\n",  # unmatched brace
+    "plan p\n{\n}\n",  # brace on its own line
+    "目标ａ 3\n",  # keyword run on into a letter
+    'plan p {\n  title "甲" : "乙"\n}\n',  # colon after an argument
+    "plan p { title “甲” }\n",  # Chinese quotes as delimiters
+]
+
+
+_SOURCES = {p.name: p.read_text(encoding="utf-8") for p in sorted(PLANS.rglob("*.plan"))} | {
+    f"broken-{i}": text for i, text in enumerate(_BROKEN)
+}
+
+
+@pytest.fixture(scope="module")
+def parser_from_grammar() -> Any:
+    return build_lark_parser()
+
+
+@pytest.mark.parametrize("name", list(_SOURCES))
+def test_generated_parser_parses_like_the_grammar(name: str, parser_from_grammar: Any) -> None:
+    source = _SOURCES[name]
+    assert _outcome(get_parser(), source) == _outcome(parser_from_grammar, source)
 
 
 def test_grammar_keywords_match_the_keyword_table() -> None:
@@ -41,3 +91,9 @@ def test_keyword_characters_remain_usable_as_arguments() -> None:
     parsed = parse("unit 单位 目标 lead\n")
     assert parsed.ok
     assert [a.raw for a in parsed.statements[0].args] == ["单位", "目标", "lead"]
+
+
+def test_the_error_path_reads_names_as_the_grammar_does() -> None:
+    from dsl.parser import _NAME_PATTERN
+
+    assert f"NAME: /{_NAME_PATTERN}/" in grammar_text()
