@@ -14,9 +14,15 @@ from dsl.parser import build_lark_parser, get_parser, parse
 PLANS = Path(__file__).resolve().parent.parent / "plans"
 
 
-def test_grammar_builds_in_strict_mode() -> None:
-    # strict=True turns shift/reduce conflicts and terminal collisions into errors
-    build_lark_parser(strict=True)
+@pytest.fixture(scope="module")
+def parser_from_grammar() -> Any:
+    # strict=True turns shift/reduce conflicts and terminal collisions into errors; building
+    # takes ~30 s (interegular's collision check), so the tests below share this one
+    return build_lark_parser(strict=True)
+
+
+def test_grammar_builds_in_strict_mode(parser_from_grammar: Any) -> None:
+    assert parser_from_grammar.options.strict
 
 
 def test_generated_parser_is_generated_from_the_current_grammar() -> None:
@@ -49,11 +55,6 @@ _BROKEN = [
 _SOURCES = {p.name: p.read_text(encoding="utf-8") for p in sorted(PLANS.rglob("*.plan"))} | {
     f"broken-{i}": text for i, text in enumerate(_BROKEN)
 }
-
-
-@pytest.fixture(scope="module")
-def parser_from_grammar() -> Any:
-    return build_lark_parser()
 
 
 @pytest.mark.parametrize("name", list(_SOURCES))
