@@ -138,11 +138,17 @@ def _collect_comment(token: Token) -> Token:
     return token
 
 
+def load_options() -> dict[str, Any]:
+    """The options a parser is loaded with: the transformer that builds syntax nodes, and
+    the callback that collects comments."""
+    return {"transformer": _transformer, "lexer_callbacks": {"COMMENT": _collect_comment}}
+
+
 def get_parser() -> Lark:
     """The process-wide parser, loaded from the generated module."""
     global _parser
     if _parser is None:
-        _parser = Lark_StandAlone(transformer=_transformer, lexer_callbacks={"COMMENT": _collect_comment})
+        _parser = Lark_StandAlone(**load_options())
     return _parser
 
 
@@ -158,8 +164,7 @@ def build_lark_parser(**options: Any) -> Any:
         lexer="contextual",
         propagate_positions=False,
         maybe_placeholders=False,
-        transformer=_transformer,
-        lexer_callbacks={"COMMENT": _collect_comment},
+        **load_options(),
         **options,
     )
 

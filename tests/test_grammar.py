@@ -1,4 +1,5 @@
-"""The grammar builds without conflicts, and its keyword terminal matches the keyword table."""
+"""The grammar builds without conflicts, its keyword terminal matches the keyword table, and the
+generated parser planc runs is the grammar's."""
 
 from __future__ import annotations
 
@@ -61,6 +62,25 @@ _SOURCES = {p.name: p.read_text(encoding="utf-8") for p in sorted(PLANS.rglob("*
 def test_generated_parser_parses_like_the_grammar(name: str, parser_from_grammar: Any) -> None:
     source = _SOURCES[name]
     assert _outcome(get_parser(), source) == _outcome(parser_from_grammar, source)
+
+
+def test_regenerating_the_parser_gives_one_that_parses_alike(tmp_path: Path) -> None:
+    # what `make grammar` writes when the grammar changes
+    import importlib.util
+
+    from dsl.grammar import standalone_source
+    from dsl.parser import load_options
+
+    path = tmp_path / "regenerated_parser.py"
+    path.write_text(standalone_source(), encoding="utf-8")
+    assert standalone_digest(path) == grammar_digest()
+    spec = importlib.util.spec_from_file_location("regenerated_parser", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    regenerated = module.Lark_StandAlone(**load_options())
+    for source in _SOURCES.values():
+        assert _outcome(regenerated, source) == _outcome(get_parser(), source)
 
 
 def test_grammar_keywords_match_the_keyword_table() -> None:
