@@ -24,7 +24,7 @@ from compiler.diagnostics import Diagnostic, Label, Span, make
 from compiler.loader import decode_source
 
 DATA_HINT = "save the file as UTF-8 (with or without a BOM)"
-GBK_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f GBK -t UTF-8`"
+KNOWN_ENCODING_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f {encoding} -t UTF-8`"
 _UNCLOSED_HINT = 'end the field with a quote; a quote inside a quoted field is written twice ("")'
 _AFTER_QUOTE_HINT = 'put the whole field inside the quotes, writing a quote in it twice: "a ""b"", c"'
 
@@ -149,7 +149,7 @@ class Table:
 
 def decode(data: bytes, display: str, codes: CsvCodes) -> tuple[str | None, Diagnostic | None]:
     """The file's text, or the stage's encoding diagnostic (GBK named, with how to save as UTF-8)."""
-    return decode_source(data, display, code=codes.encoding, subject=codes.subject, hint=DATA_HINT, gbk_hint=GBK_HINT)
+    return decode_source(data, display, code=codes.encoding, subject=codes.subject, hint=DATA_HINT, known_hint=KNOWN_ENCODING_HINT)
 
 
 def read_table(data: bytes, display: str, columns: Columns, codes: CsvCodes) -> Table:

@@ -38,14 +38,20 @@ def decode_source(
     code: str = "F002",
     subject: str = "the file",
     hint: str = "save the file as UTF-8",
-    gbk_hint: str = "save it as UTF-8",
+    known_hint: str = "save it as UTF-8",
 ) -> tuple[str | None, Diagnostic | None]:
     """UTF-8 (with or without BOM) to text; anything else is a diagnostic naming the first bad byte.
 
-    Bytes that decode as GBK/GB18030 are named so (then ``gbk_hint`` is the hint). The code and
-    the words for the file are the caller's: plans report F002, data files their stage's code
-    (:mod:`compiler.csvtable`).
+    Two other encodings are named, with ``known_hint`` as the hint (its ``{encoding}``, if
+    any, filled in): UTF-16 by its byte-order mark (Excel's "Unicode text", Windows
+    Notepad's "Unicode"), and bytes that decode as GBK/GB18030. The code and the words for the file are the caller's: plans report F002,
+    data files their stage's code (:mod:`compiler.csvtable`).
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, make(
+            code, f"{subject} is UTF-16-encoded, not UTF-8", Span(name, 1, 1, 1, 2),
+            hint=known_hint.format(encoding="UTF-16"),
+        )
     body = data[len(codecs.BOM_UTF8) :] if data.startswith(codecs.BOM_UTF8) else data
     try:
         return body.decode("utf-8"), None
@@ -58,7 +64,7 @@ def decode_source(
         except UnicodeDecodeError:
             message = f"{subject} is not valid UTF-8 ({byte})"
         else:
-            message, hint = f"{subject} looks GBK/GB18030-encoded, not UTF-8 ({byte})", gbk_hint
+            message, hint = f"{subject} looks GBK/GB18030-encoded, not UTF-8 ({byte})", known_hint.format(encoding="GBK")
         return None, make(code, message, Span(name, line, column, line, column + 1), hint=hint)
 
 

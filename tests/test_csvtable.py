@@ -145,7 +145,18 @@ def test_gbk_is_named_with_the_stage_code_at_the_first_bad_byte() -> None:
         assert diagnostic.code == codes.encoding and diagnostic.span is not None
         assert (diagnostic.span.line, diagnostic.span.column) == (2, 5)
         assert diagnostic.message == f"{codes.subject} looks GBK/GB18030-encoded, not UTF-8 (byte 0xc4)"
-        assert diagnostic.hint is not None and "CSV UTF-8" in diagnostic.hint
+        assert diagnostic.hint is not None and "CSV UTF-8" in diagnostic.hint and "iconv -f GBK" in diagnostic.hint
+
+
+def test_utf16_from_excel_is_named_with_the_stage_code() -> None:
+    data = "metric,period,value\n甲,2024,1\n".encode("utf-16")  # with its byte-order mark, as Excel writes it
+    for codes in (PROGRESS, SCORES):
+        table = read(data, codes)
+        assert not table.ok and not table.records
+        (diagnostic,) = table.diagnostics
+        assert diagnostic.code == codes.encoding
+        assert diagnostic.message == f"{codes.subject} is UTF-16-encoded, not UTF-8"
+        assert diagnostic.hint is not None and "iconv -f UTF-16" in diagnostic.hint
 
 
 def test_bytes_that_are_no_text_at_all() -> None:

@@ -32,6 +32,16 @@ def test_bytes_that_are_not_gbk_either_are_not_called_gbk() -> None:
 
 def test_the_caller_chooses_code_words_and_hints() -> None:
     _text, problem = decode_source("甲".encode("gbk"), "d.csv", code="D001", subject="the progress file",
-                                   hint="plain", gbk_hint="use UTF-8")
+                                   hint="plain", known_hint="use UTF-8")
     assert problem is not None and problem.code == "D001" and problem.hint == "use UTF-8"
     assert problem.message.startswith("the progress file looks GBK/GB18030-encoded")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_is_named_by_its_byte_order_mark(encoding: str) -> None:
+    data = ("\ufeff" if encoding == "utf-16-be" else "").encode(encoding) + "plan 甲 {\n}\n".encode(encoding)
+    text, problem = decode_source(data, "a.plan", known_hint="save it as UTF-8")
+    assert text is None and problem is not None
+    assert problem.code == "F002" and problem.message == "the file is UTF-16-encoded, not UTF-8"
+    assert problem.hint == "save it as UTF-8"
+    assert problem.span is not None and (problem.span.line, problem.span.column) == (1, 1)

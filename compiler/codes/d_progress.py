@@ -6,7 +6,7 @@ and the evaluation is not printed while the data has errors.
 
 from compiler.codes import code
 
-code("D001", "data-not-utf8", "error", "The progress file is not valid UTF-8 (often it was saved as GBK/GB18030 by a spreadsheet).",
+code("D001", "data-not-utf8", "error", "The progress file is not valid UTF-8 (often a spreadsheet saved it as GBK/GB18030, or as UTF-16 “Unicode text”; both are named).",
      why="Guessing the encoding can turn metric names into mojibake that matches nothing, or worse, something else.",
      example="progress.csv saved from Excel as “CSV (逗号分隔)” in GBK",
      fix="save it as “CSV UTF-8 (逗号分隔)”; a BOM is fine")

@@ -7,7 +7,7 @@ no data, never as zero.
 
 from compiler.codes import code
 
-code("D050", "data-encoding", "error", "The data file is not UTF-8 text (GBK is recognised and named).",
+code("D050", "data-encoding", "error", "The data file is not UTF-8 text (GBK and UTF-16 are recognised and named).",
      why="Unit names in the wrong encoding would not match the registry, and every row would be rejected.",
      example="scores.csv saved from Excel as GBK/ANSI", fix="save the file as “CSV UTF-8” (a BOM is fine)")
 code("D051", "data-header", "error", "The header row lacks a required column, repeats one, or its quotes are broken.",

@@ -6,7 +6,7 @@ code("F001", "missing-file", "error", "A path given on the command line or in an
      why="A plan that silently skips a missing part would publish an incomplete document.",
      example='include "units/yiyang.plan"   # but the file is units/yiyang-units.plan',
      fix='include "units/yiyang-units.plan"')
-code("F002", "not-utf8", "error", "The file is not valid UTF-8 (often it is GBK/GB18030 from an older editor).",
+code("F002", "not-utf8", "error", "The file is not valid UTF-8 (often it is GBK/GB18030 from an older editor, or UTF-16 from Notepad's “Unicode”; both are named).",
      why="Guessing an encoding can corrupt Chinese text without anyone noticing.",
      example="a .plan file saved as GBK", fix="save the file as UTF-8 (with or without BOM)")
 code("F003", "file-too-large", "error", "The file is larger than the configured limit (8 MiB by default).",

@@ -119,7 +119,8 @@ def test_gbk_is_named(tmp_path: Path) -> None:
 
 
 def test_binary_is_not_utf8(tmp_path: Path) -> None:
-    exit_code, _out, err = _invoke(tmp_path, b"\xff\xfe\x00\x01\x80\x81")
+    # 0xff not followed by 0xfe: junk, not a UTF-16 byte-order mark
+    exit_code, _out, err = _invoke(tmp_path, b"\xff\x00\x01\x80\x81")
     assert exit_code == 1 and "scores.csv:1:1: D050 error: the data file is not valid UTF-8 (byte 0xff)" in err
 
 
