@@ -44,8 +44,9 @@ def decode_source(
 
     Two other encodings are named, with ``known_hint`` as the hint (its ``{encoding}``, if
     any, filled in): UTF-16 by its byte-order mark (Excel's "Unicode text", Windows
-    Notepad's "Unicode"), and bytes that decode as GBK/GB18030. The code and the words for the file are the caller's: plans report F002,
-    data files their stage's code (:mod:`compiler.csvtable`).
+    Notepad's "Unicode"), and bytes that decode as GBK/GB18030. The code and the words for
+    the file are the caller's: plans report F002, data files their stage's code
+    (:mod:`compiler.csvtable`).
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None, make(
