@@ -31,19 +31,19 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check dsl compiler targets tests bench
+	$(BIN)/ruff check diagnostics dsl compiler targets driver tests bench
 	$(BIN)/mypy
 	$(BIN)/planc fmt --check plans/
 
 # Regenerate committed, generated files (tests fail when they drift).
 docs: $(STAMP) grammar
-	$(BIN)/python -m compiler.devtools docs
+	$(BIN)/python -m driver.devtools docs
 schemas: $(STAMP)
-	$(BIN)/python -m compiler.devtools schemas
+	$(BIN)/python -m driver.devtools schemas
 grammar: $(STAMP)
-	$(BIN)/python -m compiler.devtools grammar
+	$(BIN)/python -m driver.devtools grammar
 textmate: $(STAMP)
-	$(BIN)/python -m compiler.devtools textmate
+	$(BIN)/python -m driver.devtools textmate
 
 # Benchmarks: planc vs YAML/JSON + validation; writes build/bench.json (never part of `make test`).
 bench: $(STAMP)

@@ -36,11 +36,11 @@ def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
     import yaml
 
     from bench.corpus import plan_text
-    from compiler.artifacts import dump_json
-    from compiler.diagnostics import has_errors
-    from compiler.emit import render_all
     from compiler.model import Plan
     from compiler.pipeline import compile_file
+    from diagnostics import has_errors
+    from driver.emit import render_all
+    from targets.serialize import dump_json
 
     path = work / f"bench-{label}.plan"
     text = plan_text(lines, plan_id=f"bench-{label}")
@@ -80,7 +80,7 @@ def cold_start_ms() -> float:
     planc = ROOT / ".venv" / "bin" / "planc"
     command = [str(planc) if planc.exists() else sys.executable, "check", "plans/yiyang-2022.plan"]
     if not planc.exists():
-        command = [sys.executable, "-c", "from compiler.cli import entry; entry()", "check", "plans/yiyang-2022.plan"]
+        command = [sys.executable, "-c", "from driver.cli import entry; entry()", "check", "plans/yiyang-2022.plan"]
     # A user's Python caches bytecode (.pyc); a sandbox or CI runner that sets
     # PYTHONDONTWRITEBYTECODE would make every run recompile planc's sources,
     # which measures the environment rather than planc.

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, cast
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic, Label, Span, make
 from compiler.loader import Loader
 from compiler.statements import SPEC_BY_CONTEXT, Spec, statements_in
+from diagnostics import Diagnostic, Label, Span, make
 from dsl import syntax
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING, WORD_BY_SPELLING
 from dsl.syntax import Arg, Statement, SyntaxFile

@@ -20,8 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from compiler.diagnostics import Diagnostic, Label, Span, make
 from compiler.loader import decode_source
+from diagnostics import Diagnostic, Label, Span, make
 
 DATA_HINT = "save the file as UTF-8 (with or without a BOM)"
 KNOWN_ENCODING_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f {encoding} -t UTF-8`"

@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from compiler.diagnostics import Diagnostic, Span, make
+from diagnostics import Diagnostic, Span, make
 from dsl.parser import parse
 from dsl.syntax import SyntaxFile
 

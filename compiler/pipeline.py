@@ -15,12 +15,12 @@ from pathlib import Path
 
 from compiler import model as m
 from compiler.build import Builder, Defined, PendingRef
-from compiler.diagnostics import Diagnostic, Severity, Span, has_errors, make
 from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader, display_path
 from compiler.numbering import assign_numbers
 from compiler.owners import assign_owner_texts
 from compiler.resolve import finalize_owners, resolve
 from compiler.rules import RuleContext, run_rules
+from diagnostics import Diagnostic, Severity, Span, has_errors, make
 
 
 @dataclass
@@ -115,7 +115,7 @@ def apply_acknowledgements(
         ack_span = spans.get((ack.source.file, ack.source.line, ack.source.column)) or Span(
             scope.file, ack.source.line, ack.source.column, ack.source.line, ack.source.column + 1
         )
-        from compiler.codes import lookup
+        from diagnostics.codes import lookup
 
         try:
             severity = lookup(ack.code).severity
@@ -148,13 +148,20 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
-def compile_file(path: Path, loader: Loader | None = None, root: Path | None = None) -> CompiledPlan:
-    """Compile one plan file (with everything it includes)."""
+# A check a later layer adds to validation (a target's `diagnose`): the driver passes them in,
+# so the compiler runs them without importing the layer that defines them.
+PlanCheck = Callable[[RuleContext], list[Diagnostic]]
+
+
+def compile_file(
+    path: Path, loader: Loader | None = None, root: Path | None = None, checks: tuple[PlanCheck, ...] = ()
+) -> CompiledPlan:
+    """Compile one plan file (with everything it includes); ``checks`` run after the rules."""
     with _fewer_collections():
-        return _compile_file(path, loader, root)
+        return _compile_file(path, loader, root, checks)
 
 
-def _compile_file(path: Path, loader: Loader | None, root: Path | None) -> CompiledPlan:
+def _compile_file(path: Path, loader: Loader | None, root: Path | None, checks: tuple[PlanCheck, ...]) -> CompiledPlan:
     loader = loader or Loader()
     path = path.resolve()
     start = len(loader.diagnostics)
@@ -176,25 +183,32 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None) -> Compi
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
         display = {rel: disp for disp, rel in builder._display_to_rel.items()}
-        diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans)))
+        context = RuleContext(plan, display, builder.spans)
+        diagnostics.extend(run_rules(context))
+        for check in checks:
+            diagnostics.extend(check(context))
     diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
     diagnostics.sort(key=lambda d: d.sort_key())
     return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
 
 
-def compile_source(path: Path, text: str, overlays: dict[Path, str] | None = None) -> CompiledPlan:
+def compile_source(
+    path: Path, text: str, overlays: dict[Path, str] | None = None, checks: tuple[PlanCheck, ...] = ()
+) -> CompiledPlan:
     """Compile the plan file at ``path`` from ``text`` rather than from the disk; included files are read
     from the disk unless ``overlays`` gives their text (an editor's unsaved buffers)."""
     loader = Loader()
     for other, other_text in (overlays or {}).items():
         loader.preload(other, other_text)
     loader.preload(path, text)
-    return compile_file(path, loader)
+    return compile_file(path, loader, checks=checks)
 
 
-def _compile_in_worker(entry: Path, max_file_bytes: int) -> tuple[CompiledPlan, dict[str, str]]:
+def _compile_in_worker(
+    entry: Path, max_file_bytes: int, checks: tuple[PlanCheck, ...]
+) -> tuple[CompiledPlan, dict[str, str]]:
     loader = Loader(max_file_bytes=max_file_bytes)
-    compiled = compile_file(entry, loader)
+    compiled = compile_file(entry, loader, checks=checks)
     # the name tables serve the language server in-process; their setters cannot cross processes
     compiled.defined, compiled.refs = {}, []
     return compiled, loader.sources()
@@ -210,6 +224,7 @@ def compile_paths(
     *,
     jobs: int = 1,
     on_progress: Callable[[Path], None] | None = None,
+    checks: tuple[PlanCheck, ...] = (),
 ) -> CompileResult:
     """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool."""
     loader = Loader(max_file_bytes=max_file_bytes)
@@ -220,7 +235,8 @@ def compile_paths(
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
             chunk = max(1, len(entries) // (jobs * 4))
-            outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries), chunksize=chunk)
+            outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries),
+                                [checks] * len(entries), chunksize=chunk)
             for entry, (compiled, sources) in zip(entries, outcomes):
                 result.plans.append(compiled)
                 result.sources.update(sources)
@@ -228,7 +244,7 @@ def compile_paths(
                     on_progress(entry)
         return result
     for entry in entries:
-        result.plans.append(compile_file(entry, loader))
+        result.plans.append(compile_file(entry, loader, checks=checks))
         if on_progress:
             on_progress(entry)
     result.sources = loader.sources()

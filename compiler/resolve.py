@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compiler import model as m
 from compiler.build import Builder
-from compiler.diagnostics import Diagnostic, Label, make
+from diagnostics import Diagnostic, Label, make
 
 _KIND_WORDS = {
     "unit": "unit",

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from compiler.diagnostics import Diagnostic
+from diagnostics import Diagnostic
 from dsl.parser import parse
 from dsl.syntax import Comment, Statement
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-from compiler.diagnostics import Diagnostic, Label, Span, make
+from diagnostics import Diagnostic, Label, Span, make
 from dsl import syntax
 from dsl.generated_parser import (
     Lark,

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from compiler.diagnostics import Diagnostic, Span
+from diagnostics import Diagnostic, Span
 
 # Argument kinds (token types of the grammar).
 NAME = "NAME"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from compiler import artifacts
-from compiler.artifacts import write_build
+from driver import write as artifacts
+from driver.write import write_build
 
 
 def test_interrupted_swap_leaves_whole_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -41,7 +41,7 @@ def test_interrupted_swap_leaves_whole_folders(tmp_path: Path, monkeypatch: pyte
 
 
 def test_failure_while_rendering_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from compiler import emit
+    from driver import emit
     from compiler.pipeline import compile_file
     from tests.sample_plan import SAMPLE_PLAN
 

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from compiler.artifacts import json_schema
-from compiler.cli import main
 from compiler.pipeline import compile_file
+from driver.cli import main
 from targets import all_targets
 from targets.checks import emit
 from targets.checks.schema import SCHEMAS
+from targets.serialize import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "checks"
@@ -84,4 +84,4 @@ def test_the_registry_emits_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
 def test_committed_schema_is_current(name: str) -> None:
     committed = (ROOT / "docs" / "schemas" / f"{name}.json").read_text(encoding="utf-8")
-    assert committed == json_schema(SCHEMAS[name]), "run `python -m compiler.devtools schemas`"
+    assert committed == json_schema(SCHEMAS[name]), "run `python -m driver.devtools schemas`"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
+from driver.cli import main
 
 GOOD = """plan demo-2025 {
   title "示例方案"
@@ -158,7 +158,7 @@ def test_internal_errors_are_reported_in_one_line(tmp_path: Path, monkeypatch: p
         "import compiler.pipeline as p, sys\n"
         "def boom(*a, **k): raise RuntimeError('simulated bug')\n"
         "p.compile_paths = boom\n"
-        "from compiler.cli import entry\n"
+        "from driver.cli import entry\n"
         "sys.argv = ['planc', 'check', 'demo.plan']\n"
         "entry()\n"
     )

@@ -8,18 +8,18 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from compiler.cli import main
-from compiler.codes import CODE_PATTERN, all_codes
-from compiler.explain import explain_text
+from diagnostics.codes import CODE_PATTERN, all_codes
+from diagnostics.explain import explain_text
+from driver.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATION_MINIMUM = 35
 
 
 def _declared_codes() -> list[str]:
-    """Every code literal passed to ``code(...)`` in compiler/codes/, duplicates included."""
+    """Every code literal passed to ``code(...)`` in diagnostics/codes/, duplicates included."""
     found: list[str] = []
-    for path in sorted((ROOT / "compiler" / "codes").glob("*.py")):
+    for path in sorted((ROOT / "diagnostics" / "codes").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "code" and node.args:
@@ -51,7 +51,7 @@ def test_validation_catalogue_size() -> None:
 
 
 def test_my_ranges() -> None:
-    """The checks branch owns V050–V099 (compiler/codes/v_checks.py) and D001–D049 (d_progress.py)."""
+    """The checks branch owns V050–V099 (diagnostics/codes/v_checks.py) and D001–D049 (d_progress.py)."""
     for info in all_codes():
         number = int(info.code[1:])
         if info.code[0] == "D" and number < 50:
@@ -61,7 +61,7 @@ def test_my_ranges() -> None:
 
 
 def _codes_in(module: str) -> set[str]:
-    return set(re.findall(r'code\("([A-Z]\d{3})"', (ROOT / "compiler" / "codes" / module).read_text(encoding="utf-8")))
+    return set(re.findall(r'code\("([A-Z]\d{3})"', (ROOT / "diagnostics" / "codes" / module).read_text(encoding="utf-8")))
 
 
 def test_explain_prints_every_code() -> None:

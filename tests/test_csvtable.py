@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compiler.csvtable import Columns, CsvCodes, Field, QuoteProblem, by_line, read_table, split_line
-from compiler.diagnostics import Severity, Span, make
+from diagnostics import Severity, Span, make
 
 COLUMNS = Columns(("metric", "period", "value"), {"指标": "metric", "期间": "period", "数值": "value"})
 # two stages' codes: the reader must report with whichever it is given

@@ -33,7 +33,7 @@ class _Today(_dt.date):
 _dt.datetime, _dt.date = _Clock, _Today
 _time.time = lambda: _at.timestamp()
 _time.time_ns = lambda: int(_at.timestamp()) * 10**9
-from compiler.cli import entry
+from driver.cli import entry
 entry()
 """
 
@@ -44,7 +44,7 @@ def build(
     """`planc build` in a fresh interpreter with this hash seed and, if given, this clock."""
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update({"PYTHONHASHSEED": seed, **(extra_env or {})})
-    program = ["-c", "from compiler.cli import entry; entry()"] if clock is None else ["-c", _CLOCK_PREAMBLE, clock]
+    program = ["-c", "from driver.cli import entry; entry()"] if clock is None else ["-c", _CLOCK_PREAMBLE, clock]
     done = subprocess.run(
         [sys.executable, *program, "build", str(src), "--out", str(out)],
         env=env, capture_output=True, text=True, cwd=ROOT,

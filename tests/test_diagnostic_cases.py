@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
-from compiler.codes import CODE_PATTERN, all_codes
+from diagnostics.codes import CODE_PATTERN, all_codes
+from driver.cli import main
 
 CASES = Path(__file__).parent / "diagnostics"
 

@@ -9,7 +9,7 @@ from typing import Any
 import onigurumacffi
 import pytest
 
-from compiler.textmate import GRAMMAR_PATH, render_textmate, textmate_grammar
+from driver.textmate import GRAMMAR_PATH, render_textmate, textmate_grammar
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING, WORD_BY_SPELLING
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,7 +20,7 @@ REPO = GRAMMAR["repository"]
 
 def test_committed_grammar_is_generated_from_the_keyword_table() -> None:
     committed = (ROOT / GRAMMAR_PATH).read_text(encoding="utf-8")
-    assert committed == render_textmate(), "run `python -m compiler.devtools textmate`"
+    assert committed == render_textmate(), "run `python -m driver.devtools textmate`"
 
 
 def _regexes(node: Any) -> list[str]:

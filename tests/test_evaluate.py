@@ -15,8 +15,8 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
 from compiler.model import MetricKind, Source
+from driver.cli import main
 from targets.checks.judge import judge, satisfies
 from targets.checks.progress import Row, parse_period
 from targets.checks.schema import STATUSES, Check

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler import formatting
-from compiler.cli import main
+from driver import formatting
+from driver.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 MESSY = 'plan demo{\n title:  "示例方案"   # 标题\n   period 2024..2025\n}\nunit 发改委 "市发展改革委"\n'

@@ -9,12 +9,12 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from compiler.artifacts import dump_json
-from compiler.formatting import format_text
 from compiler.pipeline import compile_file
+from driver.formatting import format_text
 from dsl.format import format_source
 from dsl.parser import parse
 from dsl.syntax import Arg, Statement
+from targets.serialize import dump_json
 from tests.plan_strategies import compiling_plans, table_files
 
 ROOT = Path(__file__).resolve().parent.parent

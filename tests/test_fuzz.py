@@ -18,10 +18,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compiler.diagnostics import has_errors
-from compiler.emit import render_all
 from compiler.pipeline import compile_file
-from compiler.render import render_json, render_text
+from diagnostics import has_errors
+from diagnostics.render import render_json, render_text
+from driver.emit import render_all
 from tests.plan_strategies import compiling_plans, table_files
 from tests.sample_plan import SAMPLE_PLAN
 

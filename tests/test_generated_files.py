@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from compiler.artifacts import json_schema, schema_registry
-from compiler.explain import diagnostics_markdown
-from compiler.reference import reference_markdown
+from diagnostics.explain import diagnostics_markdown
+from driver.reference import reference_markdown
+from driver.schemas import schema_registry
+from targets.serialize import json_schema
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

@@ -1,4 +1,4 @@
-"""The language server, driven by pygls's own LanguageClient over stdio against `python -m compiler.cli lsp`."""
+"""The language server, driven by pygls's own LanguageClient over stdio against `python -m driver.cli lsp`."""
 
 from __future__ import annotations
 
@@ -84,7 +84,7 @@ def run(tmp_path: Path, scenario: Callable[[Session], Awaitable[None]]) -> None:
                 session.versions[params.uri] = params.version
                 session.arrived.notify_all()
 
-        await client.start_io(sys.executable, "-m", "compiler.cli", "lsp", cwd=str(tmp_path))
+        await client.start_io(sys.executable, "-m", "driver.cli", "lsp", cwd=str(tmp_path))
         try:
             await asyncio.wait_for(client.initialize_async(lsp.InitializeParams(
                 capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(tmp_path)))), HANG_GUARD)

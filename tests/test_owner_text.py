@@ -6,8 +6,8 @@ run-on sub-item (一是…) still ends its sentence, and V029 reads owner text a
 
 from __future__ import annotations
 
-from compiler.diagnostics import Severity
 from compiler.text import plain_text
+from diagnostics import Severity
 
 HEADER = """plan demo {
   title "示例方案"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from compiler.diagnostics import has_errors
 from compiler.text import plain_text
+from diagnostics import has_errors
 
 HEAD = 'plan demo {\n  title "示例方案"\n  period 2022..2025\n  punctuation halfwidth\n  owner_style leader_unit\n}\n'
 
@@ -78,8 +78,8 @@ def test_numbering_and_owner_text_follow_the_source_conventions(compile_text) ->
 
 
 def test_chinese_keywords_compile_to_the_same_plan(compile_text, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from compiler.artifacts import dump_json
     from compiler.convert import convert_keywords
+    from targets.serialize import dump_json
 
     source = (
         HEAD + 'unit 发改委 "市发展和改革委员会" aka 市发改委\n'

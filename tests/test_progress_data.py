@@ -10,9 +10,9 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compiler.cli import main
 from compiler.model import Plan
 from compiler.pipeline import compile_file
+from driver.cli import main
 from targets.checks.progress import parse_period, read_progress
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from compiler.artifacts import json_schema
-from compiler.cli import main
-from compiler.codes import all_codes
-from compiler.diagnostics_json import DIAGNOSTICS_SCHEMA, DiagnosticsDocument
-from compiler.render import DIAGNOSTICS_SCHEMA as RENDERED_SCHEMA
+from diagnostics.codes import all_codes
+from diagnostics.json_model import DIAGNOSTICS_SCHEMA, DiagnosticsDocument
+from diagnostics.render import DIAGNOSTICS_SCHEMA as RENDERED_SCHEMA
+from driver.cli import main
+from targets.serialize import json_schema
 
 HERE = Path(__file__).resolve().parent
 CI = HERE / "ci"

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compiler.diagnostics import Span, make
-from compiler.render import render_text
+from diagnostics import Span, make
+from diagnostics.render import render_text
 
 
 def test_control_characters_in_a_frame_are_shown_and_the_caret_stays_under_them() -> None:

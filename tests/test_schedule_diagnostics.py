@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from compiler.codes import all_codes, lookup
-from compiler.diagnostics import Severity
+from diagnostics import Severity
+from diagnostics.codes import all_codes, lookup
 
 HEADER = 'plan p {\n  title "T"\n  issued 2024-03-20\n  period 2024\n}\n'
 

@@ -11,11 +11,11 @@ import jsonschema
 import pytest
 from icalendar import Calendar
 
-from compiler.artifacts import json_schema
 from targets.schedule import emit, schedule_of
 from targets.schedule.expand import between, expand
 from targets.schedule.ics import build_ics, dtstamp
 from targets.schedule.schema import Schedule
+from targets.serialize import json_schema
 from tests.schedule_helpers import GOLDEN, ROOT, WeekendsOnly, compiled_plan, ics_occurrences, plan_files
 
 SCHEMA = json.loads((ROOT / "docs" / "schemas" / "schedule.v1.json").read_text(encoding="utf-8"))
@@ -24,7 +24,7 @@ PLAN_FILES = plan_files()
 
 def test_committed_schema_matches_the_model() -> None:
     committed = (ROOT / "docs" / "schemas" / "schedule.v1.json").read_text(encoding="utf-8")
-    assert committed == json_schema(Schedule), "run `python -m compiler.devtools schemas`"
+    assert committed == json_schema(Schedule), "run `python -m driver.devtools schemas`"
 
 
 @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.stem)

@@ -2,7 +2,7 @@
 
 A rule is a function decorated with :func:`rule`; modules in this package are
 discovered, so a new rule is a new function (or file) here plus its code in
-:mod:`compiler.codes`. Rules never raise for bad input; they report.
+:mod:`diagnostics.codes`. Rules never raise for bad input; they report.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic, Label, Span, make
+from diagnostics import Diagnostic, Label, Span, make
 
 
 @dataclass

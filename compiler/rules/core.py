@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic
 from compiler.owners import WORDING_ROLES, wording_placeholders
 from compiler.rules import RuleContext, rule
+from diagnostics import Diagnostic
 
 _PERIODS_PER_YEAR = {"week": 52, "biweek": 26, "dekad": 36, "month": 12, "quarter": 4, "halfyear": 2, "year": 1}
 

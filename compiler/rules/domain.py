@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic
 from compiler.rules import RuleContext, rule
+from diagnostics import Diagnostic
 
 _RATE_SUFFIXES = ("率", "占比", "比重", "比例")
 # avg_growth (年均增长) is a yearly rate by definition, so it needs no base year to be judged.

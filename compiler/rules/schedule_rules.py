@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from compiler.diagnostics import Diagnostic
 from compiler.periods import active_window, due_dates
 from compiler.rules import RuleContext, rule
+from diagnostics import Diagnostic
 
 
 @rule("S002", "S003")

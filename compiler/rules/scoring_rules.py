@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic
 from compiler.rules import RuleContext, rule
+from diagnostics import Diagnostic
 
 _SUPPORTED = ("month", "quarter", "halfyear", "year")
 

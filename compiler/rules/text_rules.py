@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
-from compiler.diagnostics import Diagnostic
 from compiler.rules import RuleContext, rule
+from diagnostics import Diagnostic
 
 _PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "[": "]", "【": "】", "〔": "〕"}
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}

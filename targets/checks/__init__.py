@@ -7,14 +7,22 @@ Modules: ``schema`` (the artifacts), ``compile`` (plan → checks), ``progress``
 
 from __future__ import annotations
 
-from compiler.artifacts import dump_json
+from typing import Any
+
 from compiler.model import Plan
 from targets import Files, Target
 from targets.checks.compile import build_checks
+from targets.serialize import dump_json
+
+
+def _schemas() -> dict[str, Any]:
+    from targets.checks.schema import SCHEMAS
+
+    return dict(SCHEMAS)
 
 
 def emit(plan: Plan) -> Files:
     return {"checks.json": dump_json(build_checks(plan))}
 
 
-TARGET = Target("checks", emit)
+TARGET = Target("checks", emit, schemas=_schemas)

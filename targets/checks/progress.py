@@ -18,7 +18,7 @@ from pathlib import Path
 
 from compiler import model as m
 from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
-from compiler.diagnostics import Diagnostic, Label, Span, make
+from diagnostics import Diagnostic, Label, Span, make
 
 REQUIRED_COLUMNS = ("metric", "period", "value")
 COLUMNS = Columns(REQUIRED_COLUMNS, {"指标": "metric", "期间": "period", "数值": "value"})

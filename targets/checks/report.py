@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from compiler.artifacts import dump_json
 from targets.checks.chart import bar_chart, line_chart
 from targets.checks.judge import baseline
 from targets.checks.progress import Row
 from targets.checks.schema import STATUSES, ChecksDocument, Evaluation
+from targets.serialize import dump_json
 
 FIRMNESS_LABEL = {"must": "确保", "strive": "力争", "stated": "预期"}
 STATUS_LABEL = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler.render import display_width
+from diagnostics.render import display_width
 from targets.schedule.schema import Event, Schedule
 
 WEEKDAYS = ("周一", "周二", "周三", "周四", "周五", "周六", "周日")

@@ -8,10 +8,18 @@ Modules: :mod:`.schema` (the artifacts), :mod:`.scheme` (model → scoring.json)
 
 from __future__ import annotations
 
-from compiler.artifacts import dump_json
+from typing import Any
+
 from compiler.model import Plan
 from targets import Files, Target
 from targets.scoring.scheme import scoring_doc
+from targets.serialize import dump_json
+
+
+def _schemas() -> dict[str, Any]:
+    from targets.scoring.schema import SCHEMAS
+
+    return dict(SCHEMAS)
 
 
 def emit(plan: Plan) -> Files:
@@ -21,4 +29,4 @@ def emit(plan: Plan) -> Files:
     return {"scoring.json": dump_json(doc)}
 
 
-TARGET = Target("scoring", emit)
+TARGET = Target("scoring", emit, schemas=_schemas)

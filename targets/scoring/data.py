@@ -24,8 +24,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
-from compiler.diagnostics import Diagnostic, Label, Span, make
 from compiler.loader import decode_source
+from diagnostics import Diagnostic, Label, Span, make
 from targets.scoring.schema import ScoringDoc
 
 SCORE_COLUMNS = ("period", "unit", "item", "value")

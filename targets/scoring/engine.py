@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from fractions import Fraction
 
-from compiler.diagnostics import Diagnostic, make
+from diagnostics import Diagnostic, make
 from targets.scoring.data import ScoreData, StatusData
 from targets.scoring.schema import (
     CompletionResult,

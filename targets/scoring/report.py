@@ -10,7 +10,7 @@ import json
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
-from compiler.render import display_width
+from diagnostics.render import display_width
 from targets.scoring.engine import fmt
 from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
-from compiler.diagnostics import has_errors
 from compiler.pipeline import compile_file
+from diagnostics import has_errors
+from driver.cli import main
 from targets import all_targets
 from targets.docs import emit, emit_index
 from targets.docs.render import render_document, render_index
@@ -176,7 +176,7 @@ def test_build_output_is_byte_identical_across_processes(tmp_path: Path) -> None
     for seed in ("1", "2"):
         out = tmp_path / f"out{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        subprocess.run([sys.executable, "-m", "compiler.cli", "build", str(GOLDEN / "full.plan"), "--out", str(out)],
+        subprocess.run([sys.executable, "-m", "driver.cli", "build", str(GOLDEN / "full.plan"), "--out", str(out)],
                        check=True, capture_output=True, env=env)
         outputs.append(((out / "full-2024" / "document.md").read_bytes(), (out / "index.md").read_bytes()))
     assert outputs[0] == outputs[1]
@@ -205,7 +205,7 @@ def test_planc_build_writes_document_and_index(tmp_path: Path) -> None:
 def test_check_does_not_import_jinja2() -> None:
     code = (
         "import sys\n"
-        "from compiler.cli import main\n"
+        "from driver.cli import main\n"
         "try:\n"
         "    main(['check', sys.argv[1]])\n"
         "except SystemExit:\n"

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from compiler.diagnostics import has_errors
 from compiler.loader import Loader
 from compiler.model import Plan
 from compiler.pipeline import compile_file, discover
+from diagnostics import has_errors
 from targets.docs.render import render_document
 from tests.docs.expect import structure_problems
 from tests.docs.markdown_tools import document_heading_numbers, document_text, heading_numbers, seed_heading_numbers

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
 from compiler.model import Plan
+from driver.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from compiler.diagnostics import Severity
 from compiler.model import Plan
 from compiler.pipeline import compile_file
 from compiler.text import plain_text
+from diagnostics import Severity
 from tests.fidelity import coverage, plan_corpus
 from tests.seeds import seed_sentences
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from compiler.diagnostics import Diagnostic, Severity
 from compiler.pipeline import compile_file
+from diagnostics import Diagnostic, Severity
 from targets.scoring.data import read_scores
 from targets.scoring.engine import Outcome, score
 from targets.scoring.schema import ScoreRow, ScoringDoc

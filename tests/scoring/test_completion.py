@@ -8,7 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from compiler.cli import main
+from driver.cli import main
 
 PLAN = """plan done {
   title "完成度示例"

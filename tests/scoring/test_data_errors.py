@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
+from driver.cli import main
 from targets.scoring.report import render_csv, safe_cell
 from tests.scoring.golden_plans import RANK_PLAN
 from tests.scoring.helpers import HERE

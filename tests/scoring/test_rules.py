@@ -102,7 +102,7 @@ def test_k008_names_the_counts(compile_text: Callable[..., CompiledPlan]) -> Non
 
 
 def test_every_k_code_is_tested() -> None:
-    from compiler.codes import all_codes
+    from diagnostics.codes import all_codes
 
     tested = {c[0] for c in CASES} | {"K001"}  # K001 is a `planc score` error, tested end to end
     declared = {info.code for info in all_codes() if info.code.startswith("K")}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compiler.artifacts import json_schema
 from targets.scoring.schema import SCHEMAS
+from targets.serialize import json_schema
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 

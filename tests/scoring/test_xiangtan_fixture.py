@@ -15,7 +15,7 @@ from pathlib import Path
 import jsonschema
 from click.testing import CliRunner
 
-from compiler.cli import main
+from driver.cli import main
 from tests.scoring.helpers import FIXTURE_PLAN, HERE, run
 
 DATA = HERE / "xiangtan_2022.csv"

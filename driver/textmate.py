@@ -2,7 +2,7 @@
 
 Every keyword, argument word and comparator comes from :mod:`dsl.keywords`, in
 both languages, so the highlighting cannot drift from the language:
-``python -m compiler.devtools textmate`` rewrites the committed file, and a test
+``python -m driver.devtools textmate`` rewrites the committed file, and a test
 fails when it differs from what this module generates.
 """
 
@@ -36,7 +36,7 @@ def textmate_grammar() -> dict[str, Any]:
         "name": "planc",
         "scopeName": SCOPE,
         "fileTypes": ["plan"],
-        "comment": "Generated from dsl/keywords.py by `python -m compiler.devtools textmate`; do not edit.",
+        "comment": "Generated from dsl/keywords.py by `python -m driver.devtools textmate`; do not edit.",
         "patterns": [
             {"include": "#comment"},
             {"include": "#text-block"},

@@ -5,7 +5,7 @@ Every diagnostic names the data file, line and column. Errors stop the scoring
 no data, never as zero.
 """
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("D050", "data-encoding", "error", "The data file is not UTF-8 text (GBK and UTF-16 are recognised and named).",
      why="Unit names in the wrong encoding would not match the registry, and every row would be rejected.",

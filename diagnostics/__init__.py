@@ -3,7 +3,7 @@
 A diagnostic has a stable code (a letter for the stage plus three digits), a
 severity, a one-line message, a primary span, optional labelled secondary
 spans and a hint. Codes are defined once, with their documentation, in
-:mod:`compiler.codes`; :func:`make` looks the code up so a message can never be
+:mod:`diagnostics.codes`; :func:`make` looks the code up so a message can never be
 emitted under an undeclared code.
 """
 
@@ -110,7 +110,7 @@ def make(
     labels: tuple[Label, ...] = (),
 ) -> Diagnostic:
     """Build a diagnostic for a registered code; the code sets the severity and default hint."""
-    from compiler.codes import lookup
+    from diagnostics.codes import lookup
 
     info = lookup(code)
     return Diagnostic(

@@ -1,6 +1,6 @@
 """Name resolution errors (R): a name is defined twice or does not point to anything."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("R001", "duplicate-definition", "error", "Two things of the same kind share an id.",
      why="References to the id would be ambiguous.",

@@ -6,7 +6,7 @@ figures cannot all be true (an increment that cannot reach its total) produces
 a runtime check that would judge progress wrongly.
 """
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("V050", "growth-without-base-year", "warning",
      "A growth, percentage-point change or rank gain in a multi-year plan does not say which year it is measured from.",

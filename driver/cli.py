@@ -6,7 +6,6 @@ Commands beyond check/build/explain are loaded lazily so `planc check` starts fa
 
 from __future__ import annotations
 
-import enum
 import importlib
 import sys
 from pathlib import Path
@@ -15,22 +14,15 @@ from typing import Any
 import click
 
 from compiler.loader import DEFAULT_MAX_FILE_BYTES
-
-
-class Exit(enum.IntEnum):
-    OK = 0
-    INPUT_ERRORS = 1
-    USAGE = 2
-    INTERNAL = 3  # a bug in planc itself, never the input's fault
-
+from driver.common import Exit, color_option, exit_code, fail, print_diagnostics, target_checks
 
 # name -> "module:attribute" of a click command, imported only when used
 LAZY_COMMANDS: dict[str, str] = {
-    "score": "targets.scoring.cli:score",
-    "schedule": "targets.schedule.cli:schedule",
-    "evaluate": "targets.checks.cli:evaluate",
-    "fmt": "compiler.formatting:fmt",  # canonical layout, keyword conversion
-    "lsp": "compiler.lsp:lsp_command",  # the language server (imports pygls only when started)
+    "score": "driver.score:score",
+    "schedule": "driver.schedule:schedule",
+    "evaluate": "driver.evaluate:evaluate",
+    "fmt": "driver.formatting:fmt",  # canonical layout, keyword conversion
+    "lsp": "driver.lsp:lsp_command",  # the language server (imports pygls only when started)
 }
 
 
@@ -57,29 +49,8 @@ def _paths(paths: tuple[str, ...]) -> list[Path]:
     return [Path(p) for p in paths] if paths else [Path("plans")]
 
 
-def _print_diagnostics(
-    result: Any, fmt: str, color: bool | None, max_per_file: int = 50, show_acknowledged: bool = False
-) -> None:
-    from compiler.render import RENDERERS, render_text, summary, unacknowledged
-
-    diagnostics = result.all_diagnostics()
-    shown = diagnostics
-    if not show_acknowledged and fmt in ("text", "github"):
-        shown = unacknowledged(diagnostics)
-    if fmt == "text":
-        use_color = sys.stderr.isatty() if color is None else color
-        text = render_text(shown, result.sources, color=use_color, max_per_file=max_per_file)
-        if text:
-            click.echo(text, err=True)
-        click.echo(summary(diagnostics, len(result.plans), acknowledged_shown=show_acknowledged), err=True)
-    else:
-        output = RENDERERS[fmt](shown, result.sources)
-        if output:
-            click.echo(output)
-
-
 def _format_choices() -> list[str]:
-    from compiler.render import RENDERERS
+    from diagnostics.render import RENDERERS
 
     return sorted(RENDERERS)
 
@@ -89,38 +60,25 @@ def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0) -> Any:
     from compiler.pipeline import compile_paths, default_jobs
 
     jobs = jobs or default_jobs()
+    checks = target_checks()
     targets = _paths(paths)
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, checks=checks)
     from compiler.loader import Loader
     from compiler.pipeline import discover
 
     entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
     if len(entries) < 5:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, checks=checks)
     with click.progressbar(length=len(entries), label="checking", file=sys.stderr) as bar:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, on_progress=lambda _p: bar.update(1))
-
-
-def _exit_code(result: Any, warnings_as_errors: bool = False) -> Exit:
-    from compiler.diagnostics import Severity
-
-    if result.usage_error:
-        return Exit.USAGE
-    diagnostics = result.all_diagnostics()
-    if not result.ok:
-        return Exit.INPUT_ERRORS
-    if warnings_as_errors and any(d.severity is Severity.WARNING and not d.acknowledged for d in diagnostics):
-        return Exit.INPUT_ERRORS
-    return Exit.OK
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, on_progress=lambda _p: bar.update(1), checks=checks)
 
 
 _format_option = click.option(
     "--format", "fmt", default="text", show_default=True,
     type=click.Choice(["text", "json", "github", "sarif"]), help="How to print diagnostics.",
 )
-_color_option = click.option("--color/--no-color", default=None, help="Colour the code frames (default: on a terminal).")
 _show_acknowledged_option = click.option(
     "--show-acknowledged", is_flag=True,
     help="Also list acknowledged warnings in text and GitHub output (JSON and SARIF always include them).",
@@ -139,7 +97,7 @@ _max_bytes_option = click.option(
 @click.argument("paths", nargs=-1, type=click.Path())
 @_format_option
 @click.option("--warnings-as-errors", is_flag=True, help="Exit 1 on any unacknowledged warning.")
-@_color_option
+@color_option
 @_max_bytes_option
 @click.option("--max-diagnostics", default=50, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many diagnostics per file in text output ('… and N more').")
@@ -153,8 +111,9 @@ def check(
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
     result = _compile(paths, max_file_bytes, jobs)
-    _print_diagnostics(result, fmt, color, max_diagnostics, show_acknowledged)
-    sys.exit(_exit_code(result, warnings_as_errors))
+    print_diagnostics(result.all_diagnostics(), result.sources, fmt=fmt, color=color, plans=len(result.plans),
+                      max_per_file=max_diagnostics, show_acknowledged=show_acknowledged)
+    sys.exit(exit_code(result, warnings_as_errors))
 
 
 @main.command()
@@ -162,7 +121,7 @@ def check(
 @click.option("--out", "out", default="build", show_default=True, type=click.Path(file_okay=False),
               help="Output folder; each plan is written to OUT/<plan-id>/.")
 @_format_option
-@_color_option
+@color_option
 @_max_bytes_option
 @_show_acknowledged_option
 @_jobs_option
@@ -171,19 +130,19 @@ def build(
     jobs: int,
 ) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
-    from compiler.emit import emit_all
+    from driver.emit import emit_all
 
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
     result = _compile(paths, max_file_bytes, jobs)
-    _print_diagnostics(result, fmt, color, show_acknowledged=show_acknowledged)
-    code = _exit_code(result)
+    print_diagnostics(result.all_diagnostics(), result.sources, fmt=fmt, color=color, plans=len(result.plans),
+                      show_acknowledged=show_acknowledged)
+    code = exit_code(result)
     if code is not Exit.OK:
         sys.exit(code)
     problem = emit_all([c.plan for c in result.plans if c.plan is not None], Path(out), [Path(p) for p in paths])
     if problem:
-        click.echo(f"planc: {problem}", err=True)
-        sys.exit(Exit.USAGE)
+        fail(problem)
     click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
 
 
@@ -191,8 +150,8 @@ def build(
 @click.argument("code", required=False)
 def explain(code: str | None) -> None:
     """What a diagnostic code means, why it matters, and an example fix."""
-    from compiler.codes import all_codes
-    from compiler.explain import explain_text
+    from diagnostics.codes import all_codes
+    from diagnostics.explain import explain_text
 
     if code is None:
         for info in all_codes():
@@ -200,8 +159,7 @@ def explain(code: str | None) -> None:
         return
     text = explain_text(code.strip().upper())
     if text is None:
-        click.echo(f"planc: unknown diagnostic code `{code}`; `planc explain` lists them", err=True)
-        sys.exit(Exit.USAGE)
+        fail(f"unknown diagnostic code `{code}`; `planc explain` lists them")
     click.echo(text)
 
 

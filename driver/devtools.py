@@ -1,4 +1,4 @@
-"""Regenerate committed generated files: `python -m compiler.devtools docs|schemas|grammar|textmate`."""
+"""Regenerate committed generated files: `python -m driver.devtools docs|schemas|grammar|textmate`."""
 
 from __future__ import annotations
 
@@ -16,17 +16,17 @@ def main(argv: list[str]) -> int:
         write_keywords_into_grammar(str(ROOT / "dsl" / "plan.lark"))
         write_standalone_parser()  # after the keywords: it is generated from the grammar
     if what in ("docs", "all"):
-        from compiler.explain import diagnostics_markdown
-        from compiler.reference import reference_markdown
+        from diagnostics.explain import diagnostics_markdown
+        from driver.reference import reference_markdown
 
         (ROOT / "docs" / "diagnostics.md").write_text(diagnostics_markdown(), encoding="utf-8")
         (ROOT / "docs" / "reference.md").write_text(reference_markdown(), encoding="utf-8")
     if what in ("schemas", "docs", "all"):
-        from compiler.artifacts import write_schemas
+        from driver.schemas import write_schemas
 
         write_schemas(ROOT / "docs" / "schemas")
     if what in ("textmate", "all"):
-        from compiler.textmate import write_textmate
+        from driver.textmate import write_textmate
 
         write_textmate(ROOT)
     return 0

@@ -1,8 +1,8 @@
 """The `planc check --format json` document (planc/diagnostics/v1) as a pydantic model.
 
-The renderer (:func:`compiler.render.render_json`) writes plain dictionaries; this
+The renderer (:func:`diagnostics.render.render_json`) writes plain dictionaries; this
 model describes them, and its JSON Schema is committed as
-``docs/schemas/diagnostics.v1.json`` through :func:`compiler.artifacts.schema_registry`.
+``docs/schemas/diagnostics.v1.json`` through :func:`driver.schemas.schema_registry`.
 A test validates the renderer's output against both.
 """
 

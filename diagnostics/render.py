@@ -10,8 +10,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from compiler.codes import CodeInfo
-from compiler.diagnostics import Diagnostic, Severity, Span
+from diagnostics import Diagnostic, Severity, Span
+from diagnostics.codes import CodeInfo
 
 DIAGNOSTICS_SCHEMA = "planc/diagnostics/v1"
 DEFAULT_MAX_PER_FILE = 50
@@ -240,7 +240,7 @@ def render_sarif(diagnostics: list[Diagnostic], sources: dict[str, str], **_: ob
     Columns count Unicode code points (``columnKind``), as spans do; an acknowledged
     warning is reported with an in-source suppression carrying the `ack` reason.
     """
-    from compiler.codes import all_codes
+    from diagnostics.codes import all_codes
 
     catalogue = all_codes()
     index = {info.code: i for i, info in enumerate(catalogue)}

@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from compiler.convert import convert_keywords
-from compiler.diagnostics import Diagnostic, Span, make
 from compiler.loader import DEFAULT_MAX_FILE_BYTES, decode_source, display_path
+from diagnostics import Diagnostic, Span, make
 from dsl.format import FormatResult, format_source, normalise_newlines
 from dsl.parser import parse
 
@@ -147,7 +147,7 @@ def _files(count: int) -> str:
               help="Rewrite every keyword and argument word into one language.")
 def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, keywords: str | None) -> None:
     """Format .plan files in place in the canonical layout (default: plans/)."""
-    from compiler.render import render_text
+    from diagnostics.render import render_text
 
     targets = [Path(p) for p in paths] if paths else [Path("plans")]
     outcome, diffs = run_fmt(targets, check=check, diff=show_diff, keywords=keywords)

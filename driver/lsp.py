@@ -28,8 +28,9 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from compiler import model as m
 from compiler.build import Defined
-from compiler.diagnostics import Diagnostic, Severity, Span
 from compiler.pipeline import CompiledPlan, compile_source
+from diagnostics import Diagnostic, Severity, Span
+from driver.common import target_checks
 from dsl.parser import parse
 from dsl.syntax import Statement
 
@@ -185,7 +186,7 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
     others = {p: t for p, t in (overlays or {}).items() if p.resolve() != path.resolve()}
     compiled: CompiledPlan | None = None
     if any(s.keyword == "plan" for s in parsed.statements):
-        compiled = compile_source(path, text, others)
+        compiled = compile_source(path, text, others, checks=target_checks())
     else:
         for candidate in _including_plans(path, root):
             try:
@@ -194,7 +195,7 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
                 continue
             if path.name not in head:
                 continue  # a plan that includes this file names it
-            attempt = compile_source(candidate, head, {**others, path: text})
+            attempt = compile_source(candidate, head, {**others, path: text}, checks=target_checks())
             if any(_same_file(f, path) for f in _files_of(attempt)):
                 compiled = attempt
                 break

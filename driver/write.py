@@ -1,50 +1,11 @@
-"""Artifacts: deterministic JSON, the registry of versioned schemas, and atomic writes."""
+"""Atomic writes of a build: every plan folder swapped in whole, shared files replaced atomically."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
-
-from compiler.model import Plan
-
-
-def dump_json(model: Any) -> bytes:
-    """Sorted keys, two-space indent, UTF-8 text kept as is, one trailing newline."""
-    data = model.model_dump(mode="json", by_alias=True)
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
-
-
-def schema_registry() -> dict[str, Any]:
-    """kind.vN -> model; each becomes docs/schemas/<kind>.v<N>.json."""
-    registry: dict[str, Any] = {"plan.v1": Plan}
-    for module_name in ("compiler.diagnostics_json", "targets.checks.schema", "targets.schedule.schema", "targets.scoring.schema"):
-        try:
-            module = __import__(module_name, fromlist=["SCHEMAS"])
-        except ModuleNotFoundError as error:
-            if error.name and module_name.startswith(error.name):
-                continue  # that target is not built yet
-            raise
-        registry.update(getattr(module, "SCHEMAS", {}))
-    return registry
-
-
-def json_schema(model: Any) -> str:
-    schema = model.model_json_schema(by_alias=True, mode="serialization")
-    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def write_schemas(folder: Path) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, model in sorted(schema_registry().items()):
-        path = folder / f"{name}.json"
-        path.write_text(json_schema(model), encoding="utf-8")
-        written.append(path)
-    return written
 
 
 def _recover(out: Path) -> None:

@@ -1,6 +1,6 @@
 """File and input errors (F): the text cannot be read, or includes go wrong."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("F001", "missing-file", "error", "A path given on the command line or in an `include` does not exist or cannot be read.",
      why="A plan that silently skips a missing part would publish an incomplete document.",

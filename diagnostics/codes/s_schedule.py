@@ -5,7 +5,7 @@ calendar, which ``planc check`` does not load); S002–S004 are also checked by
 ``planc check`` through :mod:`compiler.rules.schedule_rules`.
 """
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("S001", "holiday-calendar-missing-year", "warning",
      "The schedule reaches a year for which the statutory holiday calendar (chinese_calendar) has no data.",

@@ -1,6 +1,6 @@
 """Syntax errors (P): the text is not a well-formed .plan file."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code(
     "P001", "syntax-error", "error",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler.codes import CodeInfo, all_codes, lookup
+from diagnostics.codes import CodeInfo, all_codes, lookup
 
 
 def _indent(text: str) -> str:
@@ -50,7 +50,7 @@ def diagnostics_markdown() -> str:
     out = [
         "# Diagnostics",
         "",
-        "Generated from the code catalogue in `compiler/codes/` by `make docs`; do not edit by hand.",
+        "Generated from the code catalogue in `diagnostics/codes/` by `make docs`; do not edit by hand.",
         "Every code is stable: a retired code is never reused. `planc explain CODE` prints the same text.",
         "",
         "A warning can be acknowledged where it occurs with `ack CODE \"reason\"` inside the enclosing block;",

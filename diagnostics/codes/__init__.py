@@ -18,7 +18,7 @@ import pkgutil
 import re
 from dataclasses import dataclass
 
-from compiler.diagnostics import Severity
+from diagnostics import Severity
 
 CODE_PATTERN = re.compile(r"^[FPMRVDSK]\d{3}$")
 

@@ -1,6 +1,6 @@
 """Validation (V): the plan is well-formed and resolves, but something in it is wrong or suspicious."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("V001", "period-reversed", "error", "The plan's period ends before it starts.",
      why="Every deadline and target is checked against the period.",

@@ -4,7 +4,7 @@ Every bad row is reported with the file, line and column; no row is dropped sile
 and the evaluation is not printed while the data has errors.
 """
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("D001", "data-not-utf8", "error", "The progress file is not valid UTF-8 (often a spreadsheet saved it as GBK/GB18030, or as UTF-16 “Unicode text”; both are named).",
      why="Guessing the encoding can turn metric names into mojibake that matches nothing, or worse, something else.",

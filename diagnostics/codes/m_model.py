@@ -1,6 +1,6 @@
 """Statement shape errors (M): a statement is well-formed but its arguments or place are wrong."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("M001", "missing-argument", "error", "A statement lacks an argument it needs, or an argument has the wrong type.",
      why="A half-specified statement (a target without a value, a component without its maximum) cannot be compiled faithfully.",

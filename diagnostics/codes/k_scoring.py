@@ -1,6 +1,6 @@
 """Scoring (K): the assessment scheme is well-formed but cannot be computed as written, or `planc score` cannot run."""
 
-from compiler.codes import code
+from diagnostics.codes import code
 
 code("K001", "no-scoring-scheme", "error", "`planc score` was given a plan without a `scoring` block.",
      why="There is nothing to score: the plan declares no groups, formulas or completion weights.",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from compiler.artifacts import write_build
 from compiler.model import Plan
+from driver.write import write_build
 
 
 def render_all(plans: list[Plan]) -> tuple[dict[str, dict[str, bytes]], dict[str, bytes]]:
