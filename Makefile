@@ -33,6 +33,7 @@ test: $(STAMP) lint
 lint: $(STAMP)
 	$(BIN)/ruff check diagnostics dsl compiler targets driver tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/planc fmt --check plans/
 
 # Regenerate committed, generated files (tests fail when they drift).

@@ -31,23 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FIRMNESS = ("must", "strive", "stated")
-METRIC_KINDS = (
-    "level",
-    "growth",
-    "avg_growth",
-    "increment",
-    "share",
-    "pp_change",
-    "rank",
-    "rank_gain",
-    "per_year",
-    "boolean",
-)
-FREQUENCIES = ("week", "biweek", "dekad", "month", "quarter", "halfyear", "year")
-NUMBERING_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none")
-ACTION_FORMS = ("run_in", "heading", "label", "inline")
-OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units")
+from compiler.vocab import ACTION_FORMS, FIRMNESS, FREQUENCIES, METRIC_KINDS, NUMBERING_STYLES, OWNER_STYLES
 
 
 def words(*names: str) -> str:

@@ -31,13 +31,12 @@ from compiler.build import Defined
 from compiler.pipeline import CompiledPlan, compile_source
 from diagnostics import Diagnostic, Severity, Span
 from driver.common import target_checks
+from dsl.lexicon import NAME_PATTERN
 from dsl.parser import parse
 from dsl.syntax import Statement
 
 SERVER_NAME = "planc"
-_NAME = re.compile(
-    r"^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007][A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]*$"
-)
+_NAME = re.compile(f"^{NAME_PATTERN}$")
 _KIND_WORDS = {"unit": "unit", "person": "person", "metric": "metric", "group": "group", "fact": "fact",
                "rank_table": "rank table", "grade_table": "grade table", "structure": "section or action",
                "committee": "committee", "cadence": "cadence", "deadline": "deadline", "citation": "citation"}

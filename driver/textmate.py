@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING, WORD_BY_SPELLING
+from dsl.lexicon import NAME_CONTINUE, NAME_PATTERN, textmate_class
 
 SCOPE = "source.planc"
 GRAMMAR_PATH = Path("editors") / "vscode" / "syntaxes" / "planc.tmLanguage.json"
 # characters that continue an identifier (as in the grammar's NAME terminal)
-WORD = r"A-Za-z0-9_\-·\x{3400}-\x{4DBF}\x{4E00}-\x{9FFF}\x{F900}-\x{FAFF}\x{3007}"
+WORD = textmate_class(NAME_CONTINUE)
 
 
 def _alternation(words: list[str]) -> str:
@@ -108,8 +109,21 @@ def render_textmate() -> str:
     return json.dumps(textmate_grammar(), ensure_ascii=False, indent=2) + "\n"
 
 
+CONFIGURATION_PATH = Path("editors") / "vscode" / "language-configuration.json"
+# what the editor selects as one word: an identifier, or a number with its unit
+WORD_PATTERN = NAME_PATTERN + r'|[+-]?\d+(?:\.\d+)?[^\s"{}#;]*'
+
+
+def language_configuration(current: str) -> str:
+    """The editor's language configuration with its word pattern set from the lexicon (the rest kept as written)."""
+    line = '  "wordPattern": ' + json.dumps(WORD_PATTERN, ensure_ascii=False)
+    return re.sub(r'^  "wordPattern": .*?(?=,?$)', lambda _m: line, current, count=1, flags=re.M)
+
+
 def write_textmate(root: Path) -> Path:
     path = root / GRAMMAR_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_textmate(), encoding="utf-8")
+    configuration = root / CONFIGURATION_PATH
+    configuration.write_text(language_configuration(configuration.read_text(encoding="utf-8")), encoding="utf-8")
     return path

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 from dsl.keywords import keyword_spellings
+from dsl.lexicon import NAME_CONTINUE, NAME_PATTERN
 
 BEGIN = "// BEGIN KEYWORDS"
 END = "// END KEYWORDS"
@@ -23,15 +24,8 @@ def grammar_text() -> str:
 
 
 def lark_grammar_text() -> str:
-    """The grammar as the parser is built from it.
-
-    The block rule keeps its braces (`LBRACE`, `RBRACE` rather than the filtered `_LBRACE`)
-    so a block's span can cover them; dsl/plan.lark keeps the filtered names for readers.
-    """
-    return grammar_text().replace(
-        "block: _LBRACE _term? (statement _term)* statement? _RBRACE",
-        "block: LBRACE _term? (statement _term)* statement? RBRACE",
-    ).replace('_LBRACE: "{"', 'LBRACE: "{"').replace('_RBRACE: "}"', 'RBRACE: "}"')
+    """The grammar as the parser is built from it: exactly the file a reader reads."""
+    return grammar_text()
 
 
 def grammar_digest() -> str:
@@ -43,7 +37,7 @@ def grammar_digest() -> str:
 # A keyword must not run on into an identifier: `targets` is not `target s`. (`\w` would
 # compile faster than these Han ranges, but interegular, which checks the grammar for
 # colliding terminals in tests, takes minutes over `\w`'s alphabet.)
-KEYWORD_END = r"(?![A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007])"
+KEYWORD_END = f"(?![{NAME_CONTINUE}])"
 
 # The optional colon after a keyword (`title: …`, `标题：…`) belongs to the keyword's
 # token, so the lexer state after a keyword and the state after an argument accept the
@@ -64,7 +58,7 @@ def keyword_word(token_text: str) -> str:
 
 def with_current_keywords(text: str) -> str:
     pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
-    replacement = f"{BEGIN}\n{render_keyword_terminal()}\n{END}"
+    replacement = f"{BEGIN}\nNAME: /{NAME_PATTERN}/\n{render_keyword_terminal()}\n{END}"
     return pattern.sub(lambda _match: replacement, text)
 
 

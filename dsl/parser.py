@@ -25,6 +25,7 @@ from dsl.generated_parser import (
 )
 from dsl.grammar import keyword_word
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
+from dsl.lexicon import NAME_PATTERN
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
 _TOKEN_WORDS = {
@@ -47,9 +48,6 @@ _TOKEN_WORDS = {
 }
 # A name, as the grammar's NAME terminal has it; compiled by the error path only (the Han
 # ranges take ~3 ms to compile, a cost a clean `planc check` need not pay).
-_NAME_PATTERN = (
-    r"[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007][A-Za-z0-9_\-·\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]*"
-)
 
 
 def _span(path: str, tok: Token) -> Span:
@@ -301,7 +299,7 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
                 hint='wrap text in ASCII quotes "…"; Chinese quotes “ ” are kept as ordinary characters inside them',
             )
         if "KEYWORD" in error.allowed:
-            match = re.compile(_NAME_PATTERN).match(source, position)
+            match = re.compile(NAME_PATTERN).match(source, position)
             if match:
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))

@@ -41,8 +41,8 @@ def test_interrupted_swap_leaves_whole_folders(tmp_path: Path, monkeypatch: pyte
 
 
 def test_failure_while_rendering_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from driver import emit
     from compiler.pipeline import compile_file
+    from driver import emit
     from tests.sample_plan import SAMPLE_PLAN
 
     source = tmp_path / "sample.plan"

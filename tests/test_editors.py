@@ -88,3 +88,13 @@ def test_vscode_extension_manifest_points_at_its_files() -> None:
     json.loads((VSCODE / language["configuration"]).read_text(encoding="utf-8"))
     assert (VSCODE / manifest["main"]).is_file()
     assert manifest["contributes"]["configuration"]["properties"]["planc.server.command"]["default"] == ["planc", "lsp"]
+
+
+def test_the_editor_word_pattern_is_the_lexicon_name() -> None:
+    """editors/vscode/language-configuration.json's wordPattern is generated from dsl/lexicon.py."""
+    from driver.textmate import CONFIGURATION_PATH, language_configuration
+    from dsl.lexicon import NAME_PATTERN
+
+    committed = (Path(__file__).resolve().parent.parent / CONFIGURATION_PATH).read_text(encoding="utf-8")
+    assert language_configuration(committed) == committed, "run `make textmate`"
+    assert json.loads(committed)["wordPattern"].startswith(NAME_PATTERN + "|")

@@ -9,13 +9,8 @@ from decimal import Decimal
 from compiler import model as m
 from compiler.owners import WORDING_ROLES, wording_placeholders
 from compiler.rules import RuleContext, rule
+from compiler.vocab import FREQUENCY, percent_text
 from diagnostics import Diagnostic
-
-_PERIODS_PER_YEAR = {"week": 52, "biweek": 26, "dekad": 36, "month": 12, "quarter": 4, "halfyear": 2, "year": 1}
-
-
-def _percent(fraction: Decimal) -> str:
-    return f"{(fraction * 100).normalize():f}%"
 
 
 @rule("V002")
@@ -142,7 +137,7 @@ def period_weights(ctx: RuleContext) -> Iterator[Diagnostic]:
     scoring = ctx.plan.scoring
     if scoring is None:
         return
-    expected = _PERIODS_PER_YEAR[scoring.every]
+    expected = FREQUENCY[scoring.every].per_year
     for group in scoring.groups:
         if not group.period_weights:
             continue
@@ -150,7 +145,7 @@ def period_weights(ctx: RuleContext) -> Iterator[Diagnostic]:
         if total != 1:
             yield ctx.diag(
                 "V007",
-                f"the period weights of group `{group.id}` add up to {_percent(total)}, not 100%",
+                f"the period weights of group `{group.id}` add up to {percent_text(total)}, not 100%",
                 group.source,
             )
         if len(group.period_weights) != expected:
@@ -204,7 +199,7 @@ def blends_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
     for blend in scoring.blends:
         total = Decimal(blend.self_share) + sum((Decimal(p.share) for p in blend.parts), Decimal(0))
         if total != 1:
-            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {_percent(total)}, not 100%", blend.source)
+            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {percent_text(total)}, not 100%", blend.source)
 
 
 @rule("V010")

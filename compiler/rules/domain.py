@@ -13,13 +13,13 @@ from decimal import Decimal
 
 from compiler import model as m
 from compiler.rules import RuleContext, rule
+from compiler.vocab import FREQUENCY
 from diagnostics import Diagnostic
 
 _RATE_SUFFIXES = ("率", "占比", "比重", "比例")
 # avg_growth (年均增长) is a yearly rate by definition, so it needs no base year to be judged.
 _CHANGE_KINDS = ("growth", "pp_change", "rank_gain")
 _UP = (">=", ">")
-_FREQUENCY_DAYS = {"week": 7, "biweek": 14, "dekad": 10, "month": 30, "quarter": 91, "halfyear": 182, "year": 365}
 
 
 def _multi_year(plan: m.Plan) -> bool:
@@ -331,7 +331,7 @@ def cadence_longer_than_period(ctx: RuleContext) -> Iterator[Diagnostic]:
     period = ctx.plan.period
     length = (period.end - period.start).days + 1
     for cadence in ctx.plan.cadences:
-        days = _FREQUENCY_DAYS[cadence.every] * cadence.interval
+        days = FREQUENCY[cadence.every].days * cadence.interval
         if days > length:
             yield ctx.diag(
                 "V062",

@@ -13,26 +13,16 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
+from compiler.quota import quota_places
 from compiler.rules import RuleContext, rule
+from compiler.vocab import SCORING_FREQUENCIES
 from diagnostics import Diagnostic
-
-_SUPPORTED = ("month", "quarter", "halfyear", "year")
 
 
 def _places(table: m.GradeTable, count: int) -> list[int]:
     """Head counts per quota grade, as the score stage computes them (kept in step by a test)."""
-    from targets.scoring.engine import quota_places
-    from targets.scoring.schema import GradeDef, GradeTableDef
-
-    definition = GradeTableDef(
-        id=table.id,
-        grades=[GradeDef(name=g.name, quota=g.quota, share=g.share) for g in table.grades],
-        quota_total=sum(g.quota for g in table.grades if g.quota is not None),
-        rounding=table.rounding,
-        quota_method=table.quota_method,
-        beyond_quota="",
-    )
-    return [n for _name, n in quota_places(definition, count)]
+    quotas = [(g.name, g.quota) for g in table.grades]
+    return [n for _name, n in quota_places(quotas, count, table.rounding, table.quota_method)]
 
 
 @rule("K002", "K003", "K016", "K018")
@@ -40,7 +30,7 @@ def groups_computable(ctx: RuleContext) -> Iterator[Diagnostic]:
     scoring = ctx.plan.scoring
     if scoring is None:
         return
-    if scoring.every not in _SUPPORTED and (scoring.formulas or scoring.groups):
+    if scoring.every not in SCORING_FREQUENCIES and (scoring.formulas or scoring.groups):
         yield ctx.diag("K018", f"a scheme cannot be assessed every {scoring.every}", scoring.source,
                        hint="use month, quarter, halfyear or year")
     tables = {t.id: t for t in scoring.rank_tables}

@@ -20,6 +20,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from compiler import model as m
+from compiler.vocab import decimal_text, holds
 from targets.checks.progress import ProgressData, Row
 from targets.checks.schema import (
     STATUSES,
@@ -33,7 +34,6 @@ from targets.checks.schema import (
     YearResult,
 )
 
-TOLERANCE = Decimal("0.05")  # `~` (左右): within 5% of the target
 _FIRMNESS_ORDER = {"must": 0, "stated": 1, "strive": 2}
 _CUMULATIVE = ("level", "share", "increment", "pp_change", "rank_gain")
 _GROWTH = ("growth", "avg_growth")
@@ -41,12 +41,7 @@ _STARTS_AT_ZERO = ("increment", "pp_change", "rank_gain", "per_year")
 _OP_TEXT = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "=", "~": "≈"}
 
 
-def fmt(value: Decimal) -> str:
-    """A decimal without exponent or trailing zeros: 51.01, 1650, 0.7."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+fmt = decimal_text  # the checks' numbers print as every stage's: 51.01, 1650, 0.7
 
 
 def _round(value: Decimal) -> Decimal:
@@ -66,21 +61,10 @@ def satisfies(check: Check, value: Decimal) -> bool:
         return value == 1
     target = Decimal(check.value)
     high = Decimal(check.value_max) if check.value_max is not None else None
-    op = check.op
-    if op == ">=":
-        return value >= target
-    if op == ">":
-        return value > target
-    if op == "<=":
-        return value <= (high if high is not None else target)
-    if op == "<":
-        return value < (high if high is not None else target)
-    if op == "~":
-        if high is not None:
-            return target <= value <= high
-        return abs(value - target) <= abs(target) * TOLERANCE
-    # `=` (达到): reaching the value; a range is reached at its lower end
-    return value <= target if check.kind == "rank" else value >= target
+    if check.op == "=":
+        # 达到: reaching the value (at most, for a rank); a range is reached at its lower end
+        return value <= target if check.kind == "rank" else value >= target
+    return holds(check.op, value, target, high)
 
 
 def target_text(check: Check) -> str:

@@ -12,16 +12,14 @@ from dataclasses import dataclass
 
 from compiler import model as m
 from compiler.text import Block, chinese_date, reading_order
+from compiler.vocab import FIRMNESS_ZH, every_text
 from targets.docs.markdown import Markdown, escape
 
 # a thematic break separates the covering notice, the plan, each annex and the appendices
 _BREAK_BEFORE = {"title", "annex_number"}
 
-FIRMNESS = {"must": "确保", "strive": "力争", "stated": "—"}
+FIRMNESS = FIRMNESS_ZH
 _OPS = {">=": "≥{}", "<=": "≤{}", ">": "＞{}", "<": "＜{}", "=": "{}", "~": "{}左右"}
-_EVERY = {"week": "周", "biweek": "双周", "dekad": "旬", "month": "月", "quarter": "季度", "halfyear": "半年", "year": "年"}
-_EVERY_N = {"week": "周", "biweek": "个双周", "dekad": "旬", "month": "个月", "quarter": "个季度",
-            "halfyear": "个半年", "year": "年"}
 _SENTENCE_END = "。；;！？!?"
 _LABEL_CHARS = 30
 EMPTY = "—"
@@ -218,11 +216,7 @@ def responsibility_rows(plan: m.Plan, names: _Names) -> list[tuple[str, ...]]:
 
 
 def frequency(cadence: m.Cadence) -> str:
-    if cadence.interval == 1:
-        text = "每" + _EVERY[cadence.every]
-    else:
-        text = f"每{cadence.interval}{_EVERY_N[cadence.every]}"
-    text = ("至少" if cadence.at_least else "") + text + "一次"
+    text = ("至少" if cadence.at_least else "") + every_text(cadence.every, cadence.interval) + "一次"
     if cadence.every == "dekad":
         text += "（每月1日、11日、21日）"
     if cadence.start or cadence.end:

@@ -21,20 +21,17 @@ from dataclasses import dataclass
 
 from compiler import model as m
 from compiler.periods import active_window, due_dates
+from compiler.vocab import FREQUENCY, every_text
 from targets.schedule.schema import Event, EventPeriod, EventSource, Rule, Schedule, Window
 from targets.schedule.workdays import WorkdayCalendar, next_workday
 
-FREQUENCY_WORDS = {
-    "week": "周",
-    "biweek": "双周",
-    "dekad": "旬",
-    "month": "月",
-    "quarter": "季度",
-    "halfyear": "半年",
-    "year": "年",
-}
-# the month-based frequencies, by their length in months
-_MONTHS = {"month": 1, "quarter": 3, "halfyear": 6, "year": 12}
+
+def _months(every: str) -> int:
+    months = FREQUENCY[every].months
+    assert months is not None, every  # callers branch on the week-based frequencies first
+    return months
+
+
 _DEKAD_NAMES = ("上旬", "中旬", "下旬")
 
 
@@ -113,8 +110,8 @@ def cadence_slots(every: str, interval: int, start: dt.date, end: dt.date) -> li
             slots.append(Slot(first, last or dt.date.max, _period_label(every, first)))
             first = following
     else:
-        months = _MONTHS[every] * interval
-        size = _MONTHS[every]
+        months = _months(every) * interval
+        size = _months(every)
         first = dt.date(start.year, (start.month - 1) // size * size + 1, 1)
         while first is not None and first <= end:
             following = _month_start(*_add_months(first.year, first.month, months))
@@ -125,14 +122,7 @@ def cadence_slots(every: str, interval: int, start: dt.date, end: dt.date) -> li
 
 
 def frequency_text(cadence: m.Cadence) -> str:
-    word = FREQUENCY_WORDS[cadence.every]
-    if cadence.interval == 1:
-        text = f"每{word}"
-    elif cadence.every == "biweek":
-        text = f"每{2 * cadence.interval}周"
-    else:
-        text = f"每{cadence.interval}{'个' if cadence.every in ('month', 'quarter', 'halfyear') else ''}{word}"
-    return text + ("（至少一次）" if cadence.at_least else "")
+    return every_text(cadence.every, cadence.interval) + ("（至少一次）" if cadence.at_least else "")
 
 
 def _month_day_text(month: int, day: int | None) -> str:

@@ -22,13 +22,13 @@ from calendar import monthrange
 from collections.abc import Callable
 from typing import Any
 
+from compiler.vocab import FREQUENCY
 from targets.schedule.expand import slot_of
 from targets.schedule.schema import TIMEZONE, Event, Rule, Schedule
 
 PRODID = "-//planc//planc schedule v1//ZH"
 _ONE_DAY = dt.timedelta(days=1)
 _SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-_MONTHS = {"month": 1, "quarter": 3, "halfyear": 6, "year": 12}
 
 
 def dtstamp(issued: dt.date, environ: dict[str, str] | None = None) -> dt.datetime:
@@ -58,7 +58,7 @@ def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
             return {"freq": "monthly", "bymonthday": [1, 11, 21]} if n == 1 else None
         if every == "year":
             return {"freq": "yearly", "interval": n}
-        return {"freq": "monthly", "interval": _MONTHS[every] * n}
+        return {"freq": "monthly", "interval": (FREQUENCY[every].months or 1) * n}
     slots = [slot_of(e) for e in events]
     month, day = slots[0].month, slots[0].day
     if all(_month_end(s) for s in slots) and len({s.month for s in slots}) == 1:

@@ -10,11 +10,14 @@ which ``--explain UNIT`` prints.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
-from fractions import Fraction
 
+from compiler.quota import grade_for_rank as grade_at
+from compiler.quota import quota_places as places_for
+from compiler.quota import rank
+from compiler.vocab import decimal_text, percent_text
+from compiler.vocab import holds as comparator_holds
 from diagnostics import Diagnostic, make
 from targets.scoring.data import ScoreData, StatusData
 from targets.scoring.schema import (
@@ -37,88 +40,27 @@ EXACT_DIGITS = 100
 
 
 def fmt(value: Decimal | None) -> str | None:
-    """An exact decimal as plain text without exponent or trailing zeros (12.825, 15, 0)."""
-    if value is None:
-        return None
-    if value == 0:
-        return "0"
-    text = format(value.normalize(), "f")
-    return text
-
-
-def pct(share: Decimal) -> str:
-    return f"{fmt(share * 100)}%"
+    """An exact decimal as plain text (:func:`compiler.vocab.decimal_text`), None kept."""
+    return None if value is None else decimal_text(value)
 
 
 # ---- ranks and quotas ------------------------------------------------------------
 
 
-def rank(scores: list[tuple[str, Decimal]], ties: str) -> dict[str, int]:
-    """Ranks, best first. ``shared``: equal scores share a rank and the next rank is skipped (1, 1, 3);
-    ``sequential``: equal scores take consecutive ranks in the order given (the group's member order)."""
-    ordered = sorted(range(len(scores)), key=lambda i: (-scores[i][1], i))
-    ranks: dict[str, int] = {}
-    for position, index in enumerate(ordered, start=1):
-        unit, score = scores[index]
-        if ties == "shared":
-            ranks[unit] = 1 + sum(1 for _u, other in scores if other > score)
-        else:
-            ranks[unit] = position
-    return ranks
-
-
-def _round(value: Fraction, rule: str) -> int:
-    if rule == "floor":
-        return math.floor(value)
-    if rule == "ceil":
-        return math.ceil(value)
-    return math.floor(value + Fraction(1, 2))  # half_up: exact, on a fraction
-
-
 def quota_places(table: GradeTableDef, count: int) -> list[tuple[str, int]]:
-    """How many places each quota grade has for ``count`` units: [(grade, places)], best grade first.
-
-    ``each``: every grade's places are ``count × quota / total`` rounded on their own, filled best
-    first until the units run out; ``cumulative``: the running total is rounded, so the places of
-    quotas covering the whole ratio always add up to ``count``.
-    """
-    places: list[tuple[str, int]] = []
-    filled = 0
-    running = 0
-    for grade in table.grades:
-        if grade.quota is None:
-            continue
-        if table.quota_method == "cumulative":
-            running += grade.quota
-            boundary = min(count, _round(Fraction(count * running, table.quota_total), table.rounding))
-            boundary = max(boundary, filled)
-        else:
-            boundary = min(count, filled + _round(Fraction(count * grade.quota, table.quota_total), table.rounding))
-        places.append((grade.name, boundary - filled))
-        filled = boundary
-    return places
+    """How many places each quota grade of ``table`` has for ``count`` units (:func:`compiler.quota.quota_places`)."""
+    return places_for(
+        [(g.name, g.quota) for g in table.grades], count, table.rounding, table.quota_method)
 
 
 def grade_for_rank(table: GradeTableDef, places: list[tuple[str, int]], position: int) -> str:
-    """The grade of the unit ranked ``position`` (shared ranks: tied units share their rank's grade)."""
-    boundary = 0
-    for name, n in places:
-        boundary += n
-        if position <= boundary:
-            return name
-    return table.beyond_quota
+    """The grade of the unit ranked ``position``; the table's grade beyond its quotas past them."""
+    return grade_at(places, position, table.beyond_quota)
 
 
 def holds(condition: ConditionDef, value: Decimal) -> bool:
-    target = Decimal(condition.value)
-    return {
-        ">=": value >= target,
-        "<=": value <= target,
-        ">": value > target,
-        "<": value < target,
-        "=": value == target,
-        "~": value == target,
-    }[condition.op]
+    """A condition on a fact, with the comparators' one meaning (:func:`compiler.vocab.holds`)."""
+    return comparator_holds(condition.op, value, Decimal(condition.value))
 
 
 # ---- the computation -------------------------------------------------------------
@@ -213,8 +155,8 @@ class Engine:
                 continue
             own = Decimal(blend.self_share)
             value = raw[unit] * own + sum((Decimal(p.share) * v for p, v in parts if v is not None), ZERO)
-            terms = " + ".join(f"{p.unit} {fmt(v)} × {pct(Decimal(p.share))}" for p, v in parts)
-            self.say(unit, f"{period}  blend: {fmt(raw[unit])} × {pct(own)} + {terms} = {fmt(value)}")
+            terms = " + ".join(f"{p.unit} {fmt(v)} × {percent_text(Decimal(p.share))}" for p, v in parts)
+            self.say(unit, f"{period}  blend: {fmt(raw[unit])} × {percent_text(own)} + {terms} = {fmt(value)}")
             final[unit] = value
             rows[unit].applied.append(f"blend:{unit}")
         for unit, value in final.items():
@@ -272,7 +214,7 @@ class Engine:
                         self.say(unit, f"{year}  no data (no score for {'、'.join(absent)})")
                         continue
                     value = sum((w * v for w, v in zip(weights, values) if v is not None), ZERO)
-                    terms = " + ".join(f"{fmt(v)} × {pct(w)}" for w, v in zip(weights, values) if v is not None)
+                    terms = " + ".join(f"{fmt(v)} × {percent_text(w)}" for w, v in zip(weights, values) if v is not None)
                     self.say(unit, f"{year}  annual: {terms} = {fmt(value)}")
                 row.raw_score = fmt(value)
                 for override in self.doc.overrides:
@@ -335,7 +277,7 @@ class Engine:
                 if share is None or weight is None:
                     continue
                 points = weight * share
-                self.say(unit, f"{year}  points: {where} {pct(share)} × {fmt(weight)} = {fmt(points)}")
+                self.say(unit, f"{year}  points: {where} {percent_text(share)} × {fmt(weight)} = {fmt(points)}")
                 for adjustment in self.doc.adjustments:
                     if adjustment.on != "points" or group.id not in adjustment.applies:
                         continue
@@ -432,7 +374,7 @@ def _completion(doc: ScoringDoc, data: StatusData) -> Outcome:
         status = statuses[shares.index(share)]
         earned = points * share
         total += earned
-        trail.append(f"{item.metric}: {status} → {pct(share)} × {fmt(points)} = {fmt(earned)}")
+        trail.append(f"{item.metric}: {status} → {percent_text(share)} × {fmt(points)} = {fmt(earned)}")
         rows.append(CompletionRow(metric=item.metric, name=item.name, status=status, points=item.points,
                                   share=fmt(share), earned=fmt(earned)))
     result = CompletionResult(rows=rows, score=fmt(total) or "0", scale=doc.completion.total, complete=complete)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from compiler import model as m
+from compiler.vocab import decimal_text
 from targets.scoring.schema import (
     AdjustmentDef,
     BlendDef,
@@ -55,11 +56,6 @@ STEPS = [
 ]
 
 DEFAULT_CREDITS = [("met", "1")]
-
-
-def _fraction_text(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
 
 
 def _period_weights(scoring: m.Scoring, group: m.Group) -> list[PeriodWeight]:
@@ -115,7 +111,7 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
                 )
                 for item in scoring.completion
             ],
-            total=_fraction_text(sum((Decimal(i.points) for i in scoring.completion), Decimal(0))),
+            total=decimal_text(sum((Decimal(i.points) for i in scoring.completion), Decimal(0))),
             credits=[CreditDef(status=s, share=share) for s, share in credits],
         )
     grade_tables = []
@@ -148,7 +144,7 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
                 title=f.title,
                 members=list(f.members),
                 components=[ComponentDef(evaluator=c.evaluator, max=c.max) for c in f.components],
-                total=_fraction_text(sum((Decimal(c.max) for c in f.components), Decimal(0))),
+                total=decimal_text(sum((Decimal(c.max) for c in f.components), Decimal(0))),
             )
             for f in scoring.formulas
         ],
