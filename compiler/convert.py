@@ -7,22 +7,17 @@ and layout are left exactly as written. Used by `planc fmt --keywords en|zh`.
 
 from __future__ import annotations
 
-from compiler.build import match_args
+from compiler.arguments import ArgKind, match_args, word_kind_words
 from compiler.statements import SPEC_BY_CONTEXT
 from dsl import syntax
 from dsl.keywords import KEYWORD_BY_SPELLING, WORD_BY_SPELLING, spell
 from dsl.parser import parse
 from dsl.syntax import Statement
 
-_NAME_TYPES = {"id", "ref", "label", "code"}  # slot types that take any name as it is
 
-
-def _is_word_slot(slot_type: str, canonical: str) -> bool:
-    """Whether a name in a slot of this type is read as the enumeration word ``canonical``."""
-    alternatives = slot_type.split(",")
-    if any(t in _NAME_TYPES for t in alternatives):
-        return False
-    return any(t.startswith("w:") and canonical in t[2:].split("|") for t in alternatives)
+def _is_word_slot(kind: ArgKind, canonical: str) -> bool:
+    """Whether a name read as ``kind`` is the enumeration word ``canonical`` (not a name taken as it is)."""
+    return not kind.takes_any_name and canonical in word_kind_words(kind)
 
 
 def _line_offsets(text: str) -> list[int]:
@@ -53,7 +48,7 @@ def convert_keywords(text: str, language: str, path: str = "<input>") -> str | N
                 continue
             # rewrite only what the builder reads as a marker or an enumeration word, so an
             # identifier spelled like a word (`metric 增长 …`) stays an identifier
-            roles: dict[int, str] = {}
+            roles: dict[int, ArgKind | str] = {}
             match_args(spec, stmt, [], roles)
             for index, arg in enumerate(stmt.args):
                 if arg.kind != syntax.NAME:
@@ -63,7 +58,7 @@ def convert_keywords(text: str, language: str, path: str = "<input>") -> str | N
                     continue
                 role = roles.get(index)
                 if (role == "marker" and canonical in spec.options_by_marker) or (
-                    role is not None and _is_word_slot(role, canonical)
+                    isinstance(role, ArgKind) and _is_word_slot(role, canonical)
                 ):
                     a = offset(arg.span.line, arg.span.column)
                     edits.append((a, a + len(arg.raw), spell(canonical, language)))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler import model as m
-from compiler.build import Builder, Defined, PendingRef
+from compiler.build import Builder, Defined, Reference
 from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader, display_path
 from compiler.numbering import assign_numbers
 from compiler.owners import assign_owner_texts
@@ -32,7 +32,7 @@ class CompiledPlan:
     diagnostics: list[Diagnostic]
     # what the builder saw, for editor tools (the language server): declared names and written references
     defined: dict[str, dict[str, Defined]] = field(default_factory=dict, repr=False, compare=False)
-    refs: list[PendingRef] = field(default_factory=list, repr=False, compare=False)
+    refs: list[Reference] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -182,8 +182,7 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, checks: 
     assign_numbers(plan)
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
-        display = {rel: disp for disp, rel in builder._display_to_rel.items()}
-        context = RuleContext(plan, display, builder.spans)
+        context = RuleContext(plan, builder.display_names(), builder.spans)
         diagnostics.extend(run_rules(context))
         for check in checks:
             diagnostics.extend(check(context))
@@ -209,9 +208,7 @@ def _compile_in_worker(
 ) -> tuple[CompiledPlan, dict[str, str]]:
     loader = Loader(max_file_bytes=max_file_bytes)
     compiled = compile_file(entry, loader, checks=checks)
-    # the name tables serve the language server in-process; their setters cannot cross processes
-    compiled.defined, compiled.refs = {}, []
-    return compiled, loader.sources()
+    return compiled, loader.sources()  # the whole result, symbols and references included, pickles
 
 
 def default_jobs() -> int:

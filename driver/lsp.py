@@ -33,19 +33,12 @@ from diagnostics import Diagnostic, Severity, Span
 from driver.common import target_checks
 from dsl.lexicon import NAME_PATTERN
 from dsl.parser import parse
-from dsl.syntax import Statement
 
 SERVER_NAME = "planc"
 _NAME = re.compile(f"^{NAME_PATTERN}$")
 _KIND_WORDS = {"unit": "unit", "person": "person", "metric": "metric", "group": "group", "fact": "fact",
                "rank_table": "rank table", "grade_table": "grade table", "structure": "section or action",
                "committee": "committee", "cadence": "cadence", "deadline": "deadline", "citation": "citation"}
-# what completion offers after each statement keyword
-_COMPLETE = {
-    "lead": ("unit",), "co": ("unit",), "responsible": ("unit",), "lead_leader": ("person",),
-    "owner": ("unit", "person"), "member": ("unit", "person"), "component": ("unit",), "blend": ("unit",),
-    "part": ("metric",),
-}
 MAX_PLAN_CANDIDATES = 200  # plan files searched for the one that includes an open part file
 MAX_LEVELS_UP = 4
 
@@ -122,40 +115,19 @@ class Analysis:
         return [u.span for u in self.uses if u.kind == kind and u.id == id_]
 
 
-def _resolve_uses(compiled: CompiledPlan) -> list[Use]:
-    index: dict[str, dict[str, str]] = {}
-    for kind, table in compiled.defined.items():
-        for defined in table.values():
-            for name in defined.names:
-                index.setdefault(kind, {}).setdefault(name, defined.id)
-    uses = []
-    for ref in compiled.refs:
-        for kind in ref.expect:
-            if ref.name in index.get(kind, {}):
-                uses.append(Use(ref.span, kind, index[kind][ref.name]))
-                break
-    return uses
+def _resolved_uses(compiled: CompiledPlan) -> list[Use]:
+    """Every reference the compiler resolved, as it resolved it (the server never resolves names itself)."""
+    return [Use(ref.span, *ref.resolved) for ref in compiled.refs if ref.resolved is not None]
 
 
-def _declarations(statements: list[Statement], compiled: CompiledPlan, path: Path) -> list[Use]:
-    """The id token of every declaration in this file, matched to what the builder defined there."""
-    out: list[Use] = []
-    starts = {
-        (d.span.line, d.span.column): (kind, d.id)
+def _declarations(compiled: CompiledPlan, path: Path) -> list[Use]:
+    """The id token of every declaration in this file, as the builder recorded it."""
+    return [
+        Use(d.id_span, kind, d.id)
         for kind, table in compiled.defined.items()
         for d in table.values()
-        if _same_file(d.span.file, path)
-    }
-
-    def walk(items: list[Statement]) -> None:
-        for stmt in items:
-            found = starts.get((stmt.span.line, stmt.span.column))
-            if found and stmt.args:
-                out.append(Use(stmt.args[0].span, found[0], found[1]))
-            walk(stmt.block or [])
-
-    walk(statements)
-    return out
+        if d.id_span is not None and _same_file(d.id_span.file, path)
+    ]
 
 
 def _including_plans(path: Path, root: Path | None) -> list[Path]:
@@ -202,8 +174,8 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
         return analysis
     analysis.compiled = compiled
     analysis.diagnostics = [d for d in compiled.diagnostics if d.span is not None and _same_file(d.span.file, path)]
-    analysis.uses = _resolve_uses(compiled)
-    analysis.declarations = _declarations(parse(text, _display_of(compiled, path)).statements, compiled, path)
+    analysis.uses = _resolved_uses(compiled)
+    analysis.declarations = _declarations(compiled, path)
     return analysis
 
 
@@ -212,13 +184,6 @@ def _files_of(compiled: CompiledPlan) -> set[str]:
     files |= {r.span.file for r in compiled.refs}
     files |= {d.span.file for d in compiled.diagnostics if d.span is not None}
     return files
-
-
-def _display_of(compiled: CompiledPlan, path: Path) -> str:
-    for name in _files_of(compiled):
-        if _same_file(name, path):
-            return name
-    return str(path)
 
 
 # ---- features -------------------------------------------------------------------------------
@@ -290,13 +255,87 @@ def _statement_keyword_at(text: str, line: int) -> str | None:
     return KEYWORD_BY_SPELLING.get(word)
 
 
+def _block_context(text: str, line: int) -> str:
+    """The statement-table context of the block that ``line`` (1-based) is in, read from the braces above it.
+
+    A light scan, not a parse: an edit in progress rarely parses. Strings, text blocks and
+    comments are skipped; each `{` opens the block of the statement it ends.
+    """
+    from compiler.statements import SPEC_BY_CONTEXT
+    from dsl.keywords import KEYWORD_BY_SPELLING
+
+    contexts = ["file"]
+    source = "\n".join(text.split("\n")[: max(line - 1, 0)])
+    keyword: str | None = None
+    at_start = True
+    word = ""
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        if source.startswith('"""', i):
+            end = source.find('"""', i + 3)
+            i = len(source) if end < 0 else end + 3
+            at_start = False
+            continue
+        if ch == '"':
+            end = i + 1
+            while end < len(source) and source[end] not in '"\n':
+                end += 2 if source[end] == "\\" else 1
+            i = end + 1
+            at_start = False
+            continue
+        if ch == "#":
+            end = source.find("\n", i)
+            i = len(source) if end < 0 else end
+            continue
+        if at_start and _NAME.match(ch):
+            word += ch
+            i += 1
+            continue
+        if word:
+            keyword = KEYWORD_BY_SPELLING.get(word.rstrip(":："))
+            word = ""
+            at_start = False
+        if ch in "{｛":
+            spec = SPEC_BY_CONTEXT.get((contexts[-1], keyword or ""))
+            contexts.append(spec.block_context if spec is not None and spec.block_context else "?")
+            at_start = True
+        elif ch in "}｝":
+            if len(contexts) > 1:
+                contexts.pop()
+            at_start = True
+        elif ch in "\n;；":
+            at_start = True
+        i += 1
+    return contexts[-1]
+
+
+def _reference_kinds(text: str, line: int) -> tuple[str, ...]:
+    """What a name written on ``line`` may refer to, by the statement table: the reference slots of the statement
+    being written there, in its block (a `member` of a committee names people; of a group, units)."""
+    from compiler.statements import SPEC_BY_CONTEXT
+
+    keyword = _statement_keyword_at(text, line)
+    if keyword is None:
+        return ()
+    spec = SPEC_BY_CONTEXT.get((_block_context(text, line), keyword))
+    if spec is not None:
+        return spec.refers()
+    # a part file is read inside its plan's blocks: offer what the statement names anywhere
+    return tuple(dict.fromkeys(k for (_c, kw), s in SPEC_BY_CONTEXT.items() if kw == keyword for k in s.refers()))
+
+
+_COMPLETION_KINDS = {"unit": lsp.CompletionItemKind.Module, "person": lsp.CompletionItemKind.Constant,
+                     "metric": lsp.CompletionItemKind.Value, "group": lsp.CompletionItemKind.Enum,
+                     "fact": lsp.CompletionItemKind.Variable, "rank_table": lsp.CompletionItemKind.Struct,
+                     "grade_table": lsp.CompletionItemKind.Struct}
+
+
 def completions(analysis: Analysis, text: str, line: int) -> list[lsp.CompletionItem]:
     if analysis.compiled is None:
         return []
-    kinds = _COMPLETE.get(_statement_keyword_at(text, line) or "", ("unit", "person"))
+    kinds = _reference_kinds(text, line)
     items: list[lsp.CompletionItem] = []
-    item_kinds = {"unit": lsp.CompletionItemKind.Module, "person": lsp.CompletionItemKind.Constant,
-                  "metric": lsp.CompletionItemKind.Value}
     for kind in kinds:
         for defined in sorted(analysis.compiled.defined.get(kind, {}).values(), key=lambda d: d.id):
             full = defined.names[1] if len(defined.names) > 1 else defined.id
@@ -304,7 +343,7 @@ def completions(analysis: Analysis, text: str, line: int) -> list[lsp.Completion
                 insert = name if _NAME.match(name) else '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
                 items.append(lsp.CompletionItem(
                     label=name,
-                    kind=item_kinds[kind],
+                    kind=_COMPLETION_KINDS[kind],
                     detail=f"{_KIND_WORDS[kind]} {defined.id}: {full}",
                     insert_text=insert,
                     sort_text=f"{kind}:{defined.id}:{order}",

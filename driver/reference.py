@@ -6,6 +6,7 @@ table (dsl/keywords.py); a test fails if the committed file is stale.
 
 from __future__ import annotations
 
+from compiler.arguments import KINDS
 from compiler.statements import SPECS, Slot, Spec
 from dsl.keywords import ARGUMENT_WORDS, COMPARATOR_SPELLINGS, STATEMENT_KEYWORDS
 
@@ -13,7 +14,9 @@ _CARD = {"1": "", "?": "?", "+": "…", "*": "…?"}
 
 
 def _slot(slot: Slot) -> str:
-    return f"{slot.name}:{slot.type}{_CARD[slot.card]}"
+    kinds = ",".join(k.name for k in slot.kinds)
+    refers = f"→{'|'.join(slot.refers)}" if slot.refers else ""
+    return f"{slot.name}:{kinds}{refers}{_CARD[slot.card]}"
 
 
 def _signature(spec: Spec) -> str:
@@ -35,10 +38,11 @@ def reference_markdown() -> str:
         "Generated from `compiler/statements.py` and `dsl/keywords.py` by `make docs`; do not edit by hand.",
         "The narrative guide is [language.md](language.md).",
         "",
-        "Argument types: `id` identifier · `str` string or text block · `ref` a name or string that must resolve ·",
-        "`label` free word · `date` 2025-03-31 / 2025年3月31日 · `year` 2025 · `years` 2022..2025 ·",
-        "`qty` 51.01万户, 8.5%, 1~2个 · `num` 25 · `pct` 85% · `op` comparator · `monthday` 03-31 / 3月底 ·",
-        "`code` V012 · `w:a|b` one of the listed words. `…` repeats; `?` optional; `[marker …]` an option.",
+        "Argument kinds (from `compiler/arguments.py`): "
+        + " · ".join(f"`{k.name}` {k.label}" for k in KINDS.values())
+        + " · `w:a|b` one of the listed words.",
+        "`ref→unit` names a declared unit (`→unit|person`: a unit or a person). `…` repeats; `?` optional;",
+        "`[marker …]` an option.",
         "",
         "## Statements",
         "",
@@ -51,6 +55,8 @@ def reference_markdown() -> str:
         out.append("")
         out.append(f"- in: {', '.join(spec.contexts)}")
         out.append(f"- form: `{_signature(spec)}`" + (" (at most once per block)" if spec.once else ""))
+        for required in spec.requires:
+            out.append(f"- requires `{required.keyword}` in its block ({required.code})")
         if spec.example:
             out.append("")
             out.append("```")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from hypothesis import strategies as st
 
+from compiler.arguments import ArgKind
 from compiler.statements import SPEC_BY_CONTEXT, Slot, Spec
 from dsl.keywords import (
     ARGUMENT_WORDS,
@@ -106,14 +107,15 @@ codes = st.sampled_from(["V012", "V030", "R002"])
 comments = st.builds(lambda body: "#" + body, st.text(alphabet=PROSE + "#abc {}\"", max_size=20).map(str.rstrip))
 
 
-def slot_value(type_: str, chinese: bool) -> st.SearchStrategy[tuple[str, bool]]:
-    """A raw token for one slot type; the flag says whether it is a word the converter rewrites."""
+def slot_value(kinds: tuple[ArgKind, ...], chinese: bool) -> st.SearchStrategy[tuple[str, bool]]:
+    """A raw token for one slot's kinds; the flag says whether it is a word the converter rewrites."""
     options: list[st.SearchStrategy[tuple[str, bool]]] = []
-    for one in type_.split(","):
+    for one in (kind.name for kind in kinds):
         plain: st.SearchStrategy[str] | None = {
             "id": identifiers,
             "str": st.one_of(strings, text_blocks),
             "ref": st.one_of(identifiers, strings),
+            "name": st.one_of(identifiers, strings),
             "label": st.one_of(identifiers, strings),
             "date": dates,
             "year": years,
@@ -135,7 +137,7 @@ def slot_value(type_: str, chinese: bool) -> st.SearchStrategy[tuple[str, bool]]
 @st.composite
 def _slot_args(draw: st.DrawFn, slot: Slot, chinese: bool) -> list[tuple[str, bool]]:
     count = {"1": 1, "?": draw(st.integers(0, 1)), "+": draw(st.integers(1, 3)), "*": draw(st.integers(0, 3))}[slot.card]
-    return [draw(slot_value(slot.type, chinese)) for _ in range(count)]
+    return [draw(slot_value(slot.kinds, chinese)) for _ in range(count)]
 
 
 @st.composite

@@ -216,3 +216,41 @@ def test_an_included_file_is_checked_through_its_plan(tmp_path: Path) -> None:
         assert "used 1 time: main.plan:12" in hover.contents.value
 
     run(tmp_path, scenario)
+
+
+COMMITTEE_AND_GROUP = """plan p {
+  title "T"
+  period 2022..2025
+}
+unit 发改委 "市发展改革委"
+unit 工信局 "市工业和信息化局"
+person 贺辉 "贺辉"
+person 刘志仁 "刘志仁"
+committee 领导小组 "领导小组" {
+  member 贺辉 as "组长"
+  member 
+}
+scoring 考评 "考核" {
+  every year
+  group 县市区 "县市区" {
+    member 发改委
+    member 
+  }
+}
+"""
+
+
+def test_member_completion_offers_people_in_a_committee_and_units_in_a_group(tmp_path: Path) -> None:
+    """What a `member` may name comes from the statement table, by the block it is written in."""
+    from driver.lsp import analyse, completions
+
+    path = tmp_path / "p.plan"
+    path.write_text(COMMITTEE_AND_GROUP, encoding="utf-8")
+    analysis = analyse(path, COMMITTEE_AND_GROUP)
+    lines = COMMITTEE_AND_GROUP.split("\n")
+    committee_line = lines.index("  member ") + 1
+    group_line = lines.index("    member ") + 1
+    in_committee = {item.label for item in completions(analysis, COMMITTEE_AND_GROUP, committee_line)}
+    in_group = {item.label for item in completions(analysis, COMMITTEE_AND_GROUP, group_line)}
+    assert in_committee == {"贺辉", "刘志仁"}
+    assert in_group == {"发改委", "市发展改革委", "工信局", "市工业和信息化局"}
