@@ -228,16 +228,16 @@ person 贺辉 "贺辉"
 person 刘志仁 "刘志仁"
 committee 领导小组 "领导小组" {
   member 贺辉 as "组长"
-  member 
+  member{cursor}
 }
 scoring 考评 "考核" {
   every year
   group 县市区 "县市区" {
     member 发改委
-    member 
+    member{cursor}
   }
 }
-"""
+""".replace("{cursor}", " ")  # the space after `member` is where the cursor is
 
 
 def test_member_completion_offers_people_in_a_committee_and_units_in_a_group(tmp_path: Path) -> None:
