@@ -84,7 +84,7 @@ def _format_choices() -> list[str]:
     return sorted(RENDERERS)
 
 
-def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0) -> Any:
+def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0, publish: bool = False) -> Any:
     """Compile with a progress bar on a terminal (and nothing extra when output is not one)."""
     from compiler.pipeline import compile_paths, default_jobs
 
@@ -92,15 +92,16 @@ def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0) -> Any:
     targets = _paths(paths)
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, publish=publish)
     from compiler.loader import Loader
     from compiler.pipeline import discover
 
     entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
     if len(entries) < 5:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, publish=publish)
     with click.progressbar(length=len(entries), label="checking", file=sys.stderr) as bar:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, on_progress=lambda _p: bar.update(1))
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, publish=publish,
+                             on_progress=lambda _p: bar.update(1))
 
 
 def _exit_code(result: Any, warnings_as_errors: bool = False) -> Exit:
@@ -145,14 +146,16 @@ _max_bytes_option = click.option(
               help="Show at most this many diagnostics per file in text output ('… and N more').")
 @_show_acknowledged_option
 @_jobs_option
+@click.option("--publish", is_flag=True,
+              help="发布检查 / The publish gate: defects a 文秘 would reject (unclosed brackets, a missing 署名, …) are errors.")
 def check(
     paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int,
-    max_diagnostics: int, show_acknowledged: bool, jobs: int,
+    max_diagnostics: int, show_acknowledged: bool, jobs: int, publish: bool,
 ) -> None:
     """Parse, resolve and validate plans (default: plans/)."""
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
-    result = _compile(paths, max_file_bytes, jobs)
+    result = _compile(paths, max_file_bytes, jobs, publish)
     _print_diagnostics(result, fmt, color, max_diagnostics, show_acknowledged)
     sys.exit(_exit_code(result, warnings_as_errors))
 
@@ -166,9 +169,10 @@ def check(
 @_max_bytes_option
 @_show_acknowledged_option
 @_jobs_option
+@click.option("--pdf", is_flag=True, help="Also write document.pdf (needs LibreOffice: apt-get install libreoffice-writer).")
 def build(
     paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, show_acknowledged: bool,
-    jobs: int,
+    jobs: int, pdf: bool,
 ) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
     from compiler.emit import emit_all
@@ -184,6 +188,13 @@ def build(
     if problem:
         click.echo(f"planc: {problem}", err=True)
         sys.exit(Exit.USAGE)
+    if pdf:
+        from targets.publish.pdf import emit_pdfs
+
+        problem = emit_pdfs(Path(out), sorted(c.plan.id for c in result.plans if c.plan is not None))
+        if problem:
+            click.echo(f"planc: {problem}", err=True)
+            sys.exit(Exit.USAGE)
     click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
 
 

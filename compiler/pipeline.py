@@ -99,12 +99,17 @@ def apply_acknowledgements(
     acks: list[tuple[m.Acknowledgement, Span]],
     diagnostics: list[Diagnostic],
     spans: dict[tuple[str, int, int], Span],
+    *,
+    publish: bool = False,
 ) -> list[Diagnostic]:
-    """Mark warnings covered by an `ack` in their block; report acks that cover nothing."""
+    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing."""
+    from compiler.codes.v_publish import ACKNOWLEDGEABLE
+
     extra: list[Diagnostic] = []
     used = [False] * len(acks)
     for diagnostic in diagnostics:
-        if diagnostic.span is None or diagnostic.severity is Severity.ERROR:
+        if diagnostic.span is None or (diagnostic.severity is Severity.ERROR
+                                       and diagnostic.code not in ACKNOWLEDGEABLE):
             continue
         for index, (ack, scope) in enumerate(acks):
             if ack.code == diagnostic.code and scope.contains(diagnostic.span):
@@ -123,6 +128,10 @@ def apply_acknowledgements(
             extra.append(make("V017", f"`ack {ack.code}`: no such diagnostic code", ack_span,
                               hint="`planc explain` lists the codes"))
             continue
+        if ack.code in ACKNOWLEDGEABLE:
+            if publish and not used[index]:
+                extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
+            continue  # the publish gate runs only with --publish: without it, nothing to match
         if severity is Severity.ERROR:
             extra.append(make("V027", f"`ack {ack.code}`: {ack.code} is an error and cannot be acknowledged", ack_span))
         elif not used[index]:
@@ -148,13 +157,14 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*previous)
 
 
-def compile_file(path: Path, loader: Loader | None = None, root: Path | None = None) -> CompiledPlan:
-    """Compile one plan file (with everything it includes)."""
+def compile_file(path: Path, loader: Loader | None = None, root: Path | None = None, *,
+                 publish: bool = False) -> CompiledPlan:
+    """Compile one plan file (with everything it includes); ``publish`` runs the publish gate too."""
     with _fewer_collections():
-        return _compile_file(path, loader, root)
+        return _compile_file(path, loader, root, publish)
 
 
-def _compile_file(path: Path, loader: Loader | None, root: Path | None) -> CompiledPlan:
+def _compile_file(path: Path, loader: Loader | None, root: Path | None, publish: bool = False) -> CompiledPlan:
     loader = loader or Loader()
     path = path.resolve()
     start = len(loader.diagnostics)
@@ -176,8 +186,14 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None) -> Compi
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
         display = {rel: disp for disp, rel in builder._display_to_rel.items()}
-        diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans)))
-    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
+        diagnostics.extend(run_rules(RuleContext(plan, display, builder.spans, publish=publish)))
+    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=publish))
+    if publish:
+        from compiler.codes.v_publish import PROMOTED
+
+        for diagnostic in diagnostics:  # under --publish an unclosed bracket is an error unless acknowledged
+            if diagnostic.code in PROMOTED and not diagnostic.acknowledged:
+                diagnostic.severity = Severity.ERROR
     diagnostics.sort(key=lambda d: d.sort_key())
     return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
 
@@ -192,9 +208,9 @@ def compile_source(path: Path, text: str, overlays: dict[Path, str] | None = Non
     return compile_file(path, loader)
 
 
-def _compile_in_worker(entry: Path, max_file_bytes: int) -> tuple[CompiledPlan, dict[str, str]]:
+def _compile_in_worker(entry: Path, max_file_bytes: int, publish: bool = False) -> tuple[CompiledPlan, dict[str, str]]:
     loader = Loader(max_file_bytes=max_file_bytes)
-    compiled = compile_file(entry, loader)
+    compiled = compile_file(entry, loader, publish=publish)
     # the name tables serve the language server in-process; their setters cannot cross processes
     compiled.defined, compiled.refs = {}, []
     return compiled, loader.sources()
@@ -210,8 +226,9 @@ def compile_paths(
     *,
     jobs: int = 1,
     on_progress: Callable[[Path], None] | None = None,
+    publish: bool = False,
 ) -> CompileResult:
-    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool."""
+    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool; ``publish``: the publish gate."""
     loader = Loader(max_file_bytes=max_file_bytes)
     entries, diagnostics, usage_error = discover(paths, loader)
     result = CompileResult(diagnostics=diagnostics, usage_error=usage_error)
@@ -220,7 +237,8 @@ def compile_paths(
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
             chunk = max(1, len(entries) // (jobs * 4))
-            outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries), chunksize=chunk)
+            outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries),
+                                [publish] * len(entries), chunksize=chunk)
             for entry, (compiled, sources) in zip(entries, outcomes):
                 result.plans.append(compiled)
                 result.sources.update(sources)
@@ -228,7 +246,7 @@ def compile_paths(
                     on_progress(entry)
         return result
     for entry in entries:
-        result.plans.append(compile_file(entry, loader))
+        result.plans.append(compile_file(entry, loader, publish=publish))
         if on_progress:
             on_progress(entry)
     result.sources = loader.sources()
