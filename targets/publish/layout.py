@@ -89,8 +89,9 @@ def published(plan: m.Plan, punctuate: bool = True) -> Published:
     note_start = first_annex - len(annex_note)
     if [b.text for b in blocks[note_start:first_annex]] != annex_note:
         note_start = first_annex  # not where expected: print the lines as body paragraphs
+    sep, colon = ("," , ":") if plan.punctuation == "halfwidth" else ("，", "：")
+    recipients_line = sep.join(plan.recipients) + colon if plan.recipients else None
     paragraphs: list[Para] = []
-    after_notice_title = False
     seen_notice = False
     for index, block in enumerate(blocks):
         text = fix(block.text)
@@ -107,9 +108,7 @@ def published(plan: m.Plan, punctuate: bool = True) -> Published:
             paragraphs.append(Para("doc_no", block.text))  # 〔〕 and the number as written
         elif block.role == "notice_title":
             paragraphs.append(Para("title", text))
-            after_notice_title = bool(plan.recipients)
             seen_notice = True
-            continue
         elif block.role == "signature":
             paragraphs.append(Para("date" if _DATE.match(block.text) else "signature", text))
         elif block.role == "title":
@@ -120,8 +119,9 @@ def published(plan: m.Plan, punctuate: bool = True) -> Published:
             paragraphs.append(Para("annex_title", text))
         elif block.kind == "heading":
             paragraphs.append(Para("heading", text, level=block.level))
-        elif after_notice_title:
+        elif recipients_line is not None and block.text == recipients_line:
             paragraphs.append(Para("recipients", text))
+            recipients_line = None  # the first such line only
         else:
             level = level_of(text)
             run_in = ""
@@ -134,5 +134,4 @@ def published(plan: m.Plan, punctuate: bool = True) -> Published:
                 stop = text.find("。")
                 run_in = text[:stop + 1] if 0 < stop <= _RUN_IN_CHARS else ""
             paragraphs.append(Para("body", text, level=level if run_in else 0, run_in=run_in))
-        after_notice_title = False
     return Published(tuple(paragraphs), fix(plan.notice_title or plan.title), metadata(plan, punctuate))
