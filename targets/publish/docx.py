@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from typing import Any
 
@@ -44,6 +45,14 @@ LINE_TWIPS = 579  # 225 mm / 22 lines = 10.23 mm = 579.8 twips; 579 keeps 22 lin
 CHAR_TIGHTEN = -5
 
 _HEADING_FONTS = {1: (HEITI, False), 2: (KAITI, False), 3: (FANGSONG, True)}
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """Control characters XML cannot hold (a NUL pasted from a web page) shown as U+FFFD, not a crash."""
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def _ns(tag: str) -> str:
@@ -244,7 +253,7 @@ class _Writer:
         _setup_section(section)  # footers are linked to the first section's
 
     def text(self, paragraph: Any, text: str, font: str, size: float, **options: Any) -> Any:
-        run = paragraph.add_run(text)
+        run = paragraph.add_run(xml_safe(text))
         _set_fonts(run, font, size, **options)
         return run
 
@@ -268,7 +277,7 @@ def _write(writer: _Writer, para: Para, previous: Para | None) -> Any:
         _border(paragraph, "bottom", RED, 18, space=4)  # the red separator, 4 mm below the 文号
         return paragraph
     if role == "title":
-        if previous is not None and previous.role in ("issuer", "doc_no") or (previous and not para.new_page):
+        if (previous is not None and previous.role in ("issuer", "doc_no")) or (previous and not para.new_page):
             writer.blank()
         paragraph = writer.paragraph(page_break=para.new_page)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -390,8 +399,8 @@ def render_docx(plan: m.Plan, punctuate: bool = True) -> bytes:
 def docx_from(plan: m.Plan, document: Published) -> bytes:
     writer = _Writer()
     core = writer.document.core_properties
-    core.title = document.title
-    core.author = "、".join(plan.issuers)
+    core.title = xml_safe(document.title)
+    core.author = xml_safe("、".join(plan.issuers))
     core.last_modified_by = ""
     core.revision = 1
     stamp = dt.datetime.combine(plan.issued or plan.period.start, dt.time())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from compiler.model import Plan
@@ -13,14 +13,14 @@ PLANS = Path(__file__).resolve().parents[3] / "plans"
 SEED_IDS = ("qianjiang-2022", "xiangtan-2022", "yiyang-2022", "yuanjiang-2024", "yueyang-2025")
 
 
-@lru_cache(maxsize=None)
+@cache
 def plan(plan_id: str) -> Plan:
     compiled = compile_file(PLANS / f"{plan_id}.plan")
     assert compiled.plan is not None, compiled.diagnostics
     return compiled.plan
 
 
-@lru_cache(maxsize=None)
+@cache
 def docx_bytes(plan_id: str) -> bytes:
     from targets.publish import emit
 
