@@ -99,12 +99,17 @@ def apply_acknowledgements(
     acks: list[tuple[m.Acknowledgement, Span]],
     diagnostics: list[Diagnostic],
     spans: dict[tuple[str, int, int], Span],
+    *,
+    publish: bool = False,
 ) -> list[Diagnostic]:
-    """Mark warnings covered by an `ack` in their block; report acks that cover nothing."""
+    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing."""
+    from diagnostics.codes.v_publish import ACKNOWLEDGEABLE
+
     extra: list[Diagnostic] = []
     used = [False] * len(acks)
     for diagnostic in diagnostics:
-        if diagnostic.span is None or diagnostic.severity is Severity.ERROR:
+        if diagnostic.span is None or (diagnostic.severity is Severity.ERROR
+                                       and diagnostic.code not in ACKNOWLEDGEABLE):
             continue
         for index, (ack, scope) in enumerate(acks):
             if ack.code == diagnostic.code and scope.contains(diagnostic.span):
@@ -123,6 +128,10 @@ def apply_acknowledgements(
             extra.append(make("V017", f"`ack {ack.code}`: no such diagnostic code", ack_span,
                               hint="`planc explain` lists the codes"))
             continue
+        if ack.code in ACKNOWLEDGEABLE:
+            if publish and not used[index]:
+                extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
+            continue  # the publish gate runs only with --publish: without it, nothing to match
         if severity is Severity.ERROR:
             extra.append(make("V027", f"`ack {ack.code}`: {ack.code} is an error and cannot be acknowledged", ack_span))
         elif not used[index]:
@@ -153,15 +162,24 @@ def _fewer_collections() -> Iterator[None]:
 PlanCheck = Callable[[RuleContext], list[Diagnostic]]
 
 
+@dataclass(frozen=True)
+class CompileOptions:
+    """How to compile: the later layers' checks to run with the rules, and whether the publish gate is on
+    (defects a 文秘 would reject become errors: `planc check --publish`)."""
+
+    checks: tuple[PlanCheck, ...] = ()
+    publish: bool = False
+
+
 def compile_file(
-    path: Path, loader: Loader | None = None, root: Path | None = None, checks: tuple[PlanCheck, ...] = ()
+    path: Path, loader: Loader | None = None, root: Path | None = None, options: CompileOptions = CompileOptions()
 ) -> CompiledPlan:
-    """Compile one plan file (with everything it includes); ``checks`` run after the rules."""
+    """Compile one plan file (with everything it includes)."""
     with _fewer_collections():
-        return _compile_file(path, loader, root, checks)
+        return _compile_file(path, loader, root, options)
 
 
-def _compile_file(path: Path, loader: Loader | None, root: Path | None, checks: tuple[PlanCheck, ...]) -> CompiledPlan:
+def _compile_file(path: Path, loader: Loader | None, root: Path | None, options: CompileOptions) -> CompiledPlan:
     loader = loader or Loader()
     path = path.resolve()
     start = len(loader.diagnostics)
@@ -182,17 +200,23 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, checks: 
     assign_numbers(plan)
     assign_owner_texts(plan)
     if not has_errors(diagnostics):
-        context = RuleContext(plan, builder.display_names(), builder.spans)
+        context = RuleContext(plan, builder.display_names(), builder.spans, publish=options.publish)
         diagnostics.extend(run_rules(context))
-        for check in checks:
+        for check in options.checks:
             diagnostics.extend(check(context))
-    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans))
+    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=options.publish))
+    if options.publish:
+        from diagnostics.codes.v_publish import PROMOTED
+
+        for diagnostic in diagnostics:  # under --publish an unclosed bracket is an error unless acknowledged
+            if diagnostic.code in PROMOTED and not diagnostic.acknowledged:
+                diagnostic.severity = Severity.ERROR
     diagnostics.sort(key=lambda d: d.sort_key())
     return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
 
 
 def compile_source(
-    path: Path, text: str, overlays: dict[Path, str] | None = None, checks: tuple[PlanCheck, ...] = ()
+    path: Path, text: str, overlays: dict[Path, str] | None = None, options: CompileOptions = CompileOptions()
 ) -> CompiledPlan:
     """Compile the plan file at ``path`` from ``text`` rather than from the disk; included files are read
     from the disk unless ``overlays`` gives their text (an editor's unsaved buffers)."""
@@ -200,14 +224,12 @@ def compile_source(
     for other, other_text in (overlays or {}).items():
         loader.preload(other, other_text)
     loader.preload(path, text)
-    return compile_file(path, loader, checks=checks)
+    return compile_file(path, loader, options=options)
 
 
-def _compile_in_worker(
-    entry: Path, max_file_bytes: int, checks: tuple[PlanCheck, ...]
-) -> tuple[CompiledPlan, dict[str, str]]:
+def _compile_in_worker(entry: Path, max_file_bytes: int, options: CompileOptions) -> tuple[CompiledPlan, dict[str, str]]:
     loader = Loader(max_file_bytes=max_file_bytes)
-    compiled = compile_file(entry, loader, checks=checks)
+    compiled = compile_file(entry, loader, options=options)
     return compiled, loader.sources()  # the whole result, symbols and references included, pickles
 
 
@@ -221,9 +243,9 @@ def compile_paths(
     *,
     jobs: int = 1,
     on_progress: Callable[[Path], None] | None = None,
-    checks: tuple[PlanCheck, ...] = (),
+    options: CompileOptions = CompileOptions(),
 ) -> CompileResult:
-    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool."""
+    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool; ``publish``: the publish gate."""
     loader = Loader(max_file_bytes=max_file_bytes)
     entries, diagnostics, usage_error = discover(paths, loader)
     result = CompileResult(diagnostics=diagnostics, usage_error=usage_error)
@@ -233,7 +255,7 @@ def compile_paths(
         with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
             chunk = max(1, len(entries) // (jobs * 4))
             outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries),
-                                [checks] * len(entries), chunksize=chunk)
+                                [options] * len(entries), chunksize=chunk)
             for entry, (compiled, sources) in zip(entries, outcomes):
                 result.plans.append(compiled)
                 result.sources.update(sources)
@@ -241,7 +263,7 @@ def compile_paths(
                     on_progress(entry)
         return result
     for entry in entries:
-        result.plans.append(compile_file(entry, loader, checks=checks))
+        result.plans.append(compile_file(entry, loader, options=options))
         if on_progress:
             on_progress(entry)
     result.sources = loader.sources()

@@ -111,7 +111,7 @@ def unacknowledged(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def summary(diagnostics: list[Diagnostic], plans: int, *, acknowledged_shown: bool = True) -> str:
-    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR and not d.acknowledged)
     warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING and not d.acknowledged)
     acknowledged = sum(1 for d in diagnostics if d.acknowledged)
 

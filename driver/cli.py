@@ -55,24 +55,25 @@ def _format_choices() -> list[str]:
     return sorted(RENDERERS)
 
 
-def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0) -> Any:
+def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0, publish: bool = False) -> Any:
     """Compile with a progress bar on a terminal (and nothing extra when output is not one)."""
-    from compiler.pipeline import compile_paths, default_jobs
+    from compiler.pipeline import CompileOptions, compile_paths, default_jobs
 
     jobs = jobs or default_jobs()
-    checks = target_checks()
+    options = CompileOptions(checks=target_checks(), publish=publish)
     targets = _paths(paths)
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, checks=checks)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options)
     from compiler.loader import Loader
     from compiler.pipeline import discover
 
     entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
     if len(entries) < 5:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, checks=checks)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options)
     with click.progressbar(length=len(entries), label="checking", file=sys.stderr) as bar:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, on_progress=lambda _p: bar.update(1), checks=checks)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options,
+                             on_progress=lambda _p: bar.update(1))
 
 
 _format_option = click.option(
@@ -103,14 +104,16 @@ _max_bytes_option = click.option(
               help="Show at most this many diagnostics per file in text output ('… and N more').")
 @_show_acknowledged_option
 @_jobs_option
+@click.option("--publish", is_flag=True,
+              help="发布检查 / The publish gate: defects a 文秘 would reject (unclosed brackets, a missing 署名, …) are errors.")
 def check(
     paths: tuple[str, ...], fmt: str, warnings_as_errors: bool, color: bool | None, max_file_bytes: int,
-    max_diagnostics: int, show_acknowledged: bool, jobs: int,
+    max_diagnostics: int, show_acknowledged: bool, jobs: int, publish: bool,
 ) -> None:
     """Parse, resolve and validate plans (default: plans/)."""
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
-    result = _compile(paths, max_file_bytes, jobs)
+    result = _compile(paths, max_file_bytes, jobs, publish)
     print_diagnostics(result.all_diagnostics(), result.sources, fmt=fmt, color=color, plans=len(result.plans),
                       max_per_file=max_diagnostics, show_acknowledged=show_acknowledged)
     sys.exit(exit_code(result, warnings_as_errors))
@@ -125,9 +128,10 @@ def check(
 @_max_bytes_option
 @_show_acknowledged_option
 @_jobs_option
+@click.option("--pdf", is_flag=True, help="Also write document.pdf (needs LibreOffice: apt-get install libreoffice-writer).")
 def build(
     paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, show_acknowledged: bool,
-    jobs: int,
+    jobs: int, pdf: bool,
 ) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
     from driver.emit import emit_all
@@ -143,6 +147,12 @@ def build(
     problem = emit_all([c.plan for c in result.plans if c.plan is not None], Path(out), [Path(p) for p in paths])
     if problem:
         fail(problem)
+    if pdf:
+        from targets.publish.pdf import emit_pdfs
+
+        problem = emit_pdfs(Path(out), sorted(c.plan.id for c in result.plans if c.plan is not None))
+        if problem:
+            fail(problem)
     click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
 
 

@@ -82,12 +82,12 @@ def compile_plan_or_exit(plan: str | Path, color: bool | None = None) -> tuple[P
     Exit 2 when PLAN is not a file; exit 1 (after the diagnostics and the summary) when
     it has errors. Its unacknowledged warnings are printed either way.
     """
-    from compiler.pipeline import compile_paths
+    from compiler.pipeline import CompileOptions, compile_paths
 
     path = Path(plan)
     if not path.is_file():
         fail(f"no such plan file `{plan}`" if not path.exists() else f"`{plan}` is not a plan file (a folder?)")
-    result = compile_paths([path], checks=target_checks())
+    result = compile_paths([path], options=CompileOptions(checks=target_checks()))
     diagnostics = result.all_diagnostics()
     compiled = result.plans[0] if result.plans else None
     if compiled is None or compiled.plan is None or has_errors(diagnostics):

@@ -28,7 +28,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from compiler import model as m
 from compiler.build import Defined
-from compiler.pipeline import CompiledPlan, compile_source
+from compiler.pipeline import CompiledPlan, CompileOptions, compile_source
 from diagnostics import Diagnostic, Severity, Span
 from driver.common import target_checks
 from dsl.lexicon import NAME_PATTERN
@@ -157,7 +157,7 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
     others = {p: t for p, t in (overlays or {}).items() if p.resolve() != path.resolve()}
     compiled: CompiledPlan | None = None
     if any(s.keyword == "plan" for s in parsed.statements):
-        compiled = compile_source(path, text, others, checks=target_checks())
+        compiled = compile_source(path, text, others, CompileOptions(checks=target_checks()))
     else:
         for candidate in _including_plans(path, root):
             try:
@@ -166,7 +166,7 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
                 continue
             if path.name not in head:
                 continue  # a plan that includes this file names it
-            attempt = compile_source(candidate, head, {**others, path: text}, checks=target_checks())
+            attempt = compile_source(candidate, head, {**others, path: text}, CompileOptions(checks=target_checks()))
             if any(_same_file(f, path) for f in _files_of(attempt)):
                 compiled = attempt
                 break

@@ -31,12 +31,7 @@ def expected_blocks(plan: m.Plan) -> list[tuple[object, ...]]:
             out.append(("heading", normal(paragraph.text), len(paragraph.marks.strip())))
         else:
             out.append(("paragraph", normal(paragraph.text), 0))
-    if view.tables:
-        out += [("hr", "", 0), ("heading", "附表", 1)]
-        for table in view.tables:
-            out.append(("heading", f"附表{table.number} {table.title}", 2))
-            rows = (table.columns, *table.rows)
-            out.append(("table", tuple(tuple(normal(c) for c in row) for row in rows)))
+    # the view's 附表 are computed for the work ledger, never printed in the official document
     return out
 
 

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from compiler import model as m
 from compiler.pipeline import compile_file
 from diagnostics import has_errors
 from driver.cli import main
 from targets import all_targets
 from targets.docs import emit, emit_index
 from targets.docs.render import render_document, render_index
+from targets.docs.view import document_view
 from tests.docs.expect import structure_problems
 from tests.docs.markdown_tools import document_heading_numbers, document_text, parse
 
@@ -97,10 +99,15 @@ def test_full_document_has_every_construct() -> None:
                                                   "(一)"]
 
 
-def test_appendix_tables() -> None:
+def _view_tables(plan: m.Plan) -> list[tuple[tuple[str, ...], ...]]:
+    return [(t.columns, *t.rows) for t in document_view(plan).tables]
+
+
+def test_appendix_tables_are_computed_but_not_printed() -> None:
     plan = _compile(GOLDEN / "full.plan")
-    tables = [b for b in parse(render_document(plan)) if b.kind == "table"]
-    metrics, matrix, timetable = (t.rows for t in tables)
+    markdown = render_document(plan)
+    assert not [b for b in parse(markdown) if b.kind == "table"] and "附表" not in markdown
+    metrics, matrix, timetable = _view_tables(plan)
     assert metrics[0] == ("指标", "目标", "单位", "时限", "确保/力争", "牵头单位")
     rows = {row[0]: row[1:] for row in metrics[1:]}
     assert rows["市场主体总量"] == ("≥51.01", "万户", "2025年", "力争", "—")
@@ -142,7 +149,7 @@ def test_user_text_renders_safely() -> None:
     markdown = render_document(plan)
     assert structure_problems(plan, markdown) == []
     blocks = parse(markdown)
-    assert all(b.kind in ("heading", "paragraph", "hr", "table") for b in blocks), [b.kind for b in blocks]
+    assert all(b.kind in ("heading", "paragraph", "hr") for b in blocks), [b.kind for b in blocks]
     headings = [b.text for b in blocks if b.kind == "heading"]
     assert "标题 | 含竖线 {{x}} 与 {% if y %}" in headings  # printed literally, never interpreted
     paragraphs = [b.text for b in blocks if b.kind == "paragraph"]
@@ -153,10 +160,10 @@ def test_user_text_renders_safely() -> None:
     assert "<script>" not in markdown.replace("\\<script\\>", "")
     # nor would a site generator running Liquid or Jinja over the Markdown find a tag to run
     assert "{{" not in markdown and "{%" not in markdown
-    tables = [b for b in blocks if b.kind == "table"]
-    metric = tables[0].rows
+    tables = _view_tables(plan)  # computed for the ledger, not printed
+    metric = tables[0]
     assert metric[1] == ("指标|名", "≥3", "个|件", "2024年", "—", "甲|乙 单位")
-    assert tables[1].rows[1] == ("甲|乙 单位", "一、（一）- 列表？", "—", "—")
+    assert tables[1][1] == ("甲|乙 单位", "一、（一）- 列表？", "—", "—")
     assert all(len(row) == 6 for row in metric)
 
 

@@ -40,7 +40,7 @@ def test_only_acknowledged_source_defects_are_reported() -> None:
         ("V029", 59, "”"),  # … and 一城三区” lacks its opening “
         ("V029", 65, "("),  # 二是: owner bracket left open
         ("V029", 79, "("),  # 三是: owner bracket left open
-        ("V029", 136, "("),  # (四)三是: owner bracket left open
+        ("V029", 139, "("),  # (四)三是: owner bracket left open
     ]
 
 
