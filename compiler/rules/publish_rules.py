@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from compiler import model as m
-from diagnostics import Diagnostic
 from compiler.rules import RuleContext, rule
 from compiler.text import annex_list_lines, colophon_lines, reading_order
+from diagnostics import Diagnostic
 
 # a paragraph ends a sentence with one of these, possibly followed by closing marks (。） 。” ！」)
 _END = re.compile(r"[。！？；：!?;:…][）)”’」』》〕\]】]*$")
