@@ -37,15 +37,16 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
 @click.option("--as-of", "as_of", callback=_date, help="Judge as of this date (default: the end of the latest period in the data).")
 @click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json", "md"]),
               help="text for a terminal, json (planc/evaluation/v1), md: a report with SVG charts.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="Report language (default: the plan's).")
 @click.option("--color/--no-color", default=None, help="Colour the code frames of diagnostics.")
-def evaluate(plan: str, data_path: str, as_of: dt.date | None, fmt: str, color: bool | None) -> None:
+def evaluate(plan: str, data_path: str, as_of: dt.date | None, fmt: str, lang: str | None, color: bool | None) -> None:
     """Judge progress data against the plan's runtime checks: met, on_track, at_risk, missed, not_due, no_data."""
     from compiler.pipeline import compile_paths
     from targets.checks.compile import build_checks
     from targets.checks.judge import default_as_of
     from targets.checks.judge import evaluate as run
     from targets.checks.progress import read_progress
-    from targets.checks.report import RENDERERS
+    from targets.checks.report import RENDERERS, plan_lang
 
     plan_path = Path(plan)
     if not plan_path.is_file():
@@ -75,6 +76,7 @@ def evaluate(plan: str, data_path: str, as_of: dt.date | None, fmt: str, color: 
             sys.exit(Exit.INPUT_ERRORS)
     checks = build_checks(model)
     when = as_of or default_as_of(data, checks)
-    evaluation = run(model, checks, data, when)
-    click.echo(RENDERERS[fmt](evaluation, checks, data.by_metric()), nl=False)
+    language = lang or plan_lang(model.title)
+    evaluation = run(model, checks, data, when, language)
+    click.echo(RENDERERS[fmt](evaluation, checks, data.by_metric(), language), nl=False)
     sys.exit(Exit.OK)

@@ -68,6 +68,7 @@ class YearResult(Model):
     year: int
     status: Status
     value: str | None = None
+    expected: str | None = None  # the year in progress: the target's pro-rata share at the value's date
 
 
 @dataclass(kw_only=True)
@@ -88,6 +89,9 @@ class Result(Model):
     expected: str | None = None  # the trajectory's value at the observation's date, when one is used
     years: list[YearResult] = field(default_factory=list)  # per_year checks: one verdict per year
     owners: list[str] = field(default_factory=list)
+    baseline: str | None = None  # the trajectory's start value, when one is used
+    average: str | None = None  # avg_growth: the compound average of the yearly rates used
+    rates: list[YearResult] = field(default_factory=list)  # avg_growth: the single-year rates averaged
 
 
 @dataclass(kw_only=True)
