@@ -400,6 +400,7 @@ def judge(check: Check, rows: list[Row], as_of: dt.date, lang: str = "zh") -> Re
         expected=fmt(_round(v.expected)) if v.expected is not None else None,
         years=v.years,
         owners=list(check.owners),
+        follow_up=list(check.follow_up),
         baseline=fmt(v.baseline) if v.baseline is not None else None,
         average=fmt(_round(v.average)) if v.average is not None else None,
         rates=v.rates,
@@ -425,7 +426,8 @@ def evaluate(plan: m.Plan, checks: ChecksDocument, data: ProgressData, as_of: dt
         summaries[unit.id] = OwnerSummary(unit=unit.id, name=unit.name)
     unowned = OwnerSummary(unit="", name=_say(lang, "（未明确责任单位）", "(no owner)"))
     for result in results:
-        holders = [summaries[o] for o in result.owners if o in summaries] or [unowned]
+        # 跟踪责任 when the plan assigns it: who reports the progress is who answers for it
+        holders = [summaries[o] for o in (result.follow_up or result.owners) if o in summaries] or [unowned]
         for holder in holders:
             holder.total += 1
             if result.status == "missed":
