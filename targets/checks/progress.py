@@ -179,6 +179,7 @@ def _wide_table(display: str, sheet: Sheet) -> Table | None:
         return None
     header = rows[first]
     metric_at = next((i for i, text in enumerate(header) if text == LEDGER_ID_COLUMN), None)
+    by_ids = metric_at is not None  # the ledger's id cell lists every metric a merged row stands for: a、b
     if metric_at is None:
         metric_at = next((i for i, text in enumerate(header) if COLUMNS.canonical(text) == "metric"), None)
     periods = [(i, text) for i, text in enumerate(header) if parse_period(text) is not None]
@@ -192,9 +193,10 @@ def _wide_table(display: str, sheet: Sheet) -> Table | None:
             value = row[at] if at < len(row) else ""
             if not value:
                 continue
-            cells = {"metric": Field(metric, metric_at + 1, 1, title), "period": Field(period_text, at + 1, 1, title),
-                     "value": Field(value, at + 1, 1, title)}
-            table.records.append(Record(number, max(len(row), 1), cells, title))
+            for name in (metric.split("、") if by_ids else [metric]):
+                cells = {"metric": Field(name, metric_at + 1, 1, title), "period": Field(period_text, at + 1, 1, title),
+                         "value": Field(value, at + 1, 1, title)}
+                table.records.append(Record(number, max(len(row), 1), cells, title))
     return table
 
 

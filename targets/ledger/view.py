@@ -262,7 +262,7 @@ def _task_rows(names: _Plan) -> list[tuple[str, ...]]:
 
 def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
     plan = names.plan
-    merged: dict[tuple[str, ...], list[str]] = {}  # the row without its ids -> the metric ids it stands for
+    merged: dict[tuple[str, ...], tuple[list[str], list[list[str]]]] = {}  # identity -> metric ids, rows
     order: list[tuple[str, ...]] = []
     for metric in plan.metrics:
         cells: list[tuple[str, ...]] = []
@@ -286,13 +286,20 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
                 sentence,
             ))
         key = tuple("\n".join(column) for column in zip(*cells)) if cells else (metric_label(metric),) + ("",) * 7
-        if key not in merged:
-            merged[key] = []
-            order.append(key)
-        merged[key].append(metric.id)
+        # one target stated twice (主要目标 and an annex) is one row: same name, target, unit and due
+        identity = key[:4]
+        if identity not in merged:
+            merged[identity] = ([], [list(key)])
+            order.append(identity)
+        else:
+            merged[identity][1].append(list(key))
+        merged[identity][0].append(metric.id)
     rows: list[tuple[str, ...]] = []
-    for index, key in enumerate(order, start=1):
-        rows.append((str(index), "、".join(merged[key]), *key))
+    for index, identity in enumerate(order, start=1):
+        ids, versions = merged[identity]
+        # the other columns: each different text once (firmness, owners, follow-up, sentence)
+        rest = tuple("\n".join(dict.fromkeys(v[i] for v in versions if v[i])) for i in range(4, 8))
+        rows.append((str(index), "、".join(ids), *identity, *rest))
     return rows
 
 
