@@ -141,3 +141,18 @@ def test_xiangtan_markdown_report_is_chinese(tmp_path: Path) -> None:
     assert ">=" not in prose and "≥" in prose
     charts = re.findall(r"<svg.*?</svg>", out, flags=re.S)
     assert charts and all(re.search(r"<title>[^<]*[\u4e00-\u9fff]", c) for c in charts)
+
+
+def test_score_reports_are_chinese_with_english_kept(tmp_path: Path) -> None:
+    from targets.scoring.report import render
+    from tests.scoring.helpers import FIXTURE_PLAN, run
+
+    plan = ROOT / "tests/scoring/xiangtan_scheme.plan"
+    data = ROOT / "tests/scoring/xiangtan_2022.csv"
+    zh = CliRunner().invoke(main, ["score", str(plan), "--data", str(data)])
+    assert zh.exit_code == 0 and "名次" in zh.stdout and "no data" not in zh.stdout and "rank" not in zh.stdout
+    scored = run(tmp_path, None, data.read_text(encoding="utf-8"), plan_path=FIXTURE_PLAN)
+    assert scored.outcome is not None
+    english = render(scored.outcome.report, scored.doc, "text", "en")
+    assert "rank" in english and "名次" not in english
+    assert render(scored.outcome.report, scored.doc, "text") == zh.stdout
