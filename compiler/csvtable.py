@@ -12,12 +12,20 @@ are not part of it, except inside quotes. A quote that is never closed, or text 
 closing quote, is a diagnostic at its line and column and the row is not read. A quoted
 field cannot span lines: a data file has one record per line, so a stray quote costs one
 row, not the rest of the file.
+
+An Excel workbook (.xlsx, recognised by its bytes, not its name) is read through openpyxl with
+the same columns, codes and checks; its positions are cells, `file.xlsx:Sheet!C7`
+(:func:`read_xlsx_table`). The sheet read is the first whose first non-blank row names the
+required columns.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import NamedTuple
 
 from compiler.loader import decode_source
@@ -33,11 +41,14 @@ class Field(NamedTuple):
     """One field of a line: its value and where it stands as written."""
 
     text: str  # quotes removed and doubled quotes undone; blanks around an unquoted field dropped
-    column: int  # 1-based: the opening quote, or the first non-blank character
+    column: int  # 1-based: the opening quote, or the first non-blank character; in a sheet, the column number
     width: int  # characters it takes in the line (quotes included)
+    sheet: str | None = None  # in a workbook: the sheet's name (the position is then a cell)
 
     def span(self, file: str, line: int) -> Span:
         """The field as written (at least one column, so an empty field can be pointed at)."""
+        if self.sheet is not None:
+            return Span(file, line, self.column, line, self.column + 1, cell=f"{self.sheet}!{cell_name(self.column, line)}")
         return Span(file, line, self.column, line, self.column + max(self.width, 1))
 
 
@@ -134,6 +145,13 @@ class Record:
     line: int
     length: int
     cells: Mapping[str, Field]
+    sheet: str | None = None  # in a workbook: the sheet's name, and `line` is the row number
+
+    def span(self, file: str) -> Span:
+        """The whole row: `file:7:1`, or `file.xlsx:Sheet!7:7`."""
+        if self.sheet is not None:
+            return Span(file, self.line, 1, self.line, self.length + 1, cell=f"{self.sheet}!{self.line}:{self.line}")
+        return Span(file, self.line, 1, self.line, self.length + 1)
 
 
 @dataclass
@@ -153,7 +171,9 @@ def decode(data: bytes, display: str, codes: CsvCodes) -> tuple[str | None, Diag
 
 
 def read_table(data: bytes, display: str, columns: Columns, codes: CsvCodes) -> Table:
-    """Decode and split a data file; the first non-blank line is the header."""
+    """Decode and split a data file; the first non-blank line is the header. A workbook is read as one."""
+    if is_xlsx(data):
+        return read_xlsx_table(data, display, columns, codes)
     table = Table(display)
     text, problem = decode(data, display, codes)
     if text is None:
@@ -235,3 +255,147 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
 def by_line(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The reader's and the stage's diagnostics in the order of the file (stable within a line)."""
     return sorted(diagnostics, key=lambda d: d.span.line if d.span is not None else 0)
+
+
+# ---- Excel workbooks ---------------------------------------------------------------
+
+XLSX_MAGIC = b"PK\x03\x04"  # a ZIP archive: what every .xlsx is
+XLSX_HINT = "save it from Excel or WPS as “Excel 工作簿 (*.xlsx)”, or as CSV UTF-8"
+
+
+def is_xlsx(data: bytes) -> bool:
+    return data.startswith(XLSX_MAGIC)
+
+
+def cell_name(column: int, row: int) -> str:
+    """Excel's name of a cell: (3, 7) -> C7."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the CSV would hold it: numbers without a float's noise, dates as ISO days."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = format(Decimal(repr(value)), "f")  # repr: the shortest text that is this float (6.5, not 6.4999…)
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+Sheet = tuple[str, list[list[str]]]  # a sheet's name and its rows of cell texts (row 1 first)
+
+
+def load_sheets(data: bytes, display: str, codes: CsvCodes) -> tuple[list[Sheet] | None, Diagnostic | None]:
+    """Every sheet's cells as text, or the stage's encoding diagnostic when the workbook cannot be read."""
+    import zipfile  # with openpyxl: loaded only when a workbook is read (~60 ms of start-up otherwise)
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        reason = str(error).strip() or type(error).__name__
+        return None, make(codes.encoding, f"{codes.subject} `{display}` is not a readable Excel workbook ({reason})",
+                          Span.point(display), hint=XLSX_HINT)
+    sheets: list[Sheet] = []
+    try:
+        for worksheet in book.worksheets:
+            rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+            sheets.append((worksheet.title, rows))
+    finally:
+        book.close()
+    return sheets, None
+
+
+def _header_positions(cells: list[str], columns: Columns) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for index, text in enumerate(cells):
+        name = columns.canonical(text)
+        if name is not None and name not in positions:
+            positions[name] = index
+    return positions
+
+
+def read_xlsx_table(data: bytes, display: str, columns: Columns, codes: CsvCodes) -> Table:
+    """A workbook read as a data file: the first sheet whose first non-blank row names the columns."""
+    table = Table(display)
+    sheets, problem = load_sheets(data, display, codes)
+    if sheets is None:
+        table.diagnostics.extend([problem] if problem is not None else [])
+        return table
+    return table_from_sheets(table, sheets, columns, codes)
+
+
+def table_from_sheets(table: Table, sheets: list[Sheet], columns: Columns, codes: CsvCodes) -> Table:
+    """The records of the first sheet with the columns' header (diagnostics against the first sheet otherwise)."""
+    display = table.display
+    table.text = ""  # read: stages treat None as "not decodable"; a workbook has no lines to show in a code frame
+    chosen: tuple[str, list[list[str]], int] | None = None
+    for title, rows in sheets:
+        first = next((i for i, row in enumerate(rows) if any(rows[i])), None)
+        if first is None:
+            continue
+        found = _header_positions(rows[first], columns)
+        if all(name in found for name in columns.names):
+            chosen = (title, rows, first)
+            break
+        if chosen is None and title == sheets[0][0]:
+            chosen = (title, rows, first)
+    if chosen is None:
+        table.diagnostics.append(make(codes.empty, f"{codes.subject} has no sheet with data; it needs the header "
+                                      f"`{','.join(columns.names)}`", Span.point(display)))
+        return table
+    title, rows, first = chosen
+    header = rows[first]
+    header_row = first + 1
+    positions: dict[str, int] = {}
+    usable = True
+    for index, text in enumerate(header):
+        if not text:
+            continue
+        where = Field(text, index + 1, 1, title).span(display, header_row)
+        name = columns.canonical(text)
+        if name is None:
+            if codes.unknown_column is not None:
+                table.diagnostics.append(make(codes.unknown_column, f"column `{text}` is not read", where,
+                                              hint=f"the columns are {','.join(columns.names)}"))
+            continue
+        if name in positions:
+            before = Field(header[positions[name]], positions[name] + 1, 1, title).span(display, header_row)
+            table.diagnostics.append(make(codes.header, f"column `{name}` appears twice in the header", where,
+                                          labels=(Label(before, "first named here"),)))
+            usable = False
+            continue
+        positions[name] = index
+    missing = [name for name in columns.names if name not in positions]
+    if missing:
+        table.diagnostics.append(make(
+            codes.header, f"the header of sheet `{title}` has no column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+            Span(display, header_row, 1, header_row, 2, cell=f"{title}!{header_row}:{header_row}"),
+            hint=f"the first row must be `{','.join(columns.names)}`"))
+    if not usable or missing:
+        return table
+    count = 0
+    for number, row in enumerate(rows[first + 1 :], start=header_row + 1):
+        if not any(row):
+            continue
+        count += 1
+        cells = {name: Field(row[at] if at < len(row) else "", at + 1, 1, title) for name, at in positions.items()}
+        table.records.append(Record(number, max(len(row), 1), cells, title))
+    if count == 0:
+        table.diagnostics.append(make(codes.no_rows, f"{codes.subject} has a header but no data rows",
+                                      Span(display, header_row, 1, header_row, 2, cell=f"{title}!{header_row}:{header_row}")))
+    table.ok = True
+    return table

@@ -290,6 +290,9 @@ class Metric(Model):
     section: str | None = None
     action: str | None = None
     owners: list[str] = field(default_factory=list)
+    # 跟踪责任: the units the plan's keeper assigns to report this metric's progress, apart from the
+    # source's wording (owners); used by the ledger and `evaluate`, never printed in the document
+    follow_up: list[str] = field(default_factory=list)
     text: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     source: Source

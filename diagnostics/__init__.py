@@ -32,6 +32,13 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    # a spreadsheet position (`Sheet!C7`), printed instead of line:column; line and column are then the
+    # cell's row and column numbers
+    cell: str | None = None
+
+    def where(self) -> str:
+        """`file:line:column`, or `file.xlsx:Sheet!C7` for a spreadsheet cell."""
+        return f"{self.file}:{self.cell}" if self.cell else f"{self.file}:{self.line}:{self.column}"
 
     @staticmethod
     def point(file: str, line: int = 1, column: int = 1) -> Span:

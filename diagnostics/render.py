@@ -41,7 +41,7 @@ def _expand(line: str) -> str:
 
 
 def header(d: Diagnostic) -> str:
-    where = f"{d.span.file}:{d.span.line}:{d.span.column}: " if d.span else "planc: "
+    where = f"{d.span.where()}: " if d.span else "planc: "
     ack = " (acknowledged)" if d.acknowledged else ""
     return f"{where}{d.code} {d.severity.value}{ack}: {d.message.translate(_ONE_LINE)}"
 
@@ -87,7 +87,7 @@ def render_text(
         out.append(header(d))
         out.extend(_frame(d, sources, color))
         for label in d.labels:
-            out.append(f"  = note: {label.message} at {label.span.file}:{label.span.line}:{label.span.column}")
+            out.append(f"  = note: {label.message} at {label.span.where()}")
         if d.acknowledged:
             out.append(f"  = acknowledged: {d.acknowledged}")
         if d.hint:
@@ -135,6 +135,8 @@ def to_dict(d: Diagnostic) -> dict[str, object]:
             "end_line": d.span.end_line,
             "end_column": d.span.end_column,
         }
+        if d.span.cell:
+            span["cell"] = d.span.cell
     return {
         "code": d.code,
         "severity": d.severity.value,

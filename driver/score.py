@@ -19,8 +19,10 @@ from driver.common import Exit, color_option, compile_plan_or_exit, fail, print_
               help="How to print the scores.")
 @click.option("--explain", "explain", default=None, metavar="UNIT",
               help="Print the arithmetic trail for one unit (or metric), by id, name or alias.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Report language (default: Chinese for a plan with a Chinese title).")
 @color_option
-def score(plan: str, data: str, fmt: str, explain: str | None, color: bool | None) -> None:
+def score(plan: str, data: str, fmt: str, explain: str | None, lang: str | None, color: bool | None) -> None:
     """Run PLAN's scoring scheme on the data and print scores, ranks, points and grades."""
     from compiler.loader import display_path
     from targets.scoring.report import render
@@ -45,4 +47,4 @@ def score(plan: str, data: str, fmt: str, explain: str | None, color: bool | Non
         for line in outcome.outcome.trails[outcome.explain_key]:
             click.echo(f"  {line}")
         return
-    click.echo(render(outcome.outcome.report, outcome.doc, fmt), nl=False)
+    click.echo(render(outcome.outcome.report, outcome.doc, fmt, lang), nl=False)

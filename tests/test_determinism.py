@@ -18,11 +18,13 @@ import datetime as _dt, sys, time as _time
 _at = _dt.datetime.fromisoformat(sys.argv.pop(1))
 class _Clock(_dt.datetime):
     @classmethod
-    def now(cls, tz=None):
-        return _at.astimezone(tz) if tz else _at.replace(tzinfo=None)
+    def now(cls, tz=None):  # an instance of the patched class, as the real now() is (openpyxl checks the type)
+        moment = _at.astimezone(tz) if tz else _at.replace(tzinfo=None)
+        return cls(*moment.timetuple()[:6], moment.microsecond, moment.tzinfo)
     @classmethod
     def utcnow(cls):
-        return _at.astimezone(_dt.timezone.utc).replace(tzinfo=None)
+        moment = _at.astimezone(_dt.timezone.utc)
+        return cls(*moment.timetuple()[:6], moment.microsecond)
     @classmethod
     def today(cls):
         return cls.now()

@@ -112,12 +112,12 @@ def test_owner_summary() -> None:
     assert owners["工信局"]["missed"] == ["新增规上", "规上总数"]
     assert owners["商务局"]["missed"] == ["消费增速"]
     text = (GOLDEN / "final.txt").read_text(encoding="utf-8")
-    assert "  市工业和信息化局: missed 新增规上, 规上总数 (of 5)" in text
+    assert "  市工业和信息化局：未完成 新增规上、规上总数（共 5 项）" in text
 
 
 def test_default_as_of_is_the_latest_period_in_the_data() -> None:
     text = (GOLDEN / "latest.txt").read_text(encoding="utf-8")
-    assert " as of 2025-12-31 " in text.splitlines()[0]
+    assert " 截至 2025-12-31（" in text.splitlines()[0]
 
 
 def test_markdown_charts_are_well_formed_svg() -> None:
@@ -208,7 +208,7 @@ def test_exact_decimal_arithmetic() -> None:
 
 
 def test_stale_data_is_no_data_after_the_due_date() -> None:
-    result = judge(_check(), _rows(("2023", "120")), dt.date(2026, 1, 1))
+    result = judge(_check(), _rows(("2023", "120")), dt.date(2026, 1, 1), "en")
     assert result.status == "no_data" and "latest 2023" in result.reason
 
 
@@ -219,7 +219,7 @@ def test_rows_after_as_of_are_not_used() -> None:
 
 def test_each_year_needs_a_full_year_value() -> None:
     check = _check(kind="per_year", value="135", each_year=True)
-    result = judge(check, _rows(("2022", "140"), ("2023Q3", "120")), dt.date(2024, 1, 31))
+    result = judge(check, _rows(("2022", "140"), ("2023Q3", "120")), dt.date(2024, 1, 31), "en")
     assert [y.status for y in result.years] == ["met", "no_data", "not_due", "not_due"]
     assert result.status == "no_data" and "2023 only to 2023Q3" in result.reason
     result = judge(check, _rows(("2022", "140"), ("2023-12", "150")), dt.date(2024, 1, 31))

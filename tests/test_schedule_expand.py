@@ -118,7 +118,11 @@ def test_at_least_gives_one_event_per_period(compile_text):
     events = [e for e in schedule.events if e.rule == "c"]
     assert [e.period.label for e in events if e.period] == ["2024H1", "2024H2"]
     assert all(e.at_least for e in events)
-    assert [e.date for e in events] == [D(2024, 3, 20), D(2024, 7, 1)]
+    # each sits on its window's last working day: the window runs from the issue date (or the
+    # period's first day) to the period's last day, its due day
+    assert [e.date for e in events] == [D(2024, 6, 28), D(2024, 12, 31)]
+    assert [(e.window.start, e.window.end) for e in events if e.window] == [
+        (D(2024, 3, 20), D(2024, 6, 30)), (D(2024, 7, 1), D(2024, 12, 31))]
 
 
 def test_every_n_units(compile_text):

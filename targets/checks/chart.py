@@ -62,7 +62,15 @@ def _days(start: dt.date, point: dt.date) -> Decimal:
     return Decimal((point - start).days)
 
 
-def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt.date, Decimal] | None) -> str:
+def _title(check: Check, result: Result, lang: str) -> str:
+    from targets.checks.report import status_label  # the report imports this module
+
+    sep = "：" if lang == "zh" else ": "
+    return f"{check.metric_name}{sep}{status_label(result.status, lang)}"
+
+
+def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt.date, Decimal] | None,
+               lang: str = "zh") -> str:
     colour = COLOURS[result.status]
     dates = [r.period.end for r in rows] + [check.due]
     values = [r.value for r in rows]
@@ -103,10 +111,10 @@ def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt
                 f'<circle cx="{_c(x(_days(first, r.period.end)))}" cy="{_c(y(r.value))}" r="3" fill="{colour}">'
                 f"<title>{escape(r.period.text)}: {escape(fmt(r.value))}</title></circle>"
             )
-    return _frame(f"{check.metric_name}: {result.status}", body)
+    return _frame(_title(check, result, lang), body)
 
 
-def bar_chart(check: Check, result: Result) -> str:
+def bar_chart(check: Check, result: Result, lang: str = "zh") -> str:
     years = result.years
     goal = Decimal(check.value) if check.value is not None else Decimal(1)
     values = [Decimal(y.value) for y in years if y.value is not None] + [goal, Decimal(0)]
@@ -123,10 +131,10 @@ def bar_chart(check: Check, result: Result) -> str:
             top, bottom = sorted((y(value), y(Decimal(0))))
             body.append(
                 f'<rect x="{_c(left)}" y="{_c(top)}" width="{_c(width)}" height="{_c(bottom - top)}" '
-                f'fill="{COLOURS[year.status]}"><title>{year.year}: {escape(fmt(value))}</title></rect>'
+                f'fill="{COLOURS[year.status]}"><title>{year.year}{"年" if lang == "zh" else ""}: {escape(fmt(value))}</title></rect>'
             )
-        body.append(f'<text x="{label_x}" y="{HEIGHT - 8}" text-anchor="middle">{year.year}</text>')
+        body.append(f'<text x="{label_x}" y="{HEIGHT - 8}" text-anchor="middle">{year.year}{"年" if lang == "zh" else ""}</text>')
     gy = _c(y(goal))
     body.append(f'<line x1="{LEFT}" y1="{gy}" x2="{WIDTH - RIGHT}" y2="{gy}" stroke="#8250df" stroke-dasharray="4 3"/>')
     body.append(f'<text x="{LEFT - 4}" y="{gy}" text-anchor="end" dominant-baseline="middle">{escape(fmt(goal))}</text>')
-    return _frame(f"{check.metric_name}: {result.status}", body)
+    return _frame(_title(check, result, lang), body)

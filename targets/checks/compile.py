@@ -55,6 +55,7 @@ def build_checks(plan: m.Plan) -> ChecksDocument:
                     base_value=metric.base_value,
                     firmness=target.firmness,
                     owners=owners,
+                    follow_up=[u for u in metric.follow_up if u in units],
                     leaders=leaders,
                     action=metric.action,
                     source=target.source,

@@ -1,4 +1,6 @@
-"""Reading progress data: a UTF-8 CSV ``metric,period,value``, one observation per row.
+"""Reading progress data: a UTF-8 CSV ``metric,period,value``, one observation per row, or the
+same columns in an Excel sheet, or the ledger's 指标 sheet filled in (a row per target, a column
+per reporting period: every filled cell under a period heading is one observation).
 
 Every row either becomes an observation or a diagnostic naming the file, line and
 column; nothing is dropped silently. Metrics may be named by id, name or alias.
@@ -17,7 +19,19 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from compiler import model as m
-from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
+from compiler.csvtable import (
+    Columns,
+    CsvCodes,
+    Field,
+    Record,
+    Sheet,
+    Table,
+    by_line,
+    is_xlsx,
+    load_sheets,
+    read_table,
+    table_from_sheets,
+)
 from diagnostics import Diagnostic, Label, Span, make
 
 REQUIRED_COLUMNS = ("metric", "period", "value")
@@ -137,6 +151,55 @@ def parse_value(text: str, metric: m.Metric) -> tuple[Decimal | None, str | None
         return None, "not a number"
 
 
+LEDGER_ID_COLUMN = "指标编号"  # the ledger's column of metric ids (targets/ledger); preferred to the names
+
+
+def _read_workbook(raw: bytes, display: str) -> Table:
+    """A workbook: a sheet with the CSV's columns, else a ledger-shaped sheet (a period per column)."""
+    sheets, problem = load_sheets(raw, display, CODES)
+    if sheets is None:
+        return Table(display, diagnostics=[problem] if problem is not None else [])
+    for _title, rows in sheets:
+        header = next((row for row in rows if any(row)), [])
+        names = {COLUMNS.canonical(text) for text in header}
+        if all(name in names for name in REQUIRED_COLUMNS):
+            return table_from_sheets(Table(display), sheets, COLUMNS, CODES)
+    for sheet in sheets:
+        wide = _wide_table(display, sheet)
+        if wide is not None:
+            return wide
+    return table_from_sheets(Table(display), sheets, COLUMNS, CODES)
+
+
+def _wide_table(display: str, sheet: Sheet) -> Table | None:
+    """The records of a ledger-shaped sheet: a metric column and columns headed by periods (2025Q1)."""
+    title, rows = sheet
+    first = next((i for i, row in enumerate(rows) if any(row)), None)
+    if first is None:
+        return None
+    header = rows[first]
+    metric_at = next((i for i, text in enumerate(header) if text == LEDGER_ID_COLUMN), None)
+    by_ids = metric_at is not None  # the ledger's id cell lists every metric a merged row stands for: a、b
+    if metric_at is None:
+        metric_at = next((i for i, text in enumerate(header) if COLUMNS.canonical(text) == "metric"), None)
+    periods = [(i, text) for i, text in enumerate(header) if parse_period(text) is not None]
+    if metric_at is None or not periods:
+        return None
+    table = Table(display, text="", ok=True)
+    header_row = first + 1
+    for number, row in enumerate(rows[first + 1 :], start=header_row + 1):
+        metric = row[metric_at] if metric_at < len(row) else ""
+        for at, period_text in periods:
+            value = row[at] if at < len(row) else ""
+            if not value:
+                continue
+            for name in (metric.split("、") if by_ids else [metric]):
+                cells = {"metric": Field(name, metric_at + 1, 1, title), "period": Field(period_text, at + 1, 1, title),
+                         "value": Field(value, at + 1, 1, title)}
+                table.records.append(Record(number, max(len(row), 1), cells, title))
+    return table
+
+
 def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
     """Read and check a progress file against the plan's metrics and period."""
     data = ProgressData(display)
@@ -147,7 +210,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
         data.diagnostics.append(make("D011", f"cannot read the progress file `{display}`: {reason}", None))
         return data
-    table = read_table(raw, display, COLUMNS, CODES)
+    table = _read_workbook(raw, display) if is_xlsx(raw) else read_table(raw, display, COLUMNS, CODES)
     data.text = table.text
     data.diagnostics.extend(table.diagnostics)
     index = MetricIndex(plan)
@@ -158,7 +221,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
     seen: dict[tuple[str, str], tuple[Span, str]] = {}
     for record in table.records:
         number = record.line
-        row_span = Span(display, number, 1, number, record.length + 1)
+        row_span = record.span(display)
         metric_cell, period_cell, value_cell = record.cells["metric"], record.cells["period"], record.cells["value"]
         ok = True
         metric_id = index.lookup(metric_cell.text)
@@ -206,7 +269,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
                 first, first_text = seen[key]
                 same = f"in {period.text}" if first_text == period.text else f"at {period.end.isoformat()} ({first_text} and {period.text})"
                 data.diagnostics.append(make("D006", f"a second value for `{metric.id}` {same}", row_span,
-                                             labels=(Label(first, f"first given on line {first.line}"),)))
+                                             labels=(Label(first, f"first given in {first.cell}" if first.cell else f"first given on line {first.line}"),)))
                 ok = False
             else:
                 seen[key] = (row_span, period.text)

@@ -36,6 +36,7 @@ class Check(Model):
     base_value: str | None = None
     firmness: Firmness
     owners: list[str] = field(default_factory=list)  # unit ids: lead and responsible units
+    follow_up: list[str] = field(default_factory=list)  # unit ids: 跟踪责任, who reports progress (plan-assigned)
     leaders: list[str] = field(default_factory=list)  # person ids: lead leaders
     action: str | None = None
     source: Source
@@ -68,6 +69,7 @@ class YearResult(Model):
     year: int
     status: Status
     value: str | None = None
+    expected: str | None = None  # the year in progress: the target's pro-rata share at the value's date
 
 
 @dataclass(kw_only=True)
@@ -88,6 +90,10 @@ class Result(Model):
     expected: str | None = None  # the trajectory's value at the observation's date, when one is used
     years: list[YearResult] = field(default_factory=list)  # per_year checks: one verdict per year
     owners: list[str] = field(default_factory=list)
+    follow_up: list[str] = field(default_factory=list)  # who reports progress; the owner summary uses it first
+    baseline: str | None = None  # the trajectory's start value, when one is used
+    average: str | None = None  # avg_growth: the compound average of the yearly rates used
+    rates: list[YearResult] = field(default_factory=list)  # avg_growth: the single-year rates averaged
 
 
 @dataclass(kw_only=True)

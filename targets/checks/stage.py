@@ -23,11 +23,14 @@ class EvaluateOutcome:
     evaluation: Evaluation | None
 
 
-def evaluate_progress(plan: m.Plan, path: Path, display: str, as_of: dt.date | None = None) -> EvaluateOutcome:
-    """Read the progress file and judge every check as of ``as_of`` (default: the latest period in the data)."""
+def evaluate_progress(
+    plan: m.Plan, path: Path, display: str, as_of: dt.date | None = None, lang: str = "zh"
+) -> EvaluateOutcome:
+    """Read the progress file and judge every check as of ``as_of`` (default: the latest period in the data), with
+    reasons in ``lang``."""
     data = read_progress(path, display, plan)
     checks = build_checks(plan)
     if data.unreadable or has_errors(data.diagnostics):
         return EvaluateOutcome(data, checks, None)
     when = as_of or default_as_of(data, checks)
-    return EvaluateOutcome(data, checks, evaluate(plan, checks, data, when))
+    return EvaluateOutcome(data, checks, evaluate(plan, checks, data, when, lang))

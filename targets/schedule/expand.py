@@ -12,6 +12,13 @@ Where an occurrence falls (see docs/schedules.md):
   same day they are held as one event (``merged``).
 * A deadline keeps its date (`holiday keep`, the default for deadlines) and is marked
   ``non_working_day`` when that date is a weekend or public holiday.
+* 至少每X一次 (`at_least`): the event carries its window (the period, from the issue date in
+  the first one, to the period's last day, its due day) and sits on the window's last working day.
+* A review (an occasion in REVIEW_OCCASIONS: 考核, 述职, 分析 …) looks back on a period: it is
+  labelled with the period just ended and held on the first day after it (then moved to a
+  working day), so the review of 2025Q4 falls in January 2026.
+* In a year without published holiday data every event is ``tentative`` and carries the note
+  TENTATIVE_NOTE; the fixed-date holidays (元旦, 劳动节, 国庆) are still skipped.
 """
 
 from __future__ import annotations
@@ -23,7 +30,10 @@ from compiler import model as m
 from compiler.periods import active_window, due_dates
 from compiler.vocab import FREQUENCY, every_text
 from targets.schedule.schema import Event, EventPeriod, EventSource, Rule, Schedule, Window
-from targets.schedule.workdays import WorkdayCalendar, next_workday
+from targets.schedule.workdays import TENTATIVE_NOTE, WorkdayCalendar, next_workday, previous_workday
+
+# occasions that look back on a period (the period just ended), matched within the cadence's `kind`
+REVIEW_OCCASIONS = ("考核", "考评", "述职", "分析", "讲评", "点评", "通报", "总结", "评估")
 
 
 def _months(every: str) -> int:
@@ -144,6 +154,31 @@ class _Draft:
     date: dt.date
     non_working: bool
     period: EventPeriod | None
+    window: Window | None = None
+
+
+def is_review(cadence: m.Cadence) -> bool:
+    return cadence.kind is not None and any(word in cadence.kind for word in REVIEW_OCCASIONS)
+
+
+def _cadence_drafts(cadence: m.Cadence, rule_start: dt.date, rule_end: dt.date, calendar: WorkdayCalendar) -> list[_Draft]:
+    """One draft per period: on its first day; a review the day after it; 至少 on its last working day."""
+    if rule_start > rule_end:
+        return []
+    drafts = []
+    review = is_review(cadence) and not cadence.at_least
+    for slot in cadence_slots(cadence.every, cadence.interval, rule_start, rule_end):
+        period = EventPeriod(start=slot.start, end=slot.end, label=slot.label)
+        if cadence.at_least:
+            window = Window(start=max(slot.start, rule_start), end=min(slot.end, rule_end))
+            day = previous_workday(window.end, calendar, window.start)
+            drafts.append(_Draft(slot.start, day, day, False, period, window))
+        elif review:
+            after = _plus(slot.end, 1) or slot.end
+            drafts.append(_Draft(after, after, after, False, period))
+        else:
+            drafts.append(_Draft(slot.start, max(slot.start, rule_start), slot.start, False, period))
+    return drafts
 
 
 class _Owners:
@@ -191,6 +226,13 @@ def _place(drafts: list[_Draft], policy: str, calendar: WorkdayCalendar) -> list
     return sorted(placed.values(), key=lambda pair: pair[0].slot)
 
 
+def _tentative(date: dt.date, calendar: WorkdayCalendar) -> dict[str, object]:
+    """An event in a year without published holiday data: marked, as its date may still move."""
+    if calendar.covers(date.year):
+        return {}
+    return {"tentative": True, "note": TENTATIVE_NOTE}
+
+
 def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
     """The plan's schedule over its whole active window."""
     start, end = active_window(plan)
@@ -200,12 +242,8 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
     for cadence in plan.cadences:
         rule_start = max(start, cadence.start) if cadence.start else start
         rule_end = min(end, cadence.end) if cadence.end else end
-        drafts = [
-            _Draft(slot.start, max(slot.start, rule_start), slot.start, False,
-                   EventPeriod(start=slot.start, end=slot.end, label=slot.label))
-            for slot in (cadence_slots(cadence.every, cadence.interval, rule_start, rule_end)
-                         if rule_start <= rule_end else [])
-        ]
+        drafts = _cadence_drafts(cadence, rule_start, rule_end, calendar)
+        review = is_review(cadence) and not cadence.at_least
         ids, names = owners.of(cadence)
         placed = _place(drafts, cadence.holiday, calendar)
         for draft, merged in placed:
@@ -213,8 +251,9 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
                 id=f"cadence/{cadence.id}/{draft.slot.isoformat()}", title=cadence.title, kind="cadence",
                 occasion=cadence.kind, rule=cadence.id, date=draft.date,
                 moved_from=draft.base if draft.date != draft.base else None, merged=merged,
-                non_working_day=draft.non_working, at_least=cadence.at_least, period=draft.period,
-                owners=names, owner_ids=ids, source=_source(cadence),
+                non_working_day=draft.non_working, at_least=cadence.at_least, window=draft.window, reviews=review,
+                period=draft.period, owners=names, owner_ids=ids, source=_source(cadence),
+                **_tentative(draft.date, calendar),
             ))
         rules.append(Rule(
             id=cadence.id, kind="cadence", title=cadence.title, occasion=cadence.kind,
@@ -241,7 +280,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
                 id=f"deadline/{deadline.id}/{draft.slot.isoformat()}", title=deadline.title, kind="deadline",
                 rule=deadline.id, date=draft.date, moved_from=draft.base if draft.date != draft.base else None,
                 merged=merged, non_working_day=draft.non_working, period=draft.period,
-                owners=names, owner_ids=ids, source=_source(deadline),
+                owners=names, owner_ids=ids, source=_source(deadline), **_tentative(draft.date, calendar),
             ))
         rules.append(Rule(
             id=deadline.id, kind="deadline", title=deadline.title, frequency="；".join(due_text(d) for d in deadline.due),
@@ -268,5 +307,7 @@ def between(schedule: Schedule, since: dt.date | None, until: dt.date | None) ->
 def slot_of(event: Event) -> dt.date:
     """The recurrence instance an event stands for (the RECURRENCE-ID in the .ics)."""
     if event.kind == "cadence" and event.period is not None:
+        if event.reviews:
+            return event.period.end + dt.timedelta(days=1)
         return event.period.start
     return event.moved_from or event.date

@@ -92,7 +92,8 @@ def _description(rule: Rule, event: Event | None, source_line: str) -> str:
         if event.period is not None:
             lines.append(f"时段：{event.period.label}（{event.period.start.isoformat()}至{event.period.end.isoformat()}）")
         base = event.moved_from or event.date
-        if event.kind == "cadence" and event.period is not None and base > event.period.start:
+        if (event.kind == "cadence" and event.period is not None and base > event.period.start
+                and not event.reviews and event.window is None):
             lines.append(f"本期自方案施行之日（{base.isoformat()}）起")
         if event.moved_from is not None:
             lines.append(f"原定{event.moved_from.isoformat()}，遇非工作日顺延至{event.date.isoformat()}")
@@ -100,6 +101,10 @@ def _description(rule: Rule, event: Event | None, source_line: str) -> str:
             lines.append("当日为非工作日")
         if event.merged:
             lines.append(f"与{'、'.join(d.isoformat() for d in event.merged)}的安排合并举行")
+        if event.window is not None:
+            lines.append(f"至少一次：{event.window.start.isoformat()}至{event.window.end.isoformat()}之间，最迟{event.window.end.isoformat()}")
+        if event.reviews and event.period is not None:
+            lines.append(f"回顾{event.period.label}")
     lines.append(source_line)
     return "\n".join(lines)
 
@@ -110,11 +115,13 @@ def _summary(rule: Rule, event: Event | None) -> str:
         title += "（顺延）"
     if event is not None and event.non_working_day:
         title += "（非工作日）"
+    if event is not None and event.note:
+        title += event.note
     return title
 
 
 def _needs_override(event: Event) -> bool:
-    return event.date != slot_of(event) or event.non_working_day or bool(event.merged)
+    return event.date != slot_of(event) or event.non_working_day or bool(event.merged) or event.tentative
 
 
 def build_ics(schedule: Schedule, issued: dt.date, environ: dict[str, str] | None = None) -> bytes:

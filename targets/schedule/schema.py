@@ -54,7 +54,11 @@ class Event(Model):
     merged: list[dt.date] = Field(default_factory=list)  # later occurrences moved onto the same day, held together
     non_working_day: bool = False  # the date is a weekend or public holiday (kept there by `holiday keep`)
     at_least: bool = False  # 至少: the plan asks for at least one per period
+    window: Window | None = None  # 至少: the days it may be held on (start … due); it sits on the last working one
+    reviews: bool = False  # a review of `period`, held at the start of the next one (季考核, 半年述职 …)
     period: EventPeriod | None = None  # None for a one-off deadline
+    tentative: bool = False  # its year has no published holiday arrangement: the date may still move
+    note: str | None = None  # （节假日安排未公布，日期待定） when tentative
     owners: list[str] = Field(default_factory=list)  # registry names
     owner_ids: list[str] = Field(default_factory=list)
     source: EventSource

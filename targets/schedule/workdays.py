@@ -1,14 +1,21 @@
 """Working days in mainland China: statutory holidays and adjusted working days (调休).
 
 Backed by ``chinese_calendar``, which carries the State Council's yearly holiday
-notices. For a year it has no data for, only Saturdays and Sundays are treated as
-non-working, and the year is recorded so the caller can warn (S001).
+notices. For a year it has no data for, Saturdays and Sundays and the statutory holidays
+on fixed dates (FIXED_HOLIDAYS) are treated as non-working, and the year is recorded so the
+caller can warn (S001) and mark its events as tentative (TENTATIVE_NOTE).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Protocol
+
+# 全国年节及纪念日放假办法 (2024 revision): the holidays on fixed solar dates — 元旦 1-1,
+# 劳动节 5-1 and 5-2, 国庆节 10-1 to 10-3. The lunar ones (春节, 清明, 端午, 中秋) and the
+# adjusted working days are known only from each year's notice.
+FIXED_HOLIDAYS = frozenset({(1, 1), (5, 1), (5, 2), (10, 1), (10, 2), (10, 3)})
+TENTATIVE_NOTE = "（节假日安排未公布，日期待定）"
 
 
 class WorkdayCalendar(Protocol):
@@ -42,7 +49,15 @@ class ChineseCalendar:
         if self.covers(date.year):
             return bool(self._module.is_workday(date))
         self.uncovered.add(date.year)
-        return date.weekday() < 5
+        return date.weekday() < 5 and (date.month, date.day) not in FIXED_HOLIDAYS
+
+
+def previous_workday(date: dt.date, calendar: WorkdayCalendar, earliest: dt.date) -> dt.date:
+    """``date`` itself when it is a working day, else the last working day before it, not before ``earliest``."""
+    candidate = date
+    while candidate > earliest and not calendar.is_workday(candidate):
+        candidate -= dt.timedelta(days=1)
+    return candidate
 
 
 def next_workday(date: dt.date, calendar: WorkdayCalendar) -> dt.date:

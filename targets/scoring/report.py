@@ -1,6 +1,10 @@
 """Rendering a score report: text (terminal tables), json (``planc/score/v1``), md (a publishable
 ranking report with an SVG bar chart per group) and csv (the contract's
-``group,unit,period,score,rank,points,grade``)."""
+``group,unit,period,score,rank,points,grade``).
+
+Text and Markdown are in Chinese for a Chinese plan (``lang="zh"``, the default of :func:`render`
+when the title is Chinese) and in English with ``lang="en"``; plan text in Markdown goes through
+the documents' escape."""
 
 from __future__ import annotations
 
@@ -11,11 +15,18 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from diagnostics.render import display_width
+from targets.checks.report import plan_lang, status_label
+from targets.docs.markdown import escape as md_escape
 from targets.scoring.engine import fmt
 from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc
 
 CSV_HEADER = ["group", "unit", "period", "score", "rank", "points", "grade"]
 NO_DATA = "no data"
+NO_DATA_ZH = "无数据"
+
+
+def _no_data(lang: str) -> str:
+    return NO_DATA_ZH if lang == "zh" else NO_DATA
 
 
 def safe_cell(text: str) -> str:
@@ -79,7 +90,7 @@ def _grouped(report: ScoreReport, doc: ScoringDoc) -> list[tuple[int, str, str, 
     return out
 
 
-def _flag_lines(report: ScoreReport, doc: ScoringDoc, group_id: str, year: int) -> list[tuple[str, str]]:
+def _flag_lines(report: ScoreReport, doc: ScoringDoc, group_id: str, year: int, lang: str = "zh") -> list[tuple[str, str]]:
     """Per flag of the scheme: its title, and the flagged units of this group and year (by period for `lowest`)."""
     names = {r.unit: r.unit_name for r in report.rows}
     out = []
@@ -91,7 +102,7 @@ def _flag_lines(report: ScoreReport, doc: ScoringDoc, group_id: str, year: int) 
         for hit in hits:
             units = "、".join(names.get(u, u) for u in hit.units)
             parts.append(units if hit.period == str(year) else f"{hit.period} {units}")
-        out.append((flag.title or flag.id, ";".join(parts)))
+        out.append((flag.title or flag.id, ("；" if lang == "zh" else "; ").join(parts)))
     return out
 
 
@@ -104,43 +115,58 @@ def _annual_cells(annual: ScoreRow) -> list[str]:
             _cell(annual.grade)]
 
 
-def render_text(report: ScoreReport, doc: ScoringDoc) -> str:
+def render_text(report: ScoreReport, doc: ScoringDoc, lang: str = "zh") -> str:
+    zh = lang == "zh"
     if report.completion is not None:
-        return _completion_text(report)
-    lines = [f"{report.title} ({report.scoring})", ""]
+        return _completion_text(report, lang)
+    lines = [f"{report.title}（{report.scoring}）" if zh else f"{report.title} ({report.scoring})", ""]
     periods = doc.periods if doc.every != "year" else []
     for year, group_id, title, entries in _grouped(report, doc):
-        lines.append(f"{year} · {title}" + (f" ({group_id})" if title != group_id else ""))
-        header = ["unit", *periods, str(year), "rank", "points", "grade"]
+        if zh:
+            lines.append(f"{year}年 · {title}" + (f"（{group_id}）" if title != group_id else ""))
+        else:
+            lines.append(f"{year} · {title}" + (f" ({group_id})" if title != group_id else ""))
+        header = (["单位", *periods, f"{year}年", "名次", "计分", "等次"] if zh else
+                  ["unit", *periods, str(year), "rank", "points", "grade"])
         rows = []
         for name, period_rows, annual in entries:
             cells = [_cell(r.score) + (f" ({r.rank})" if r.rank is not None else "") for r in period_rows]
             rows.append([name, *cells, *_annual_cells(annual)])
         lines.extend(_table(header, rows, set(range(1, len(header) - 1))))
-        for flag, text in _flag_lines(report, doc, group_id, year):
-            lines.append(f"  {flag}: {text}")
+        for flag, text in _flag_lines(report, doc, group_id, year, lang):
+            lines.append(f"  {flag}：{text}" if zh else f"  {flag}: {text}")
         lines.append("")
-    lines.append("— no data: the unit lacks scores for a period; it is not ranked (see the warnings)")
+    lines.append("— 无数据：该单位缺少某期得分，不参与排名（见警告）" if zh else
+                 "— no data: the unit lacks scores for a period; it is not ranked (see the warnings)")
     return "\n".join(lines) + "\n"
 
 
-def _completion_text(report: ScoreReport) -> str:
+def _status(status: str | None, lang: str) -> str:
+    return status_label(status, lang) if status else _no_data(lang)
+
+
+def _completion_text(report: ScoreReport, lang: str = "zh") -> str:
     assert report.completion is not None
+    zh = lang == "zh"
     result = report.completion
-    header = ["metric", "status", "points", "credit", "earned"]
-    rows = [[r.name, r.status or NO_DATA, r.points, _cell(r.share), _cell(r.earned)] for r in result.rows]
-    lines = [f"{report.title} ({report.scoring}) — completion score", ""]
+    header = ["指标", "状态", "分值", "得分率", "得分"] if zh else ["metric", "status", "points", "credit", "earned"]
+    rows = [[r.name, _status(r.status, lang), r.points, _cell(r.share), _cell(r.earned)] for r in result.rows]
+    lines = [f"{report.title}（{report.scoring}）完成度得分" if zh else f"{report.title} ({report.scoring}) — completion score", ""]
     lines.extend(_table(header, rows, {2, 3, 4}))
     lines.append("")
-    suffix = "" if result.complete else " (some metrics have no status; this is a lower bound)"
-    lines.append(f"score {result.score} of {result.scale}{suffix}")
+    if zh:
+        suffix = "" if result.complete else "（部分指标无状态，此为下限）"
+        lines.append(f"得分 {result.score} / {result.scale}{suffix}")
+    else:
+        suffix = "" if result.complete else " (some metrics have no status; this is a lower bound)"
+        lines.append(f"score {result.score} of {result.scale}{suffix}")
     return "\n".join(lines) + "\n"
 
 
 # ---- markdown with SVG charts ------------------------------------------------------
 
 
-def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal) -> str:
+def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal, lang: str = "zh") -> str:
     """A horizontal bar chart as SVG text: one bar per unit, no data shown as an empty, labelled row."""
     row_height = 22
     label_width = max(80, 12 + 7 * max((display_width(name) for name, _v in bars), default=0))
@@ -156,7 +182,7 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal
         y = 30 + i * row_height
         parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="12" text-anchor="end">{escape(name)}</text>')
         if value is None:
-            parts.append(f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="#888">{NO_DATA}</text>')
+            parts.append(f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="#888">{_no_data(lang)}</text>')
             continue
         length = (value / scale * chart_width) if scale else Decimal(0)
         length_text = format(length.quantize(Decimal("0.1")), "f")
@@ -167,25 +193,32 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal
 
 
 def _md_escape(text: str) -> str:
-    return text.replace("|", "\\|")
+    return md_escape(text)
 
 
-def render_md(report: ScoreReport, doc: ScoringDoc) -> str:
+def render_md(report: ScoreReport, doc: ScoringDoc, lang: str = "zh") -> str:
+    zh = lang == "zh"
     if report.completion is not None:
         result = report.completion
-        lines = [f"# {report.title}: 完成度得分", "", "| 指标 | 状态 | 分值 | 得分率 | 得分 |", "|---|---|---:|---:|---:|"]
+        lines = [f"# {_md_escape(report.title)}：完成度得分" if zh else f"# {_md_escape(report.title)}: completion score", "",
+                 "| 指标 | 状态 | 分值 | 得分率 | 得分 |" if zh else "| metric | status | points | credit | earned |",
+                 "|---|---|---:|---:|---:|"]
         for r in result.rows:
-            lines.append(f"| {_md_escape(r.name)} | {r.status or NO_DATA} | {r.points} | {_cell(r.share)} | {_cell(r.earned)} |")
-        lines += ["", f"**合计 {result.score} / {result.scale}**" + ("" if result.complete else "(部分指标无数据)"), ""]
+            lines.append(f"| {_md_escape(r.name)} | {_status(r.status, lang)} | {r.points} | {_cell(r.share)} | {_cell(r.earned)} |")
+        total = (f"**合计 {result.score} / {result.scale}**" + ("" if result.complete else "（部分指标无数据）") if zh else
+                 f"**total {result.score} of {result.scale}**" + ("" if result.complete else " (some metrics have no status)"))
+        lines += ["", total, ""]
         return "\n".join(lines)
-    lines = [f"# {report.title}", "", f"考评结果 · {', '.join(str(y) for y in report.years)}", ""]
+    years = ("、" if zh else ", ").join(str(y) for y in report.years)
+    lines = [f"# {_md_escape(report.title)}", "", f"考评结果 · {years}" if zh else f"Results · {years}", ""]
     periods = doc.periods if doc.every != "year" else []
     scale = Decimal(doc.scale)
     for year, group_id, title, entries in _grouped(report, doc):
-        lines.append(f"## {year}年 {title}")
+        lines.append(f"## {year}年 {_md_escape(title)}" if zh else f"## {year} {_md_escape(title)}")
         lines.append("")
         ordered = sorted(entries, key=lambda e: (e[2].rank is None, e[2].rank or 0))
-        header = ["名次", "单位", *periods, "年度得分", "计分", "等次"]
+        header = (["名次", "单位", *periods, "年度得分", "计分", "等次"] if zh else
+                  ["rank", "unit", *periods, "annual score", "points", "grade"])
         lines.append("| " + " | ".join(header) + " |")
         lines.append("|" + "|".join(["---:", "---"] + ["---:"] * (len(periods) + 2) + ["---"]) + "|")
         for name, period_rows, annual in ordered:
@@ -195,20 +228,22 @@ def render_md(report: ScoreReport, doc: ScoringDoc) -> str:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
         bars = [(name, Decimal(annual.score) if annual.score is not None else None) for name, _p, annual in ordered]
-        lines.append(bar_chart(f"{year}年 {title} 年度得分", bars, scale))
+        lines.append(bar_chart(f"{year}年 {title} 年度得分" if zh else f"{year} {title}: annual score", bars, scale, lang))
         lines.append("")
-        for flag, text in _flag_lines(report, doc, group_id, year):
-            lines.append(f"- **{flag}**:{text}")
-        if any(True for _ in _flag_lines(report, doc, group_id, year)):
+        for flag, text in _flag_lines(report, doc, group_id, year, lang):
+            lines.append(f"- **{_md_escape(flag)}**：{_md_escape(text)}" if zh else f"- **{_md_escape(flag)}**: {_md_escape(text)}")
+        if any(True for _ in _flag_lines(report, doc, group_id, year, lang)):
             lines.append("")
     return "\n".join(lines)
 
 
-def render(report: ScoreReport, doc: ScoringDoc, fmt: str) -> str:
+def render(report: ScoreReport, doc: ScoringDoc, fmt: str, lang: str | None = None) -> str:
+    """The report in `fmt`; text and md in `lang` (default: Chinese for a Chinese plan)."""
+    language = lang or plan_lang(report.title)
     if fmt == "json":
         return render_json(report)
     if fmt == "csv":
         return render_csv(report)
     if fmt == "md":
-        return render_md(report, doc)
-    return render_text(report, doc)
+        return render_md(report, doc, language)
+    return render_text(report, doc, language)

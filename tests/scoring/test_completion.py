@@ -85,9 +85,9 @@ def test_explain_a_metric(tmp_path: Path) -> None:
 def test_text_and_md(tmp_path: Path) -> None:
     data = "target,status\n市场主体,met\n规上,met\n"
     code, out, _err = _invoke(tmp_path, "status.csv", data)
-    assert code == 0 and "score 80 of 100 (some metrics have no status; this is a lower bound)" in out
+    assert code == 0 and "得分 80 / 100（部分指标无状态，此为下限）" in out
     code, out, _err = _invoke(tmp_path, "status.csv", data, "--format", "md")
-    assert code == 0 and "**合计 80 / 100**(部分指标无数据)" in out
+    assert code == 0 and "**合计 80 / 100**（部分指标无数据）" in out
 
 
 def test_bad_evaluation_files(tmp_path: Path) -> None:

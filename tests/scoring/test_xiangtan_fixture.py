@@ -100,15 +100,15 @@ def test_markdown_report_has_a_table_and_a_chart_per_group() -> None:
     assert out.count("<svg") == 5 and out.count("</svg>") == 5
     assert "## 2022年 县市区组" in out
     assert "| 1 | 韶山市人民政府 | 84 | 87 | 90 | 93 | 89.4 | 15 | — |" in out
-    assert "- **纳入市人民政府真抓实干督查奖励对象**:韶山市人民政府、雨湖区人民政府、岳塘区人民政府" in out
-    assert "2022Q1 湘潭县人民政府;2022Q2 湘潭县人民政府;2022Q3 湘潭县人民政府;2022Q4 岳塘区人民政府" in out
+    assert "- **纳入市人民政府真抓实干督查奖励对象**：韶山市人民政府、雨湖区人民政府、岳塘区人民政府" in out
+    assert "2022Q1 湘潭县人民政府；2022Q2 湘潭县人民政府；2022Q3 湘潭县人民政府；2022Q4 岳塘区人民政府" in out
 
 
 def test_text_report_lists_groups_and_flags() -> None:
     code, out, _err = _score()
     assert code == 0
-    assert "2022 · 产业推进单位 (产业推进组)" in out
-    assert "湘乡市人民政府  70 (4)  73 (4)  76 (4)  79 (3)  75.4     4     7.5  —" in out
+    assert "2022年 · 产业推进单位（产业推进组）" in out
+    assert "湘乡市人民政府  70 (4)  73 (4)  76 (4)  79 (3)    75.4     4   7.5  —" in out
 
 
 def test_explain_prints_the_trail() -> None:

@@ -1,0 +1,24 @@
+"""ledger.md: the same ledger as Markdown tables; every cell through the documents' escape."""
+
+from __future__ import annotations
+
+from targets.docs.markdown import escape
+from targets.ledger.view import Ledger
+
+
+def build_markdown(ledger: Ledger) -> str:
+    out = [f"# {escape(ledger.title)}：工作台账", ""]
+    for sheet in ledger.sheets:
+        columns = sheet.columns[: len(sheet.columns) - len(ledger.periods)] if sheet.name == "指标" else sheet.columns
+        out += [f"## {escape(sheet.name)}", ""]
+        if sheet.name == "指标" and ledger.periods:
+            out += [escape(f"{sheet.note}填报期：{'、'.join(ledger.periods)}。"), ""]
+        if not sheet.rows:
+            out += ["（无）", ""]
+            continue
+        out.append("| " + " | ".join(escape(c) for c in columns) + " |")
+        out.append("|" + "---|" * len(columns))
+        for row in sheet.rows:
+            out.append("| " + " | ".join(escape(cell) or " " for cell in row[: len(columns)]) + " |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
