@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from driver.cli import main
 
-from compiler.cli import main
 from compiler.pipeline import compile_paths
 from targets import all_targets
 from targets.ledger import emit
