@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from driver.cli import main
 
 from compiler.model import Source
+from driver.cli import main
 from targets.checks.judge import APPROX_TOLERANCE, compound_average, judge, satisfies, target_text
 from targets.checks.progress import Row, parse_period
 from targets.checks.schema import Check

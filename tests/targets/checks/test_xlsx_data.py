@@ -9,9 +9,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 from click.testing import CliRunner
-from driver.cli import main
 
 from compiler.csvtable import cell_name, cell_text
+from driver.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
 PROGRESS = ROOT / "tests/golden/checks/progress.csv"

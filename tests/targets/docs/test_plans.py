@@ -22,10 +22,15 @@ from compiler.model import Plan
 from compiler.pipeline import compile_file, discover
 from diagnostics import has_errors
 from targets.docs.render import render_document
-from tests.targets.docs.expect import structure_problems
-from tests.targets.docs.markdown_tools import document_heading_numbers, document_text, heading_numbers, seed_heading_numbers
 from tests.fidelity import coverage, sentences
 from tests.seeds import SEEDS, seed_sentences
+from tests.targets.docs.expect import structure_problems
+from tests.targets.docs.markdown_tools import (
+    document_heading_numbers,
+    document_text,
+    heading_numbers,
+    seed_heading_numbers,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "golden" / "docs"
