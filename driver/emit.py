@@ -1,51 +1,231 @@
-"""Emit every target for every compiled plan and write the build atomically."""
+"""Emit every target for every compiled plan and write the build (driver/write.py) under the build lock.
+
+Plans whose output is already in ``--out`` with the same content address (driver/cache.py)
+are not emitted again; the others are emitted in worker processes when there are
+several. Emission is pure (plan in, bytes out), so parallel and serial output are the
+same bytes.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler.model import Plan
-from driver.write import write_build
+from driver.write import RESERVED, OutputError, OutputFolder, Staged, io_error
+
+# the largest SOURCE_DATE_EPOCH a calendar can hold: 9999-12-31T23:59:59Z
+MAX_SOURCE_DATE_EPOCH = 253402300799
 
 
-def render_all(plans: list[Plan]) -> tuple[dict[str, dict[str, bytes]], dict[str, bytes]]:
-    """Pure: the bytes of every output file, per plan and shared."""
-    from targets import all_targets
+@dataclass
+class Timings:
+    """Seconds spent per stage and per target, summed over plans (``planc build --timings``)."""
 
-    targets = all_targets()
-    per_plan: dict[str, dict[str, bytes]] = {}
-    for plan in sorted(plans, key=lambda p: p.id):
-        files: dict[str, bytes] = {}
-        for target in targets:
-            files.update(target.emit(plan))
-        per_plan[plan.id] = files
-    shared: dict[str, bytes] = {}
-    ordered = sorted(plans, key=lambda p: p.id)
-    for target in targets:
-        if target.emit_index is not None:
-            shared.update(target.emit_index(ordered))
-    return per_plan, shared
+    stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    targets: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    emitted: int = 0
+    reused: int = 0
+
+    def add(self, other: dict[str, float]) -> None:
+        for name, seconds in other.items():
+            self.targets[name] += seconds
 
 
-def emit_all(plans: list[Plan], out: Path, sources: list[Path]) -> str | None:
-    """Write the build; returns a problem description instead of writing if OUT is unsafe."""
-    problem = unsafe_output(out, sources)
-    if problem:
-        return problem
-    ids = [p.id for p in plans]
-    duplicates = sorted({i for i in ids if ids.count(i) > 1})
-    if duplicates:
-        return f"two plans share the id {', '.join(duplicates)}; plan ids name the output folders"
-    per_plan, shared = render_all(plans)
-    write_build(out, per_plan, shared)
+@dataclass
+class Built:
+    """What a build did: plans emitted, plans reused from the previous output, whether anything changed."""
+
+    emitted: list[str]
+    reused: list[str]
+    changed: bool
+
+
+def source_date_epoch_problem(environ: dict[str, str] | None = None) -> str | None:
+    """A malformed SOURCE_DATE_EPOCH is a usage error (reproducible-builds.org: the build SHOULD fail)."""
+    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
+    if value is None or value.strip() == "":
+        return None
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()):
+        return f"SOURCE_DATE_EPOCH=`{value}` is not a whole number of seconds since 1970-01-01 00:00 UTC"
+    if int(text) > MAX_SOURCE_DATE_EPOCH:
+        return (f"SOURCE_DATE_EPOCH={text} is after 9999-12-31 23:59:59 UTC (the largest is "
+                f"{MAX_SOURCE_DATE_EPOCH}); a calendar cannot hold that date")
     return None
 
 
+def _emit_plan(plan: Plan) -> tuple[dict[str, bytes], dict[str, float]]:
+    """Every target's files for one plan, and the seconds each target took."""
+    from targets import all_targets
+
+    files: dict[str, bytes] = {}
+    seconds: dict[str, float] = {}
+    for target in all_targets():
+        start = time.perf_counter()
+        files.update(target.emit(plan))
+        seconds[target.name] = time.perf_counter() - start
+    return files, seconds
+
+
+def render_index(plans: list[Plan], timings: Timings | None = None) -> dict[str, bytes]:
+    from targets import all_targets
+
+    shared: dict[str, bytes] = {}
+    ordered = sorted(plans, key=lambda p: p.id)
+    for target in all_targets():
+        if target.emit_index is not None:
+            start = time.perf_counter()
+            shared.update(target.emit_index(ordered))
+            if timings is not None:
+                timings.targets[f"{target.name} (index)"] += time.perf_counter() - start
+    return shared
+
+
+def render_plans(plans: list[Plan], jobs: int = 1, timings: Timings | None = None) -> dict[str, dict[str, bytes]]:
+    """The files of each plan; with ``jobs`` > 1 and several plans, emitted in a process pool."""
+    per_plan: dict[str, dict[str, bytes]] = {}
+    ordered = sorted(plans, key=lambda p: p.id)
+    if jobs > 1 and len(ordered) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = min(jobs, len(ordered))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            # largest plans first so one big plan does not finish last on its own
+            by_size = sorted(ordered, key=lambda p: -(len(p.actions) + len(p.metrics) + len(p.units)))
+            outcomes = dict(zip((p.id for p in by_size), pool.map(_emit_plan, by_size)))
+        results = [outcomes[p.id] for p in ordered]
+    else:
+        results = [_emit_plan(p) for p in ordered]
+    for plan, (files, seconds) in zip(ordered, results):
+        per_plan[plan.id] = files
+        if timings is not None:
+            timings.add(seconds)
+    return per_plan
+
+
+def render_all(plans: list[Plan], jobs: int = 1) -> tuple[dict[str, dict[str, bytes]], dict[str, bytes]]:
+    """Pure: the bytes of every output file, per plan and shared."""
+    return render_plans(plans, jobs), render_index(plans)
+
+
+def emit_all(
+    plans: list[Plan],
+    out: Path,
+    sources: list[Path],
+    *,
+    entries: dict[str, Path] | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    options: dict[str, str] | None = None,
+    finish: Callable[[Path, list[str]], str | None] | None = None,
+    timings: Timings | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> str | None:
+    """Write the build; returns a problem description (exit 2) instead of writing when it cannot.
+
+    ``entries``: plan id -> its entry file, for the cache keys (no entries: no reuse).
+    ``finish(generation, emitted_ids)`` runs on the staged generation before the switch
+    (``--pdf``) and may return a problem.
+    """
+    try:
+        build_all(plans, out, sources, entries=entries, jobs=jobs, use_cache=use_cache, options=options,
+                  finish=finish, timings=timings, on_wait=on_wait)
+    except OutputError as error:
+        return str(error)
+    return None
+
+
+def build_all(
+    plans: list[Plan],
+    out: Path,
+    sources: list[Path],
+    *,
+    entries: dict[str, Path] | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    options: dict[str, str] | None = None,
+    finish: Callable[[Path, list[str]], str | None] | None = None,
+    timings: Timings | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> Built:
+    """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused."""
+    from driver.cache import plan_key, shared_key
+    from driver.lock import BuildLock, LockTimeout
+
+    problem = unsafe_output(out, sources) or source_date_epoch_problem()
+    if problem:
+        raise OutputError(problem)
+    ids = [p.id for p in plans]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise OutputError(f"two plans share the id {', '.join(duplicates)}; plan ids name the output folders")
+    reserved = sorted(set(ids) & RESERVED)
+    if reserved:
+        raise OutputError(f"the plan id {', '.join(reserved)} is a name planc uses in the output folder")
+    folder = OutputFolder(out)
+    folder.prepare()
+    options = {"source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip(), **(options or {})}
+    try:
+        with BuildLock(folder.state / "lock", on_wait=on_wait):
+            generation, manifest = folder.current_generation()
+            names = sorted(ids) + ["index.md", "index.html"]
+            folder.check_ownership(names, generation, manifest)
+            keys = {p.id: plan_key(entries[p.id], p.files, options) if entries and p.id in entries else ""
+                    for p in plans}
+            reuse = {pid for pid, key in keys.items()
+                     if use_cache and key and folder.verify(generation, pid, manifest, key)}
+            index_key = shared_key(keys) if all(keys.values()) else ""
+            from driver.manifest import SHARED
+
+            shared_reused = bool(use_cache and index_key and folder.verify(generation, SHARED, manifest, index_key))
+            links_present = all(os.path.lexists(out / name) for name in ids)
+            if len(reuse) == len(plans) and shared_reused and links_present:
+                if timings is not None:
+                    timings.reused = len(reuse)
+                return Built([], sorted(reuse), False)
+            fresh = [p for p in plans if p.id not in reuse]
+            start = time.perf_counter()
+            per_plan = render_plans(fresh, jobs, timings)
+            shared = None if shared_reused else render_index(plans, timings)
+            if timings is not None:
+                timings.stages["emit"] += time.perf_counter() - start
+                timings.emitted, timings.reused = len(fresh), len(reuse)
+            staged = Staged(per_plan, keys, reuse, shared, index_key)
+
+            def finishing(generation_dir: Path) -> None:
+                if finish is not None:
+                    issue = finish(generation_dir, sorted(per_plan))
+                    if issue:
+                        raise OutputError(issue)
+
+            start = time.perf_counter()
+            folder.write(staged, generation, manifest, finishing)
+            if timings is not None:
+                timings.stages["write"] += time.perf_counter() - start
+            return Built(sorted(per_plan), sorted(reuse), True)
+    except LockTimeout:
+        raise OutputError(f"another planc build has held the lock {folder.state / 'lock'} for 10 minutes; "
+                          "wait for it to finish, or build into another --out") from None
+    except OSError as error:
+        raise io_error(error, "write the build") from None
+
+
 def unsafe_output(out: Path, sources: list[Path]) -> str | None:
-    """The output folder may not be a source folder, lie above one, or be a .plan file."""
-    out_resolved = out.resolve()
+    """The output folder may not be a source folder, lie above one, be a .plan file, or sit under a file."""
+    try:
+        out_resolved = out.resolve()
+    except (OSError, RuntimeError) as error:  # a symlink loop
+        return f"--out {out}: {getattr(error, 'strerror', None) or error}"
     if out_resolved.suffix == ".plan" or (out_resolved.exists() and not out_resolved.is_dir()):
         return f"--out {out} is a file, not a folder"
+    for parent in out_resolved.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"--out {out} lies under {parent}, which is a file, not a folder"
     for source in sources or [Path("plans")]:
         source_resolved = source.resolve()
         source_dir = source_resolved if source_resolved.is_dir() else source_resolved.parent
