@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler.model import Plan
-from driver.write import RESERVED, OutputError, OutputFolder, Staged, io_error
+from driver.write import OutputError, OutputFolder, Staged, io_error
 
 # the largest SOURCE_DATE_EPOCH a calendar can hold: 9999-12-31T23:59:59Z
 MAX_SOURCE_DATE_EPOCH = 253402300799
@@ -164,9 +164,12 @@ def build_all(
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise OutputError(f"two plans share the id {', '.join(duplicates)}; plan ids name the output folders")
-    reserved = sorted(set(ids) & RESERVED)
-    if reserved:
-        raise OutputError(f"the plan id {', '.join(reserved)} is a name planc uses in the output folder")
+    from compiler.rules.file_names import folder_name_problem
+
+    for plan_id in ids:  # `check` reports these as V301; the build never writes such a name
+        problem = folder_name_problem(plan_id)
+        if problem:
+            raise OutputError(f"plan id `{plan_id}` {problem}")
     folder = OutputFolder(out)
     folder.prepare()
     options = {"source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip(), **(options or {})}
@@ -190,8 +193,14 @@ def build_all(
                 return Built([], sorted(reuse), False)
             fresh = [p for p in plans if p.id not in reuse]
             start = time.perf_counter()
-            per_plan = render_plans(fresh, jobs, timings)
-            shared = None if shared_reused else render_index(plans, timings)
+            try:
+                per_plan = render_plans(fresh, jobs, timings)
+                shared = None if shared_reused else render_index(plans, timings)
+            except Exception as error:
+                problem = _emission_io_problem(error)
+                if problem is None:
+                    raise  # a bug in a target: exit 3 with the one-line report
+                raise OutputError(problem) from None
             if timings is not None:
                 timings.stages["emit"] += time.perf_counter() - start
                 timings.emitted, timings.reused = len(fresh), len(reuse)
@@ -215,12 +224,33 @@ def build_all(
         raise io_error(error, "write the build") from None
 
 
+def _emission_io_problem(error: BaseException) -> str | None:
+    """An emitter's temporary file could not be written (openpyxl and lxml write below the temporary folder):
+    the message, or None when the failure is not an I/O error (then it is a bug)."""
+    import errno
+    import tempfile
+
+    if isinstance(error, OSError):
+        return str(io_error(error, "emit the plans' files"))
+    name = str(error).split(":")[0].strip()
+    if name.startswith("IO_E") and hasattr(errno, name[3:]):  # libxml2's I/O errors, e.g. IO_EFBIG, IO_ENOSPC
+        return (f"cannot emit the plans' files: writing a temporary file in {tempfile.gettempdir()}: "
+                f"{os.strerror(getattr(errno, name[3:]))}")
+    return None
+
+
 def unsafe_output(out: Path, sources: list[Path]) -> str | None:
     """The output folder may not be a source folder, lie above one, be a .plan file, or sit under a file."""
     try:
-        out_resolved = out.resolve()
-    except (OSError, RuntimeError) as error:  # a symlink loop
-        return f"--out {out}: {getattr(error, 'strerror', None) or error}"
+        return _unsafe_output(out, sources)
+    except OSError as error:  # a name too long, a folder that cannot be searched, a link loop
+        return str(io_error(error, "use the output folder"))
+    except RuntimeError as error:  # pathlib's "Symlink loop"
+        return f"cannot use the output folder: {out}: {error}"
+
+
+def _unsafe_output(out: Path, sources: list[Path]) -> str | None:
+    out_resolved = out.resolve()
     if out_resolved.suffix == ".plan" or (out_resolved.exists() and not out_resolved.is_dir()):
         return f"--out {out} is a file, not a folder"
     for parent in out_resolved.parents:

@@ -31,8 +31,6 @@ from driver.manifest import NAME as MANIFEST_NAME
 from driver.manifest import SHARED, Entry, Manifest, ManifestDamaged
 
 STATE = ".planc"
-# names planc itself uses in DIR and in a generation; no plan id may take them (rule V090)
-RESERVED = frozenset({STATE, MANIFEST_NAME, "index.md", "index.html", "_shared"})
 
 
 class OutputError(Exception):
