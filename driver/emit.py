@@ -9,6 +9,7 @@ same bytes.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -188,19 +189,31 @@ def build_all(
             shared_reused = bool(use_cache and index_key and folder.verify(generation, SHARED, manifest, index_key))
             links_present = all(os.path.lexists(out / name) for name in ids)
             if len(reuse) == len(plans) and shared_reused and links_present:
+                assert generation is not None
+                folder.collect(generation)  # what a killed build left; the output itself is untouched
                 if timings is not None:
                     timings.reused = len(reuse)
                 return Built([], sorted(reuse), False)
             fresh = [p for p in plans if p.id not in reuse]
             start = time.perf_counter()
+            hook = sys.unraisablehook  # openpyxl's generators, collected after a failed write, would print tracebacks
+            problem = None
             try:
+                sys.unraisablehook = lambda _unraisable: None
                 per_plan = render_plans(fresh, jobs, timings)
                 shared = None if shared_reused else render_index(plans, timings)
             except Exception as error:
                 problem = _emission_io_problem(error)
                 if problem is None:
                     raise  # a bug in a target: exit 3 with the one-line report
-                raise OutputError(problem) from None
+            finally:
+                if problem is not None:
+                    import gc
+
+                    gc.collect()  # the failed writers' generators go now, while their complaints are muted
+                sys.unraisablehook = hook
+            if problem is not None:
+                raise OutputError(problem)
             if timings is not None:
                 timings.stages["emit"] += time.perf_counter() - start
                 timings.emitted, timings.reused = len(fresh), len(reuse)

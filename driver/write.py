@@ -44,6 +44,17 @@ def io_error(error: OSError, doing: str) -> OutputError:
     return OutputError(f"cannot {doing}: {where}: {cause}")
 
 
+def _write_file(path: Path, data: bytes) -> None:
+    """Write a new file; an error names the file (a failed ``write`` alone does not)."""
+    try:
+        with open(path, "xb") as handle:
+            handle.write(data)
+    except OSError as error:
+        if error.filename is None:
+            raise OSError(error.errno, error.strerror, str(path)) from None
+        raise
+
+
 def _link_or_copy(source: Path, target: Path) -> None:
     """A reused file costs a hard link (same bytes, same mtime); a copy where links are refused."""
     try:
@@ -175,8 +186,7 @@ class OutputFolder:
                 for rel, data in files.items():
                     target = temporary / plan_id / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
-                    with open(target, "xb") as handle:
-                        handle.write(data)
+                    _write_file(target, data)
             carried = {pid for pid in manifest.plans if pid != SHARED and pid not in staged.keys}
             for plan_id in sorted(staged.reuse | carried):
                 assert generation is not None
@@ -193,7 +203,7 @@ class OutputFolder:
             else:
                 for rel, data in staged.shared.items():
                     (temporary / rel).parent.mkdir(parents=True, exist_ok=True)
-                    (temporary / rel).write_bytes(data)
+                    _write_file(temporary / rel, data)
             if finish is not None:
                 finish(temporary)  # e.g. document.pdf from the fresh document.docx files
             for plan_id in staged.plans:
@@ -204,7 +214,7 @@ class OutputFolder:
                 new.plans[SHARED] = Entry(staged.shared_key, {rel: sha256((temporary / rel).read_bytes())
                                                               for rel in staged.shared})
             data = new.dumps()
-            (temporary / MANIFEST_NAME).write_bytes(data)
+            _write_file(temporary / MANIFEST_NAME, data)
             final = self.gens / sha256(data)[:16]
             if generation is not None and final.resolve() == generation.resolve():
                 final = self.gens / f"{final.name}-{secrets.token_hex(2)}"  # a repair of the current generation
