@@ -140,7 +140,8 @@ def build(
     import time
 
     from compiler.pipeline import default_jobs
-    from driver.emit import Timings, emit_all, source_date_epoch_problem
+    from driver.emit import Timings, build_all, source_date_epoch_problem
+    from driver.write import OutputError
 
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
@@ -152,6 +153,9 @@ def build(
     result = _compile(paths, max_file_bytes, jobs)
     if clock is not None:
         clock.stages["compile"] = time.perf_counter() - started
+        for compiled_plan in result.plans:  # summed over plans (over workers' CPU time when in parallel)
+            for stage, seconds in compiled_plan.timings.items():
+                clock.compile[stage] += seconds
     print_diagnostics(result.all_diagnostics(), result.sources, fmt=fmt, color=color, plans=len(result.plans),
                       show_acknowledged=show_acknowledged)
     code = exit_code(result)
@@ -163,18 +167,21 @@ def build(
         from targets.publish.pdf import emit_pdfs
 
         finish = emit_pdfs
-    problem = emit_all(
-        [c.plan for c in compiled], Path(out), [Path(p) for p in paths],
-        entries={c.plan.id: c.path for c in compiled}, jobs=jobs or default_jobs(), use_cache=not no_cache,
-        options={"pdf": "yes" if pdf else "no"}, finish=finish, timings=clock,
-        on_wait=lambda: click.echo(f"planc: waiting for another build into {out} to finish", err=True),
-    )
-    if problem:
-        fail(problem)
+    try:
+        built = build_all(
+            [c.plan for c in compiled], Path(out), [Path(p) for p in paths],
+            entries={c.plan.id: c.path for c in compiled}, jobs=jobs or default_jobs(), use_cache=not no_cache,
+            options={"pdf": "yes" if pdf else "no"}, finish=finish, timings=clock,
+            on_wait=lambda: click.echo(f"planc: waiting for another build into {out} to finish", err=True),
+        )
+    except OutputError as error:
+        fail(str(error))
     if clock is not None:
         clock.stages["total"] = time.perf_counter() - started
         _print_timings(clock)
-    click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
+    count = len(result.plans)
+    reused = f" ({len(built.reused)} up to date)" if built.reused else ""
+    click.echo(f"wrote {count} plan{'s' if count != 1 else ''} to {out}{reused}", err=True)
 
 
 def _print_timings(clock: Any) -> None:
@@ -183,6 +190,9 @@ def _print_timings(clock: Any) -> None:
     for stage in ("compile", "emit", "write", "total"):
         if stage in clock.stages:
             lines.append(f"  {stage:<22}{clock.stages[stage]:9.3f}s")
+        if stage == "compile":
+            lines.extend(f"    {name:<20}{clock.compile[name]:9.3f}s" for name in ("parse", "build", "resolve", "rules")
+                         if name in clock.compile)
     for name, seconds in sorted(clock.targets.items(), key=lambda item: -item[1]):
         lines.append(f"    emit {name:<17}{seconds:9.3f}s")
     click.echo("\n".join(lines), err=True)

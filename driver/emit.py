@@ -29,6 +29,7 @@ class Timings:
 
     stages: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     targets: dict[str, float] = field(default_factory=lambda: defaultdict(float))
+    compile: dict[str, float] = field(default_factory=lambda: defaultdict(float))  # parse, build, resolve, rules
     emitted: int = 0
     reused: int = 0
 

@@ -139,3 +139,21 @@ def test_concurrent_builds_never_delete_each_others_staging(tmp_path: Path) -> N
     one = "甲方案".encode() in files["index.md"]
     assert all(("甲方案".encode() in data) == one for data in plans), "the output mixes two builds"
     assert len(list((out / ".planc" / "gen").iterdir())) == 1
+
+
+def test_a_failure_while_rendering_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from driver import emit
+
+    src = write_plans(tmp_path / "src", ("p1",))
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out)).exit_code == 0
+    before = tree(out), sorted(p.name for p in (out / ".planc" / "gen").iterdir())
+    write_plans(src, ("p1",), title="新标题方案")
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("an emitter failed")
+
+    monkeypatch.setattr(emit, "render_plans", broken)
+    with pytest.raises(RuntimeError):
+        build(str(src), "--out", str(out))
+    assert (tree(out), sorted(p.name for p in (out / ".planc" / "gen").iterdir())) == before
