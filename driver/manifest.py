@@ -20,6 +20,11 @@ NAME = ".planc-manifest.json"
 SHARED = ""  # the key of the shared files' entry (no plan id is empty)
 
 
+def _inside(part: str) -> bool:
+    """One path component that stays inside its folder."""
+    return bool(part) and part not in (".", "..") and "\\" not in part and "\0" not in part
+
+
 class ManifestDamaged(Exception):
     """The manifest cannot be read or its checksum does not match."""
 
@@ -66,6 +71,10 @@ class Manifest:
                 str(pid): Entry(str(e["key"]), {str(rel): str(h) for rel, h in e["files"].items()})
                 for pid, e in raw["plans"].items()
             }
+            for pid, entry in plans.items():
+                for rel in entry.files:
+                    if not (pid == SHARED or _inside(pid)) or not all(_inside(part) for part in rel.split("/")):
+                        raise ManifestDamaged(f"it names `{pid}/{rel}`, a path outside its generation")
         except ManifestDamaged:
             raise
         except (ValueError, KeyError, TypeError, AttributeError) as error:

@@ -190,7 +190,7 @@ class OutputFolder:
             carried = {pid for pid in manifest.plans if pid != SHARED and pid not in staged.keys}
             for plan_id in sorted(staged.reuse | carried):
                 assert generation is not None
-                for rel, digest in manifest.plans[plan_id].files.items():
+                for rel in manifest.plans[plan_id].files:
                     (temporary / plan_id / rel).parent.mkdir(parents=True, exist_ok=True)
                     _link_or_copy(generation / plan_id / rel, temporary / plan_id / rel)
                 new.plans[plan_id] = Entry(staged.keys.get(plan_id, manifest.plans[plan_id].key),

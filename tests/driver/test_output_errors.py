@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import resource
-import subprocess
 import stat
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 

@@ -85,3 +85,14 @@ def test_a_damaged_manifest_is_never_trusted(tmp_path: Path) -> None:
     assert result.exit_code == 2, result.output
     assert "is damaged (its checksum does not match its contents)" in result.output
     assert (out / "p1" / "plan.json").is_file()
+
+
+def test_a_manifest_naming_a_path_outside_its_generation_is_refused() -> None:
+    import pytest
+
+    from driver.manifest import Entry, ManifestDamaged
+
+    for plan_id, rel in (("p1", "../../secret"), ("..", "plan.json"), ("p1", "a//b")):
+        data = Manifest({plan_id: Entry("k", {rel: "0" * 64})}).dumps()  # a valid checksum: crafted, not damaged
+        with pytest.raises(ManifestDamaged, match="outside its generation"):
+            Manifest.loads(data)
