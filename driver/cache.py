@@ -45,6 +45,11 @@ def planc_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def build_options(**chosen: str) -> dict[str, str]:
+    """The options a key covers: those chosen on the command line, and SOURCE_DATE_EPOCH (the calendar's DTSTAMP)."""
+    return {"source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip(), **chosen}
+
+
 def plan_key(entry: Path, files: Iterable[str], options: dict[str, str]) -> str:
     """The content address of one plan's output: its sources' bytes, planc, the options."""
     entry = entry.resolve()

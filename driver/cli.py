@@ -150,6 +150,24 @@ def build(
         fail(problem)
     clock = Timings() if timings else None
     started = time.perf_counter()
+    from driver.cache import build_options
+
+    options = build_options(pdf="yes" if pdf else "no", max_file_bytes=str(max_file_bytes))
+    if not no_cache:
+        from driver.uptodate import up_to_date
+
+        done = up_to_date(_paths(paths), Path(out), options, max_file_bytes)
+        if done is not None:
+            diagnostics, sources, count = done
+            print_diagnostics(diagnostics, sources, fmt=fmt, color=color, plans=count,
+                              show_acknowledged=show_acknowledged)
+            if clock is not None:
+                clock.reused = count
+                clock.stages["total"] = time.perf_counter() - started
+                _print_timings(clock)
+            click.echo(f"{out} is up to date ({count} plan{'s' if count != 1 else ''}, nothing compiled or written)",
+                       err=True)
+            return
     result = _compile(paths, max_file_bytes, jobs)
     if clock is not None:
         clock.stages["compile"] = time.perf_counter() - started
@@ -171,7 +189,7 @@ def build(
         built = build_all(
             [c.plan for c in compiled], Path(out), [Path(p) for p in paths],
             entries={c.plan.id: c.path for c in compiled}, jobs=jobs or default_jobs(), use_cache=not no_cache,
-            options={"pdf": "yes" if pdf else "no"}, finish=finish, timings=clock,
+            options=options, finish=finish, timings=clock, diagnostics={c.plan.id: c.diagnostics for c in compiled},
             on_wait=lambda: click.echo(f"planc: waiting for another build into {out} to finish", err=True),
         )
     except OutputError as error:

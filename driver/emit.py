@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from compiler.model import Plan
+from diagnostics import Diagnostic
 from driver.write import OutputError, OutputFolder, Staged, io_error
 
 # the largest SOURCE_DATE_EPOCH a calendar can hold: 9999-12-31T23:59:59Z
@@ -154,9 +155,10 @@ def build_all(
     finish: Callable[[Path, list[str]], str | None] | None = None,
     timings: Timings | None = None,
     on_wait: Callable[[], None] | None = None,
+    diagnostics: dict[str, list[Diagnostic]] | None = None,
 ) -> Built:
     """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused."""
-    from driver.cache import plan_key, shared_key
+    from driver.cache import build_options, plan_key, shared_key
     from driver.lock import BuildLock, LockTimeout
 
     problem = unsafe_output(out, sources) or source_date_epoch_problem()
@@ -174,7 +176,7 @@ def build_all(
             raise OutputError(f"plan id `{plan_id}` {problem}")
     folder = OutputFolder(out)
     folder.prepare()
-    options = {"source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH", "").strip(), **(options or {})}
+    options = options if options is not None else build_options()
     try:
         with BuildLock(folder.state / "lock", on_wait=on_wait):
             generation, manifest = folder.current_generation()
@@ -219,6 +221,13 @@ def build_all(
                 timings.stages["emit"] += time.perf_counter() - start
                 timings.emitted, timings.reused = len(fresh), len(reuse)
             staged = Staged(per_plan, keys, reuse, shared, index_key)
+            if entries:
+                from driver.manifest import Entry
+                from driver.uptodate import diagnostic_to_json
+
+                staged.meta = {p.id: Entry("", {}, str(entries[p.id].resolve()), list(p.files),
+                                           [diagnostic_to_json(d) for d in (diagnostics or {}).get(p.id, [])])
+                               for p in plans if p.id in entries}
 
             def finishing(generation_dir: Path) -> None:
                 if finish is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from driver.cache import sha256
 
@@ -35,6 +36,17 @@ class Entry:
 
     key: str
     files: dict[str, str] = field(default_factory=dict)
+    # for a build that can skip compiling (driver/uptodate.py): the entry file, the files it read
+    # (relative to the entry's folder), and its diagnostics to print again
+    entry: str = ""
+    deps: list[str] = field(default_factory=list)
+    diagnostics: list[dict[str, Any]] = field(default_factory=list)
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"key": self.key, "files": dict(sorted(self.files.items()))}
+        if self.entry:
+            body.update(entry=self.entry, deps=self.deps, diagnostics=self.diagnostics)
+        return body
 
 
 @dataclass
@@ -52,8 +64,7 @@ class Manifest:
     def dumps(self) -> bytes:
         body = {
             "schema": SCHEMA,
-            "plans": {pid: {"key": e.key, "files": dict(sorted(e.files.items()))}
-                      for pid, e in sorted(self.plans.items())},
+            "plans": {pid: e.body() for pid, e in sorted(self.plans.items())},
         }
         text = json.dumps(body, ensure_ascii=False, sort_keys=True, indent=1)
         return json.dumps({**body, "checksum": sha256(text.encode("utf-8"))},
@@ -68,7 +79,9 @@ class Manifest:
             if raw.get("schema") != SCHEMA or checksum != sha256(text.encode("utf-8")):
                 raise ManifestDamaged("its checksum does not match its contents")
             plans = {
-                str(pid): Entry(str(e["key"]), {str(rel): str(h) for rel, h in e["files"].items()})
+                str(pid): Entry(str(e["key"]), {str(rel): str(h) for rel, h in e["files"].items()},
+                                str(e.get("entry", "")), [str(d) for d in e.get("deps", [])],
+                                list(e.get("diagnostics", [])))
                 for pid, e in raw["plans"].items()
             }
             for pid, entry in plans.items():

@@ -86,6 +86,7 @@ class Staged:
     reuse: set[str] = field(default_factory=set)  # plan ids whose current files are linked into the new generation
     shared: dict[str, bytes] | None = None  # None: reuse the current shared files
     shared_key: str = ""
+    meta: dict[str, Entry] = field(default_factory=dict)  # plan id -> entry, deps, diagnostics (files/key unused)
 
 
 class OutputFolder:
@@ -213,6 +214,10 @@ class OutputFolder:
             if staged.shared is not None:
                 new.plans[SHARED] = Entry(staged.shared_key, {rel: sha256((temporary / rel).read_bytes())
                                                               for rel in staged.shared})
+            for plan_id, meta in staged.meta.items():
+                if plan_id in new.plans:
+                    new.plans[plan_id].entry, new.plans[plan_id].deps = meta.entry, meta.deps
+                    new.plans[plan_id].diagnostics = meta.diagnostics
             data = new.dumps()
             _write_file(temporary / MANIFEST_NAME, data)
             final = self.gens / sha256(data)[:16]

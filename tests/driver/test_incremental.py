@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from compiler.pipeline import compile_file
 from driver.emit import render_plans
 from tests.driver.helpers import IDS, build, plan_text, tree, write_plans
@@ -113,3 +115,27 @@ def test_timings_name_every_stage_and_target(tmp_path: Path) -> None:
         assert f"  {stage} " in result.output, stage
     for target in all_targets():
         assert f"emit {target.name} " in result.output, target.name
+
+
+def test_a_no_change_build_compiles_nothing_and_prints_the_same_diagnostics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    out = tmp_path / "out"
+    first = build(str(src), "--out", str(out))
+    assert first.exit_code == 0 and "V050 warning" in first.output
+
+    import compiler.pipeline
+
+    def no_compiling(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled although nothing changed")
+
+    monkeypatch.setattr(compiler.pipeline, "compile_paths", no_compiling)
+    again = build(str(src), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert f"{out} is up to date (2 plans, nothing compiled or written)" in again.output
+    assert again.output.split("\n0 errors")[0] == first.output.split("\n0 errors")[0]  # the same warnings, framed
+    # a changed option is a different build: it compiles
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    with pytest.raises(AssertionError, match="compiled although"):
+        build(str(src), "--out", str(out))
