@@ -288,8 +288,10 @@ def parse_with_recovery(
         _move_lexer(interactive, source, resume)
         try:
             return cast(list[Statement], interactive.resume_parse()), errors
-        except UnexpectedInput as next_error:
-            error = next_error
+        except Exception as next_error:
+            if not _is_syntax_error(next_error):
+                raise
+            error = cast(UnexpectedInput, next_error)
 
 
 def _enclosing(values: list[Any]) -> tuple[str | None, ...]:
@@ -332,19 +334,47 @@ def _boundary(source: str, start: int) -> int:
     return n
 
 
+def _is_syntax_error(error: Exception) -> bool:
+    """A syntax error of either parser (the Lark-built one, in tests, raises lark's own classes)."""
+    return any(cls.__name__ == "UnexpectedInput" for cls in type(error).__mro__)
+
+
+def _unlexable(error: UnexpectedInput) -> bool:
+    """The error is at a character that starts no token (UnexpectedCharacters, of either parser)."""
+    return getattr(error, "token", None) is None
+
+
 def _resume_point(error: UnexpectedInput, source: str) -> int:
-    if isinstance(error, UnexpectedCharacters):  # the character at the error starts no token
-        return _boundary(source, (error.pos_in_stream or 0) + 1)
-    token = cast(Token, getattr(error, "token"))
+    if _unlexable(error):  # the character at the error starts no token
+        position = error.pos_in_stream or 0
+        if source.startswith('"', position):
+            return _after_broken_string(source, position)
+        return _boundary(source, position + 1)
+    token: Token = error.token  # type: ignore[attr-defined]
     start = token.start_pos or 0
     if token.type == "LBRACE":  # a block on a line of its own: parse it, under a made-up statement
         return start
     return _boundary(source, start + (1 if token.type in ("RBRACE", "_NL", "_SEMI") else 0))
 
 
+def _after_broken_string(source: str, quote: int) -> int:
+    """Where to resume after a string with no closing `"` on its line. A string broken across two
+    lines (prose pasted with its line break) ends on the next line, at a `"` left unpaired there:
+    resume after it, so its second half is not read as statements."""
+    end = source.find("\n", quote)
+    if end < 0:
+        return len(source)
+    following = source.find("\n", end + 1)
+    line = source[end + 1 : following if following >= 0 else len(source)]
+    quotes = [i for i, ch in enumerate(line) if ch == '"' and (i == 0 or line[i - 1] != "\\")]
+    if len(quotes) % 2 == 1:
+        return _boundary(source, end + 1 + quotes[0] + 1)
+    return end
+
+
 def _text_left_open(error: UnexpectedInput, source: str) -> bool:
     """An unterminated text block runs to the end of the file: what follows is prose, not statements."""
-    if not isinstance(error, UnexpectedCharacters):
+    if not _unlexable(error):
         return False
     position = error.pos_in_stream or 0
     return source.startswith('"""', position) or source.startswith('"""', max(position - 2, 0))
@@ -384,24 +414,29 @@ def _move_lexer(interactive: Any, source: str, position: int) -> None:
 
 
 def _finish(interactive: Any, source: str) -> list[Statement]:
-    """End the parse where it stands: drop the statement in error, close the open blocks, and
-    return the statements (none if even that fails)."""
+    """End the parse where it stands: close the blocks still open (dropping a statement in error)
+    and return the statements (none if even that fails)."""
     state = interactive.parser_state
     states = state.parse_conf.states
+    # the `{` still on the value stack are the blocks left open (a closed block is reduced)
+    open_blocks = sum(1 for value in state.value_stack if getattr(value, "type", None) == "LBRACE")
     try:
-        for _ in range(2 * len(state.state_stack) + 2):
+        while len(state.state_stack) > 1 or open_blocks == 0:
             choices = states[state.position]
-            if "$END" in choices:
-                return cast(list[Statement], interactive.feed_eof())
-            if "RBRACE" in choices:
+            if open_blocks and "RBRACE" in choices:
                 interactive.feed_token(_token(interactive, "RBRACE", "}", source, len(source)))
+                open_blocks -= 1
+            elif not open_blocks and "$END" in choices:
+                return cast(list[Statement], interactive.feed_eof())
             elif len(state.state_stack) > 1:
                 state.state_stack.pop()
-                state.value_stack.pop()
+                if getattr(state.value_stack.pop(), "type", None) == "LBRACE":
+                    open_blocks -= 1
             else:
                 break
-    except UnexpectedInput:
-        pass
+    except Exception as error:
+        if not _is_syntax_error(error):
+            raise
     return []
 
 
