@@ -104,8 +104,13 @@ def apply_acknowledgements(
     spans: dict[tuple[str, int, int], Span],
     *,
     publish: bool = False,
+    checked: bool = True,
 ) -> list[Diagnostic]:
-    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing."""
+    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing.
+
+    ``checked`` says the rules ran; they do not while the plan has errors, so an ack's warning could
+    not appear, and an ack that covers nothing is not reported then (it would only mislead).
+    """
     from diagnostics.codes.v_publish import ACKNOWLEDGEABLE
 
     extra: list[Diagnostic] = []
@@ -132,12 +137,12 @@ def apply_acknowledgements(
                               hint="`planc explain` lists the codes"))
             continue
         if ack.code in ACKNOWLEDGEABLE:
-            if publish and not used[index]:
+            if publish and checked and not used[index]:
                 extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue  # the publish gate runs only with --publish: without it, nothing to match
         if severity is Severity.ERROR:
             extra.append(make("V027", f"`ack {ack.code}`: {ack.code} is an error and cannot be acknowledged", ack_span))
-        elif not used[index]:
+        elif checked and not used[index]:
             extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} warning in its block", ack_span))
     return extra
 
@@ -227,12 +232,15 @@ def _compile_stages(
     assign_numbers(plan)
     assign_owner_texts(plan)
     clock.lap("resolve")
-    if not has_errors(diagnostics):
+    checked = not has_errors(diagnostics)
+    if checked:
         context = RuleContext(plan, builder.display_names(), builder.spans, publish=options.publish)
         diagnostics.extend(run_rules(context))
         for check in options.checks:
             diagnostics.extend(check(context))
-    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=options.publish))
+    diagnostics.extend(
+        apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=options.publish, checked=checked)
+    )
     if options.publish:
         from diagnostics.codes.v_publish import PROMOTED
 

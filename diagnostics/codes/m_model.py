@@ -3,7 +3,8 @@
 from diagnostics.codes import code
 
 code("M001", "missing-argument", "error", "A statement lacks an argument it needs, or an argument has the wrong type.",
-     why="A half-specified statement (a target without a value, a component without its maximum) cannot be compiled faithfully.",
+     why="A half-specified statement (a target without a value, a component without its maximum) cannot be compiled faithfully. "
+         "An identifier starts with a letter or a Han character, never a digit (`121人才梯队项目` is reported as such).",
      example="target >= by 2025", fix="target >= 51.01万户 by 2025")
 code("M002", "unexpected-argument", "error", "A statement has an argument it does not accept, an option given twice, or options that contradict each other.",
      why="Extra words are usually a typo for an option, and would otherwise be dropped silently.",
