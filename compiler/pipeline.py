@@ -103,7 +103,10 @@ def apply_acknowledgements(
     publish: bool = False,
 ) -> list[Diagnostic]:
     """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing."""
-    from diagnostics.codes.v_publish import ACKNOWLEDGEABLE
+    from diagnostics.codes.v_publish import ACKNOWLEDGEABLE as PUBLISH_ACKNOWLEDGEABLE
+    from diagnostics.codes.v_validate import SOURCE_DEFECTS
+
+    ACKNOWLEDGEABLE = PUBLISH_ACKNOWLEDGEABLE | SOURCE_DEFECTS  # noqa: N806
 
     extra: list[Diagnostic] = []
     used = [False] * len(acks)
@@ -127,6 +130,10 @@ def apply_acknowledgements(
         except KeyError:
             extra.append(make("V017", f"`ack {ack.code}`: no such diagnostic code", ack_span,
                               hint="`planc explain` lists the codes"))
+            continue
+        if ack.code in SOURCE_DEFECTS:
+            if not used[index]:
+                extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue
         if ack.code in ACKNOWLEDGEABLE:
             if publish and not used[index]:

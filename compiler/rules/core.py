@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
+from compiler.rubric import declared_total
 from compiler import model as m
 from compiler.owners import WORDING_ROLES, wording_placeholders
 from compiler.rules import RuleContext, rule
@@ -119,12 +120,13 @@ def components_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     scale = Decimal(scoring.scale)
     for formula in scoring.formulas:
-        total = sum((Decimal(c.max) for c in formula.components), Decimal(0))
-        if formula.components and total != scale:
+        total = declared_total(scoring, formula)
+        if (formula.components or formula.items or formula.itemsets) and total != scale:
             yield ctx.diag(
                 "V006",
-                f"the components of formula `{formula.id}` add up to {total}, not {scale}",
+                f"the components and items of formula `{formula.id}` add up to {total}, not {scale}",
                 formula.source,
+                hint="if the source's own numbers do not add up, keep them and say so: `ack V006 \"…\"` in the formula",
             )
         counts = Counter(c.evaluator for c in formula.components)
         for evaluator, count in counts.items():
