@@ -303,7 +303,10 @@ def scoring_tables(ctx: RuleContext) -> Iterator[Diagnostic]:
             yield ctx.diag("V021", f"grade table `{grades.id}` gives a lower grade more points", grades.source)
         if any(g.quota is not None for g in grades.grades) and all(g.quota is not None for g in grades.grades):
             yield ctx.diag("V026", f"grade table `{grades.id}` has no grade for the rest", grades.source)
+    rubric = bool(scoring.itemsets or any(f.items for f in scoring.formulas))
     for group in scoring.groups:
+        if rubric and group.weight is None:
+            continue  # a rubric's group without a weight is ranked and reported, and earns no points: nothing to convert
         if group.members and not group.rank_points and not group.grades:
             yield ctx.diag("V023", f"group `{group.id}` has neither a rank table nor a grade table", group.source)
 

@@ -117,6 +117,7 @@ class Engine:
         self.flags: list[FlagHit] = []
         self._period_rows: list[dict[str, ScoreRow]] = []  # per year, per period: unit -> row
         self._annual_rows: list[dict[str, ScoreRow]] = []  # per year: unit -> row
+        self._recorded: set[tuple[int, int, str]] | None = None
 
     def say(self, unit: str, line: str) -> None:
         self.trails.setdefault(unit, []).append(line)
@@ -163,12 +164,13 @@ class Engine:
                 missing = [c.evaluator for c, v in values if v is None]
                 lacking = [name for _score, names in items for name in names]
                 recorded = [v for _c, v in values if v is not None]
-                if values and len(missing) == len(values) and (not items or len(lacking) >= len(items)):
+                if not recorded and not self.recorded(year, index, unit):
                     empty.append(unit)
                     self.say(unit, f"{period}  no data (nothing recorded)")
                     continue
                 if missing or lacking:
-                    gaps = "、".join(missing + list(dict.fromkeys(lacking)))
+                    names = missing + list(dict.fromkeys(lacking))
+                    gaps = "、".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
                     self.warn("D065", f"{self.label(unit)} in {period} lacks {gaps}; the period is no data")
                     self.say(unit, f"{period}  no data (missing: {gaps})")
                     continue
@@ -184,6 +186,13 @@ class Engine:
             shown = "、".join(self.label(u) for u in empty[:8]) + (f" and {len(empty) - 8} more" if len(empty) > 8 else "")
             self.warn("D064", f"no scores for {period} for {len(empty)} unit{'s' if len(empty) != 1 else ''}: {shown}; shown as no data, not zero")
         return raw, rows
+
+    def recorded(self, year: int, index: int, unit: str) -> bool:
+        """Whether anything at all is recorded for ``unit`` in the period: a score, an item's points or a fact of its own."""
+        if self._recorded is None:
+            self._recorded = {(y, i, u) for (y, i, u, _k) in self.data.scores}
+            self._recorded |= {(y, -1, u) for (y, u, _f) in self.data.facts if u}
+        return (year, index, unit) in self._recorded or (year, -1, unit) in self._recorded
 
     def blend(self, year: int, index: int, raw: dict[str, Decimal], rows: dict[str, ScoreRow]) -> dict[str, Decimal]:
         period = self.period_name(year, index)
@@ -361,8 +370,12 @@ class Engine:
         result.status, result.score = "ok", fmt(score)
         start = (f"{fmt(from_children)} (sub-items)" if item.items else "") if (item.items or positive) else f"{item.max} (full marks)"
         steps = " ".join(trail)
+        if not start:
+            steps = steps.removeprefix("+ ")
+        if not start and not steps:
+            steps = "no rule met"
         clamp = f" → kept within 0–{item.max}: {fmt(score)}" if score != raw else ""
-        self.say(unit, f"{period}{indent}{item.id}: {start} {steps}".rstrip() + f" = {fmt(raw)}{clamp}")
+        self.say(unit, f"{period}{indent}{item.id}: " + f"{start} {steps}".strip() + f" = {fmt(raw)}{clamp}")
         return result, lacking
 
     def stage_amount(self, stage: StageDef, year: int, unit: str) -> tuple[Decimal, str]:
