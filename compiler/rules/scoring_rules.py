@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compiler.rubric import attainable, facts_read, walk_items
+from compiler.rubric import POSITIVE, attainable, facts_read, walk_items
 from compiler import model as m
 from compiler.quota import quota_places
 from compiler.rules import RuleContext, rule
@@ -189,11 +189,11 @@ def rubric_items(ctx: RuleContext) -> Iterator[Diagnostic]:
     items = [i for s in scoring.itemsets for i in walk_items(s.items)]
     items += [i for f in scoring.formulas for i in walk_items(f.items)]
     for item in items:
-        reach = attainable(item)
-        if reach < Decimal(item.max):
+        declared = sum((Decimal(i.max) for i in item.items), Decimal(0))
+        if item.items and not any(r.kind in POSITIVE for r in item.rules) and declared < Decimal(item.max):
             parts = " + ".join(i.max for i in item.items)
-            yield ctx.diag("K020", f"the sub-items of item `{item.id}` add up to {parts} = {reach}, less than its "
-                                   f"maximum {item.max}: a unit can reach at most {reach} here", item.source,
+            yield ctx.diag("K020", f"the sub-items of item `{item.id}` add up to {parts} = {declared}, less than its "
+                                   f"maximum {item.max}: a unit can reach at most {attainable(item)} here", item.source,
                            hint="if the source says so, keep its numbers and acknowledge: `ack K020 \"…\"` in the item")
     grades = {b.name for b in scoring.bands} | {g.name for t in scoring.grade_tables for g in t.grades}
     for veto in scoring.vetoes:
