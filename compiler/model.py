@@ -511,12 +511,14 @@ class Credit(Model):
 class Test(Model):
     """A condition over facts (考核细则's 否则不得分, 年内无案例不得分): a comparison, or all / any / not of tests.
 
-    ``fact`` alone (no ``op``) holds when the fact is 是 (non-zero). The fact ``总分`` is the unit's final score."""
+    ``fact`` alone (no ``op``) holds when the fact is 是 (non-zero); the value compared with is a number or another
+    fact (死亡人数 > 控制指标). The fact ``总分`` is the unit's final score."""
 
     kind: Literal["fact", "all", "any", "not"] = "fact"
     fact: str | None = None
     op: Comparator | None = None
     value: str | None = None
+    value_fact: str | None = None
     unit: str | None = None
     parts: list[Test] = field(default_factory=list)
 

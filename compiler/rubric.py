@@ -51,8 +51,9 @@ def test_facts(test: m.Test | None) -> Iterator[str]:
     """Every fact a condition reads."""
     if test is None:
         return
-    if test.fact is not None:
-        yield test.fact
+    for name in (test.fact, test.value_fact):
+        if name is not None:
+            yield name
     for part in test.parts:
         yield from test_facts(part)
 

@@ -241,6 +241,11 @@ class Engine:
             return False if missing_false else None
         if test.op is None:
             return value != 0
+        if test.value_fact is not None:
+            other = self.fact(year, unit, test.value_fact)
+            if other is None:
+                return False if missing_false else None
+            return comparator_holds(test.op, value, other)
         return comparator_holds(test.op, value, Decimal(test.value or "0"))
 
     def test_text(self, test: TestDef, year: int, unit: str, score: Decimal | None = None) -> str:
@@ -252,6 +257,9 @@ class Engine:
         shown = "—" if value is None else fmt(value)
         if test.op is None:
             return f"{test.fact} {'是' if value else '否'}"
+        if test.value_fact is not None:
+            other = self.fact(year, unit, test.value_fact)
+            return f"{test.fact} {shown} {test.op} {test.value_fact} {'—' if other is None else fmt(other)}"
         return f"{test.fact} {shown} {test.op} {test.value}"
 
     def _needs(self, test: TestDef | None, year: int, unit: str) -> list[str]:
@@ -259,9 +267,8 @@ class Engine:
             return []
         if test.parts:
             return [n for p in test.parts for n in self._needs(p, year, unit)]
-        if test.fact and test.fact != SCORE_FACT and self.fact(year, unit, test.fact) is None:
-            return [test.fact]
-        return []
+        return [name for name in (test.fact, test.value_fact)
+                if name and name != SCORE_FACT and self.fact(year, unit, name) is None]
 
     def rule_amount(self, rule: RuleDef, whole: Decimal | None, year: int, unit: str,
                     missing_zero: bool) -> tuple[Decimal | None, str, list[str]]:

@@ -50,6 +50,7 @@ class TestDef(_Model):
     fact: str | None = None
     op: Comparator | None = None
     value: str | None = None
+    value_fact: str | None = None  # compared with another fact's value instead
     unit: str | None = None
     parts: list[TestDef] = Field(default_factory=list)
 

@@ -94,7 +94,7 @@ def _condition(condition: m.Condition) -> ConditionDef:
 
 
 def test_def(test: m.Test) -> TestDef:
-    return TestDef(kind=test.kind, fact=test.fact, op=test.op, value=test.value, unit=test.unit,
+    return TestDef(kind=test.kind, fact=test.fact, op=test.op, value=test.value, value_fact=test.value_fact, unit=test.unit,
                    parts=[test_def(p) for p in test.parts])
 
 

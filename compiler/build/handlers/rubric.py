@@ -87,8 +87,13 @@ class _Cond:
             test.value, test.unit = number_text(number), (unit or None)
         elif kind == "name" and self.tokens[self.i][1] in YES + NO:
             test.value = "1" if self.tokens[self.i][1] in YES else "0"
+        elif kind == "name":  # another fact: 死亡人数 > 死亡控制指标
+            from compiler.build.core import Reference
+
+            test.value_fact = self.tokens[self.i][1]
+            self.b.refs.append(Reference(("fact",), test.value_fact, self.spans[self.i], test, "value_fact"))
         else:
-            self.fail("a comparison needs a value (80%, 3次, 是/否)")
+            self.fail("a comparison needs a value (80%, 3次, 是/否) or a fact")
         self.i += 1
         return test
 
