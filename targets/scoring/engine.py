@@ -156,7 +156,7 @@ class Engine:
                     items=[score for score, _missing in items],
                 )
                 if formula.items:
-                    row.declared_total = formula.total
+                    row.declared_total = self.doc.scale  # the total the source declares (总分)
                     reach = sum((Decimal(c.max) for c in formula.components), ZERO) + sum(
                         (Decimal(i.attainable) for i in formula.items if i.applies is None or unit in i.applies), ZERO)
                     row.attainable_total = fmt(reach)

@@ -322,7 +322,7 @@ class ScoreRow(_Model):
     components: list[ComponentScore] = Field(default_factory=list)
     applied: list[str] = Field(default_factory=list)  # ids of blends, overrides, adjustments that acted
     items: list[ItemScore] = Field(default_factory=list)  # the rubric's items, per item
-    declared_total: str | None = None  # the formula's declared maxima added up
+    declared_total: str | None = None  # the total the rubric declares (its scale, 总分); the formula's maxima add to its `total`
     attainable_total: str | None = None  # what this unit can reach: applicable items, as far as their parts reach
     items_score: str | None = None  # the score before bonuses and penalties
     stages: list[StageScore] = Field(default_factory=list)  # bonuses and penalties that acted
