@@ -106,13 +106,13 @@ def apply_acknowledgements(
     from diagnostics.codes.v_publish import ACKNOWLEDGEABLE as PUBLISH_ACKNOWLEDGEABLE
     from diagnostics.codes.v_validate import SOURCE_DEFECTS
 
-    ACKNOWLEDGEABLE = PUBLISH_ACKNOWLEDGEABLE | SOURCE_DEFECTS  # noqa: N806
+    acknowledgeable = PUBLISH_ACKNOWLEDGEABLE | SOURCE_DEFECTS
 
     extra: list[Diagnostic] = []
     used = [False] * len(acks)
     for diagnostic in diagnostics:
         if diagnostic.span is None or (diagnostic.severity is Severity.ERROR
-                                       and diagnostic.code not in ACKNOWLEDGEABLE):
+                                       and diagnostic.code not in acknowledgeable):
             continue
         for index, (ack, scope) in enumerate(acks):
             if ack.code == diagnostic.code and scope.contains(diagnostic.span):
@@ -135,7 +135,7 @@ def apply_acknowledgements(
             if not used[index]:
                 extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue
-        if ack.code in ACKNOWLEDGEABLE:
+        if ack.code in PUBLISH_ACKNOWLEDGEABLE:
             if publish and not used[index]:
                 extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue  # the publish gate runs only with --publish: without it, nothing to match

@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compiler.rubric import declared_total
 from compiler import model as m
 from compiler.owners import WORDING_ROLES, wording_placeholders
+from compiler.rubric import declared_total
 from compiler.rules import RuleContext, rule
 from compiler.vocab import FREQUENCY, percent_text
 from diagnostics import Diagnostic

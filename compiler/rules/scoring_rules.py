@@ -12,9 +12,9 @@ from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
 
-from compiler.rubric import POSITIVE, attainable, facts_read, walk_items
 from compiler import model as m
 from compiler.quota import quota_places
+from compiler.rubric import POSITIVE, attainable, facts_read, walk_items
 from compiler.rules import RuleContext, rule
 from compiler.vocab import SCORING_FREQUENCIES
 from diagnostics import Diagnostic

@@ -31,7 +31,7 @@ def _is_section(item: m.Item) -> bool:
 
 
 def _row(number: str, item: m.Item, scorers: bool, units: dict[str, str]) -> tuple[str, ...]:
-    cells = (number, item.title or item.id, item.max, " ".join(item.content), " ".join(item.standard))
+    cells: tuple[str, ...] = (number, item.title or item.id, item.max, " ".join(item.content), " ".join(item.standard))
     if scorers:
         cells += (" ".join(units.get(u, u) for u in item.scorers),)
     return cells

@@ -21,6 +21,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -244,7 +245,7 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
 
 def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, names: Names,
                formula_of: dict[str, Any], recorded: dict[str, ItemDef], year: int, index: int | None,
-               cells: dict[str, Field], line: int, display: str) -> None:
+               cells: Mapping[str, Field], line: int, display: str) -> None:
     """The points a scorer recorded for an item without rules: within [0, its max], for a unit it applies to."""
     unit_cell, item_cell, value_cell = cells["unit"], cells["item"], cells["value"]
     unit = names.units.get(unit_cell.text)

@@ -20,7 +20,6 @@ from compiler.vocab import decimal_text, percent_text
 from compiler.vocab import holds as comparator_holds
 from diagnostics import Diagnostic, make
 from targets.scoring.data import ScoreData, StatusData
-from targets.scoring.scheme import STEP_NAMES
 from targets.scoring.schema import (
     CompletionResult,
     CompletionRow,
@@ -40,6 +39,7 @@ from targets.scoring.schema import (
     StageScore,
     TestDef,
 )
+from targets.scoring.scheme import STEP_NAMES
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
@@ -441,7 +441,7 @@ class Engine:
 
     def _annual_units(self) -> list[tuple[GroupDef | None, str]]:
         """Every unit with an annual row: group members, then (for a scheme without groups) the formulas' members."""
-        listed = [(g, u) for g in self.doc.groups for u in g.members]
+        listed: list[tuple[GroupDef | None, str]] = [(g, u) for g in self.doc.groups for u in g.members]
         if not self.doc.groups and self.doc.every == "year":
             listed += [(None, u) for f in self.doc.formulas for u in f.members]
         return listed

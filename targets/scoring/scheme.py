@@ -14,11 +14,6 @@ from compiler.vocab import decimal_text
 from targets.scoring.schema import (
     AdjustmentDef,
     BandDef,
-    ItemDef,
-    RuleDef,
-    StageDef,
-    TestDef,
-    VetoDef,
     BlendDef,
     BlendPartDef,
     CompletionDef,
@@ -32,12 +27,17 @@ from targets.scoring.schema import (
     GradeDef,
     GradeTableDef,
     GroupDef,
+    ItemDef,
     OverrideDef,
     PeriodWeight,
     RankingDef,
     RankTableDef,
+    RuleDef,
     ScoringDoc,
+    StageDef,
+    TestDef,
     UnitRef,
+    VetoDef,
 )
 
 #: the period labels of one year, per assessment frequency (a period is written YEAR + label: 2022Q1)
