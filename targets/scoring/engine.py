@@ -488,7 +488,7 @@ class Engine:
             group = self._groups_of(unit, state)
             row = state.annual_rows[unit]
             for override in self.doc.overrides:
-                if group not in override.applies:
+                if group not in override.applies and unit not in (override.units or []):
                     continue
                 fact_value = self.fact(year, unit, override.when.fact)
                 if fact_value is not None and holds(override.when, fact_value):
@@ -497,8 +497,8 @@ class Engine:
                     self.say(unit, f"{year}  override {override.id}: {override.when.fact} {fmt(fact_value)} "
                                    f"{override.when.op} {override.when.value} → full marks {fmt(scale)}")
         for override in self.doc.overrides:
-            if not any(self.fact(year, u, override.when.fact) is not None for g in self.doc.groups
-                       if g.id in override.applies for u in g.members):
+            covered = [u for g in self.doc.groups if g.id in override.applies for u in g.members] + (override.units or [])
+            if not any(self.fact(year, u, override.when.fact) is not None for u in covered):
                 self.warn("D066", f"override {override.id} is not decided for {year}: no value of {override.when.fact}")
 
     def step_adjust_annual(self, state: YearState) -> None:
@@ -506,7 +506,8 @@ class Engine:
         for unit in list(state.annual):
             group = self._groups_of(unit, state)
             for adjustment in self.doc.adjustments:
-                if adjustment.on != "annual" or group not in adjustment.applies:
+                if adjustment.on != "annual" or (group not in adjustment.applies
+                                                 and unit not in (adjustment.units or [])):
                     continue
                 state.annual[unit] = self.adjust(adjustment.id, adjustment.when, Decimal(adjustment.points), state.year,
                                                  unit, state.annual[unit], scale, state.annual_rows[unit])
@@ -682,7 +683,8 @@ class Engine:
                     continue
                 points = state.points[unit]
                 for adjustment in self.doc.adjustments:
-                    if adjustment.on != "points" or group.id not in adjustment.applies:
+                    if adjustment.on != "points" or (group.id not in adjustment.applies
+                                                     and unit not in (adjustment.units or [])):
                         continue
                     points = self.adjust(adjustment.id, adjustment.when, Decimal(adjustment.points), state.year, unit,
                                          points, weight, state.annual_rows[unit])

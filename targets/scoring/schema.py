@@ -166,6 +166,7 @@ class AdjustmentDef(_Model):
     when: ConditionDef
     points: str
     applies: list[str]  # group ids, all listed
+    units: list[str] | None = None  # units named in `applies` besides groups (it acts on them wherever they are)
     on: Literal["points", "annual"]
     bounds: Literal["clamp_0_to_full"] = "clamp_0_to_full"  # points stay within [0, weight], scores within [0, scale]
 
@@ -176,6 +177,7 @@ class OverrideDef(_Model):
     when: ConditionDef
     then: Literal["full_marks"]
     applies: list[str]
+    units: list[str] | None = None  # units named in `applies` besides groups
     on: Literal["annual"] = "annual"  # the annual score becomes the scale, before ranking
 
 

@@ -130,6 +130,15 @@ def _formula_item_defs(scoring: m.Scoring, formula: m.Formula, groups: dict[str,
     return defs + [item_def(i, groups) for i in formula.items]
 
 
+def _split(applies: list[str], all_groups: list[str]) -> tuple[list[str], list[str] | None]:
+    """An `applies` list as (groups, units): nothing listed is every group; units listed alone leave no group."""
+    if not applies:
+        return list(all_groups), None
+    groups = [name for name in applies if name in all_groups]
+    units = [name for name in applies if name not in all_groups]
+    return groups, units or None
+
+
 def _scored_units(scoring: m.Scoring) -> list[str]:
     ids: list[str] = []
     for formula in scoring.formulas:
@@ -229,12 +238,13 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
         adjustments=[
             AdjustmentDef(
                 id=a.id, title=a.title, when=_condition(a.when), points=a.points,
-                applies=list(a.applies) or all_groups, on=a.on,
+                applies=_split(a.applies, all_groups)[0], units=_split(a.applies, all_groups)[1], on=a.on,
             )
             for a in scoring.adjustments
         ],
         overrides=[
-            OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then, applies=list(o.applies) or all_groups)
+            OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then,
+                        applies=_split(o.applies, all_groups)[0], units=_split(o.applies, all_groups)[1])
             for o in scoring.overrides
         ],
         flags=[

@@ -278,3 +278,14 @@ def test_recorded_points_above_the_maximum_are_a_data_error(tmp_path: Path) -> N
     scored = run(tmp_path, scheme("      when 是否"), "period,unit,item,value\n2024,甲,其他,81\n2024,甲,是否,是\n")
     assert scored.outcome is None
     assert "D061" in scored.codes()
+
+
+def test_an_adjustment_applies_to_a_listed_unit(tmp_path: Path) -> None:
+    extra = '  group g {\n    member 甲 乙\n  }\n  adjust 扣 when 次数 >= 1 then -5 applies 甲 on annual'
+    plan = scheme("      when 是否", extra)
+    csv = ("period,unit,item,value\n2024,甲,其他,70\n2024,甲,是否,是\n2024,甲,次数,1次\n"
+           "2024,乙,其他,70\n2024,乙,是否,是\n2024,乙,次数,1次\n")
+    scored = run(tmp_path, plan, csv)
+    assert scored.outcome is not None
+    # 甲 is listed: 70 + 20 − 5 = 85; 乙, in the same group but not listed, keeps 90
+    assert (scored.row("甲", "2024").score, scored.row("乙", "2024").score) == ("85", "90")
