@@ -69,12 +69,19 @@ class Names:
         for fact in doc.facts:
             for spelling in (fact.id, fact.name):
                 self.facts.setdefault(spelling, fact.id)
-        #: items scored by their recorded points (no rules, no sub-items): spelling → (formula id, item)
-        self.items: dict[str, dict[str, ItemDef]] = {}
+        #: items scored by their recorded points (no rules, no sub-items): spelling → formula id → (item, scorer);
+        #: an item whose scorers have shares is recorded by each scorer: `ITEM/SCORER` (组织领导/县河长办)
+        self.items: dict[str, dict[str, tuple[ItemDef, str | None]]] = {}
+        spellings = {u.id: (u.id, u.name, *u.aliases) for u in doc.units}
         for formula in doc.formulas:
             for item in _recorded(formula.items):
                 for spelling in (item.id, item.title or item.id):
-                    self.items.setdefault(spelling, {}).setdefault(formula.id, item)
+                    if not item.shares:
+                        self.items.setdefault(spelling, {}).setdefault(formula.id, (item, None))
+                        continue
+                    for scorer in item.scorers:
+                        for name in spellings.get(scorer, (scorer,)):
+                            self.items.setdefault(f"{spelling}/{name}", {}).setdefault(formula.id, (item, scorer))
 
     def suggest(self, name: str, facts: bool = False) -> str | None:
         candidates = list(self.units) + (list(self.facts) if facts else [])
@@ -244,7 +251,7 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
 
 
 def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, names: Names,
-               formula_of: dict[str, Any], recorded: dict[str, ItemDef], year: int, index: int | None,
+               formula_of: dict[str, Any], recorded: dict[str, tuple[ItemDef, str | None]], year: int, index: int | None,
                cells: Mapping[str, Field], line: int, display: str) -> None:
     """The points a scorer recorded for an item without rules: within [0, its max], for a unit it applies to."""
     unit_cell, item_cell, value_cell = cells["unit"], cells["item"], cells["value"]
@@ -254,7 +261,8 @@ def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, 
                                 hint=names.suggest(unit_cell.text)))
         return
     formula = formula_of.get(unit)
-    item = recorded.get(formula.id) if formula is not None else None
+    found = recorded.get(formula.id) if formula is not None else None
+    item, scorer = found if found is not None else (None, None)
     if item is None or (item.applies is not None and unit not in item.applies):
         diagnostics.append(make("D059", f"item `{item_cell.text}` does not score `{unit_cell.text}`",
                                 item_cell.span(display, line)))
@@ -270,7 +278,7 @@ def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, 
         return
     if index is None:
         index = 0
-    key = (year, index, unit, ITEM_KEY + item.id)
+    key = (year, index, unit, ITEM_KEY + item.id + (f"/{scorer}" if scorer else ""))
     if key in data.scores:
         diagnostics.append(make("D063", f"item `{item.id}` of `{unit_cell.text}` is given twice", item_cell.span(display, line)))
         return

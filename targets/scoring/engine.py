@@ -351,6 +351,18 @@ class Engine:
         period = self.period_name(year, index)
         top = Decimal(item.max)
         indent = "  " * (depth + 1)
+        if item.base == "recorded" and item.shares:  # each scorer records the item; their shares blend the points
+            parts = [(scorer, Decimal(share), self.data.scores.get((year, index, unit, f"{ITEM_KEY}{item.id}/{scorer}")))
+                     for scorer, share in zip(item.scorers, item.shares)]
+            lacking = [f"{item.id}/{scorer}" for scorer, _share, v in parts if v is None]
+            if lacking:
+                result.status = "no_data"
+                return result, lacking
+            value = sum((share * v for _s, share, v in parts if v is not None), ZERO)
+            terms = " + ".join(f"{scorer} {fmt(v)} × {percent_text(share)}" for scorer, share, v in parts)
+            result.status, result.score = "ok", fmt(value)
+            self.say(unit, f"{period}{indent}{item.id}: recorded {terms} = {fmt(value)}")
+            return result, []
         if item.base == "recorded":
             value = self.data.scores.get((year, index, unit, ITEM_KEY + item.id))
             if value is None:

@@ -289,3 +289,18 @@ def test_an_adjustment_applies_to_a_listed_unit(tmp_path: Path) -> None:
     assert scored.outcome is not None
     # 甲 is listed: 70 + 20 − 5 = 85; 乙, in the same group but not listed, keeps 90
     assert (scored.row("甲", "2024").score, scored.row("乙", "2024").score) == ("85", "90")
+
+
+def test_scorers_with_shares_each_record_the_item(tmp_path: Path) -> None:
+    plan = scheme("      when 是否").replace("    item 其他 max 80\n", "    item 其他 max 80 {\n      scorer 办 甲 shares 60% 40%\n    }\n")
+    csv = "period,unit,item,value\n2024,甲,其他/办,70\n2024,甲,其他/甲局,50\n2024,甲,是否,是\n"
+    scored = run(tmp_path, plan, csv)
+    assert scored.outcome is not None, scored.codes()
+    row = scored.row("甲", "2024")
+    # 其他 = 70 × 60% + 50 × 40% = 42 + 20 = 62; + 考核项 20 = 82
+    assert (item(row, "其他").score, row.score) == ("62", "82")
+    # one scorer's points missing: no data, naming it
+    scored = run(tmp_path, plan, "period,unit,item,value\n2024,甲,其他/办,70\n2024,甲,是否,是\n")
+    assert scored.outcome is not None
+    assert scored.row("甲", "2024").status == "no_data"
+    assert any("其他/甲" in d.message for d in scored.outcome.diagnostics)
