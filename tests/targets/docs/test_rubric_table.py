@@ -7,7 +7,7 @@ from pathlib import Path
 
 from compiler.pipeline import CompiledPlan, compile_file
 from targets.docs.render import render_document
-from tests.docs.markdown_tools import parse
+from tests.targets.docs.markdown_tools import parse
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from targets.scoring.schema import ItemScore, ScoreRow
-from tests.scoring.helpers import Scored, run
+from tests.targets.scoring.helpers import Scored, run
 
 ROOT = Path(__file__).resolve().parents[3]
 

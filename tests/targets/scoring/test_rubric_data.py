@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from targets.scoring.data import read_scores
-from tests.scoring.helpers import compile_doc
+from tests.targets.scoring.helpers import compile_doc
 
 PLAN = """plan d {
   title "记录方式"

@@ -11,7 +11,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from driver.cli import main
-from tests.scoring.helpers import FIXTURE_PLAN, HERE
+from tests.targets.scoring.helpers import FIXTURE_PLAN, HERE
 from tests.targets.scoring.rubric_helpers import ROOT
 
 DEPARTMENTS = ROOT / "plans" / "shicheng-2018-departments.plan"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from targets.scoring.schema import ScoreRow
-from tests.scoring.helpers import Scored, run
+from tests.targets.scoring.helpers import Scored, run
 from tests.targets.scoring.rubric_helpers import item
 
 HEAD = 'plan r {\n  title "规则测试细则"\n  period 2024\n}\nunit 甲 "甲局"\nunit 乙 "乙局"\nunit 办 "考核办"\n'

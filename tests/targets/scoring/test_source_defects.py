@@ -8,7 +8,7 @@ from pathlib import Path
 
 from compiler.pipeline import CompiledPlan
 from diagnostics import has_errors
-from tests.scoring.helpers import run
+from tests.targets.scoring.helpers import run
 
 PLAN = """plan d {
   title "分值不足的细则"
