@@ -352,16 +352,16 @@ class Engine:
         top = Decimal(item.max)
         indent = "  " * (depth + 1)
         if item.base == "recorded" and item.shares:  # each scorer records the item; their shares blend the points
-            parts = [(scorer, Decimal(share), self.data.scores.get((year, index, unit, f"{ITEM_KEY}{item.id}/{scorer}")))
-                     for scorer, share in zip(item.scorers, item.shares)]
-            lacking = [f"{item.id}/{scorer}" for scorer, _share, v in parts if v is None]
-            if lacking:
+            shared = [(scorer, Decimal(share), self.data.scores.get((year, index, unit, f"{ITEM_KEY}{item.id}/{scorer}")))
+                      for scorer, share in zip(item.scorers, item.shares)]
+            absent = [f"{item.id}/{scorer}" for scorer, _share, v in shared if v is None]
+            if absent:
                 result.status = "no_data"
-                return result, lacking
-            value = sum((share * v for _s, share, v in parts if v is not None), ZERO)
-            terms = " + ".join(f"{scorer} {fmt(v)} × {percent_text(share)}" for scorer, share, v in parts)
-            result.status, result.score = "ok", fmt(value)
-            self.say(unit, f"{period}{indent}{item.id}: recorded {terms} = {fmt(value)}")
+                return result, absent
+            blended = sum((share * v for _s, share, v in shared if v is not None), ZERO)
+            terms = " + ".join(f"{scorer} {fmt(v)} × {percent_text(share)}" for scorer, share, v in shared)
+            result.status, result.score = "ok", fmt(blended)
+            self.say(unit, f"{period}{indent}{item.id}: recorded {terms} = {fmt(blended)}")
             return result, []
         if item.base == "recorded":
             value = self.data.scores.get((year, index, unit, ITEM_KEY + item.id))

@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 
 from targets.scoring.data import read_scores
+from targets.scoring.schema import ScoringDoc
 from tests.targets.scoring.helpers import compile_doc
 
 PLAN = """plan d {
@@ -36,7 +37,7 @@ scoring s "细则" {
 ROWS = [("period", "unit", "item", "value"), ("2024", "甲局", "部署次数", "2次"), ("2024", "甲", "配合", "否")]
 
 
-def _doc(tmp_path: Path):  # noqa: ANN202 - a ScoringDoc
+def _doc(tmp_path: Path) -> ScoringDoc:
     path = tmp_path / "d.plan"
     path.write_text(PLAN, encoding="utf-8")
     return compile_doc(path)
