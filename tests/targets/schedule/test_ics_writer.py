@@ -23,8 +23,8 @@ from targets.schedule import schedule_of
 from targets.schedule.expand import between
 from targets.schedule.ics import PRODID, _fold, _text, build_ics, calendar_events, write_calendar
 from targets.schedule.schema import TIMEZONE, Schedule
-from tests.schedule_helpers import compiled_plan, plan_files
-from tests.test_schedule_properties import plans
+from tests.targets.schedule.helpers import compiled_plan, plan_files
+from tests.targets.schedule.test_properties import plans
 
 PLAN_FILES = plan_files()
 
