@@ -81,6 +81,10 @@ class Model:
     ) -> Any:
         return _adapter(type(self)).dump_python(self, mode=mode, by_alias=by_alias, **kwargs)
 
+    def model_dump_json(self, *, by_alias: bool = True, **kwargs: Any) -> bytes:
+        """Compact JSON bytes, encoded by pydantic-core in one pass (no intermediate Python objects)."""
+        return _adapter(type(self)).dump_json(self, by_alias=by_alias, **kwargs)
+
     @classmethod
     def model_validate(cls, data: Any) -> Self:
         return _adapter(cls).validate_python(data)  # type: ignore[no-any-return]
