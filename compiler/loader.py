@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,6 +77,8 @@ class Loader:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _cache: dict[Path, SyntaxFile | None] = field(default_factory=dict)
+    # text, display path -> syntax; the language server passes one that reuses the parse of unchanged text
+    parser: Callable[[str, str], SyntaxFile] = parse
 
     def load(self, path: Path, cited_at: Span | None = None) -> SyntaxFile | None:
         path = path.resolve()
@@ -111,7 +114,7 @@ class Loader:
                 self.diagnostics.append(problem)
             else:
                 assert text is not None
-                result = parse(text, name)
+                result = self.parser(text, name)
                 self.diagnostics.extend(result.diagnostics)
         self._cache[path] = result
         return result
@@ -122,7 +125,7 @@ class Loader:
         The parse diagnostics are on the returned file, not added to ``diagnostics``.
         """
         resolved = path.resolve()
-        result = parse(text, display_path(resolved))
+        result = self.parser(text, display_path(resolved))
         self._cache[resolved] = result
         return result
 
