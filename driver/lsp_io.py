@@ -205,6 +205,8 @@ class PlancProtocol(LanguageServerProtocol):
         return self._dispatch(data, msg_id if request else None, method)
 
     def _dispatch(self, data: dict[str, Any], msg_id: Any, method: str | None) -> int | None:
+        if method is not None and "params" not in data and self.get_message_type(method) is None:
+            data = {**data, "params": None}  # params are optional; pygls's generic message wants the field
         try:
             message = self.structure_message(data)
         except Exception as error:  # pygls raises its own exceptions for params that do not fit
