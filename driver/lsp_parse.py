@@ -15,12 +15,16 @@ that parses. ``tests/driver/test_lsp_parse.py`` holds the result to :func:`dsl.p
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
 from diagnostics import Span
 from dsl.parser import parse
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
+_SPECIAL = re.compile('["#{}｛｝\n]')
+_TEXT = re.compile(r'"""(?:[^"\\]|\\.|"(?!""))*"""', re.S)  # the grammar's TEXT terminal
+_STRING = re.compile(r'"(?:[^"\\\r\n]|\\.)*"')  # the grammar's STRING terminal
 MAX_CACHED_FILES = 64  # files whose pieces are kept; the least recently parsed are dropped first
 
 
@@ -36,9 +40,11 @@ def pieces(text: str) -> list[tuple[int, str]]:
     start = 0
     line = 1
     start_line = 1
-    i = 0
     n = len(text)
-    while i < n:
+    special = _SPECIAL.search
+    match = special(text)
+    while match is not None:
+        i = match.start()
         ch = text[i]
         if ch == "\n":
             line += 1
@@ -46,47 +52,29 @@ def pieces(text: str) -> list[tuple[int, str]]:
                 out.append((start_line, text[start : i + 1]))
                 start, start_line = i + 1, line
         elif ch == '"':
-            if text.startswith('"""', i):
-                end = _text_block_end(text, i)
-                if end >= 0:  # an unterminated text block lexes otherwise: scan on, a piece then fails to parse
-                    line += text.count("\n", i, end)
-                    i = end
-                    continue
-            j = i + 1
-            while j < n and text[j] not in '"\n':
-                j += 2 if text[j] == "\\" and j + 1 < n and text[j + 1] != "\n" else 1
-            if j < n and text[j] == '"':
-                i = j + 1
+            block = _TEXT.match(text, i) if text.startswith('"""', i) else None
+            if block is not None:  # (an unterminated text block lexes otherwise: a piece then fails to parse)
+                line += text.count("\n", i, block.end())
+                match = special(text, block.end())
                 continue
-            i = j  # an unterminated string stops at the line break, as the lexer's does
+            string = _STRING.match(text, i)
+            if string is not None:
+                match = special(text, string.end())
+            else:  # an unterminated string: the lexer fails there, and so will this piece
+                match = special(text, i + 1)
             continue
         elif ch == "#":
             end = text.find("\n", i)
-            i = n if end < 0 else end
+            match = special(text, n if end < 0 else end)
             continue
         elif ch in "{｛":
             depth += 1
-        elif ch in "}｝":
+        else:
             depth -= 1
-        i += 1
+        match = special(text, i + 1)
     if start < n:
         out.append((start_line, text[start:]))
     return out
-
-
-def _text_block_end(text: str, start: int) -> int:
-    """The index after the three quotes closing the text block opened at ``start``, as the TEXT terminal
-    reads it (a backslash escapes the next character); -1 if it is not closed."""
-    j = start + 3
-    n = len(text)
-    while j < n:
-        if text[j] == "\\":
-            j += 2
-        elif text.startswith('"""', j):
-            return j + 3
-        else:
-            j += 1
-    return -1
 
 
 @dataclass
