@@ -81,7 +81,7 @@ def test_braces_and_quotes_in_strings_and_comments_do_not_merge_statements() -> 
     """The scan skips strings, text blocks and comments, so each top-level statement stays a piece of its own."""
     text = (
         'plan p {\n  title "方案 { 标题"\n  period 2024..2025\n}\n'
-        "# 注释里的 { 括号\n"
+        "# 注释里的 { 与 { 不成对\n"
         'unit 甲 "甲单位 \\" { 引号"\n'
         'section 一 "任务" {\n  text """多行\n} 文本 \\""" {"""\n}\n'
         'unit 乙 "乙单位"\n'
