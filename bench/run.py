@@ -131,6 +131,14 @@ def parallel_speedup(work: Path) -> dict[str, float]:
             "parallel_speedup": round(one / many, 3)}
 
 
+def lsp_latency(work: Path) -> dict[str, object]:
+    """`lsp_change_to_diagnostics_ms`: median of 20 edits, didChange to publishDiagnostics (bench/lsp_latency.py)."""
+    from bench.lsp_latency import lsp_change_to_diagnostics_ms
+
+    figures = lsp_change_to_diagnostics_ms(work)
+    return {"lsp_change_to_diagnostics_ms": {name: f["median_ms"] for name, f in figures.items()}, **figures}
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     results: dict[str, object] = {"repeats": REPEATS, "gc": "enabled (default)", "python": sys.version.split()[0]}
@@ -142,6 +150,7 @@ def main() -> int:
         results["peak_rss_mb"] = peak_rss_mb(work / "bench-100k.plan")
         results["parallel"] = parallel_speedup(work)
         results["parallel_speedup"] = results["parallel"]["parallel_speedup"]  # type: ignore[index]
+        results["lsp"] = lsp_latency(work)
     results["cold_start_ms"] = cold_start_ms() if (ROOT / "plans" / "yiyang-2022.plan").exists() else None
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
@@ -158,6 +167,8 @@ GOALS = {
     "growth_100k_vs_10k": ("<=", 11),
     "peak_rss_mb": ("<=", 400),
     "parallel_speedup": (">=", 1.6),
+    "lsp_change_to_diagnostics_ms_yueyang": ("<=", 150),
+    "lsp_change_to_diagnostics_ms_10k": ("<=", 1000),
 }
 
 
@@ -180,6 +191,10 @@ def table(results: dict) -> str:  # type: ignore[type-arg]
         rows.append(f"| {key} | {sizes['10k'][key]} | {sizes['100k'][key]} | {verdict} |")
     for key in ("growth_100k_vs_10k", "cold_start_ms", "peak_rss_mb", "parallel_speedup"):
         rows.append(f"| {key} | {results[key]} | | {_verdict(key, results[key])} |")
+    lsp = results["lsp"]["lsp_change_to_diagnostics_ms"]
+    rows.append(f"| lsp_change_to_diagnostics_ms (岳阳 / 10k) | {lsp['yueyang']} / {lsp['10k']} | | "
+                f"{_verdict('lsp_change_to_diagnostics_ms_yueyang', lsp['yueyang'])} / "
+                f"{_verdict('lsp_change_to_diagnostics_ms_10k', lsp['10k'])} |")
     return "\n".join(rows)
 
 
