@@ -78,7 +78,10 @@ class FrameReader:
     def _fill(self, deadline: float | None, waiting_for: str) -> None:
         if deadline is not None:
             remaining = deadline - time.monotonic()
-            ready = remaining > 0 and select.select([self.fd], [], [], remaining)[0]
+            try:
+                ready = remaining > 0 and bool(select.select([self.fd], [], [], remaining)[0])
+            except (OSError, ValueError):  # a descriptor select cannot wait on (a pipe on Windows): read untimed
+                ready = True
             if not ready:
                 raise FrameError(f"{waiting_for} did not arrive within {self.timeout:g} s of the message's start")
         chunk = os.read(self.fd, _READ_CHUNK)
