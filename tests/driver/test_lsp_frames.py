@@ -8,6 +8,7 @@ MemoryError.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import select
@@ -18,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from driver.lsp_io import EXIT_BROKEN_STREAM, INVALID_PARAMS, INVALID_REQUEST, PARSE_ERROR, SERVER_NOT_INITIALIZED
 
@@ -281,3 +284,77 @@ def test_an_internal_error_is_answered_without_a_traceback(tmp_path: Path) -> No
     answer = json.loads(sent[-1].partition(b"\r\n\r\n")[2])
     assert answer["id"] == 2 and answer["error"]["code"] == -32603
     assert "a bug" in answer["error"]["message"] and "data" not in answer["error"]
+
+
+# ---- properties, in-process: any bytes are read as messages or refused with a reason; never another exception
+
+
+FRAGMENTS = st.sampled_from([
+    b"Content-Length: ", b"content-length:", b"Content-Type: application/vscode-jsonrpc; charset=utf-8",
+    b"\r\n", b"\n", b"\r", b"2", b"17", b"-1", b"1000000000000", b"abc", b":", b" ", b"{}",
+    b'{"jsonrpc": "2.0", "id": 1, "method": "shutdown"}', b"\xff", b"\x00",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(FRAGMENTS, st.binary(max_size=20)), max_size=30))
+def test_any_bytes_give_messages_or_a_frame_error(parts: list[bytes]) -> None:
+    from driver.lsp_io import MAX_MESSAGE_BYTES, FrameError, FrameReader
+
+    data = b"".join(parts)
+    read, write = os.pipe()
+    try:
+        os.write(write, data)  # well under a pipe's buffer
+        os.close(write)
+        reader = FrameReader(read, timeout=0.2)
+        bodies: list[bytes] = []
+        try:
+            while (body := reader.next()) is not None:
+                assert len(body) <= MAX_MESSAGE_BYTES
+                bodies.append(body)
+        except FrameError as error:
+            assert str(error)
+        assert sum(len(b) for b in bodies) <= len(data)
+    finally:
+        os.close(read)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+METHODS = st.sampled_from(["initialize", "shutdown", "textDocument/hover", "textDocument/completion",
+                           "textDocument/didOpen", "textDocument/didChange", "no/such", "$/cancelRequest"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries(
+    {"jsonrpc": st.sampled_from(["2.0", "1.0"]), "method": METHODS},
+    optional={"id": st.one_of(st.integers(), st.text(max_size=3), st.none(), st.booleans()), "params": JSON_VALUES},
+), max_size=6))
+def test_every_request_is_answered_whatever_its_params(messages: list[dict[str, Any]]) -> None:
+    from driver.lsp import create_server
+
+    server = create_server()
+    sent: list[dict[str, Any]] = []
+
+    class Writer:
+        def write(self, data: bytes) -> None:
+            sent.append(json.loads(data.partition(b"\r\n\r\n")[2]))
+
+        def close(self) -> None:
+            pass
+
+    server.protocol.set_writer(Writer())
+
+    async def main() -> None:  # the handlers run on the server's event loop
+        for message in messages:
+            before = len(sent)
+            server.protocol.receive(json.dumps(message).encode())
+            is_request = "id" in message and message["method"] != "$/cancelRequest"
+            if is_request:
+                ids = [m.get("id") for m in sent[before:] if "method" not in m]
+                assert ids, f"no answer to {message}"
+
+    asyncio.run(main())
