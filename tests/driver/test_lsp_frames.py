@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from driver.lsp_io import EXIT_BROKEN_STREAM, INVALID_PARAMS, INVALID_REQUEST, PARSE_ERROR, SERVER_NOT_INITIALIZED
 
 WAIT = 60.0  # seconds; only stops a broken server from hanging the suite
+EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "300"))  # `make fuzz` runs a long campaign
 
 
 def frame(payload: dict[str, Any] | bytes) -> bytes:
@@ -296,7 +297,7 @@ FRAGMENTS = st.sampled_from([
 ])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.one_of(FRAGMENTS, st.binary(max_size=20)), max_size=30))
 def test_any_bytes_give_messages_or_a_frame_error(parts: list[bytes]) -> None:
     from driver.lsp_io import MAX_MESSAGE_BYTES, FrameError, FrameReader
@@ -328,7 +329,7 @@ METHODS = st.sampled_from(["initialize", "shutdown", "textDocument/hover", "text
                            "textDocument/didOpen", "textDocument/didChange", "no/such", "$/cancelRequest"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(st.fixed_dictionaries(
     {"jsonrpc": st.sampled_from(["2.0", "1.0"]), "method": METHODS},
     optional={"id": st.one_of(st.integers(), st.text(max_size=3), st.none(), st.booleans()), "params": JSON_VALUES},
