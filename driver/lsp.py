@@ -4,13 +4,17 @@ Features:
 
 * diagnostics as you type: the open document is compiled from the editor's text
   (files it includes are read from the disk, or from other open editors); a file
-  without a `plan` block is compiled through the plan files above it that include it;
+  without a `plan` block is compiled through the plan files above it that include it.
+  Compiles run in a worker thread (:class:`Analyser`), re-parse only what an edit
+  touched (:mod:`driver.lsp_parse`), and a result an edit has overtaken is dropped;
 * hover on a unit, person or metric (a reference or its declaration): its full
-  name, aliases, role or unit, where it is declared and where it is used;
+  name, aliases, role or unit, where it is declared and where it is used, as Markdown
+  in which every name from the plan is escaped;
 * go to definition of a referenced unit, person, metric or other declared name;
 * completion of unit and person names (and metrics after `part`).
 
-LSP positions count UTF-16 code units; spans count characters; :class:`Lines`
+The transport (frames, limits, JSON-RPC errors for what cannot be served) is
+:mod:`driver.lsp_io`. LSP positions count UTF-16 code units; spans count characters; :class:`Lines`
 converts between them. pygls is imported only when this module is, which the CLI
 does only for `planc lsp`.
 """
