@@ -30,6 +30,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 from lsprotocol import types as lsp
@@ -487,6 +488,14 @@ class Analyser:
             self._deliver(job, analysis)
 
 
+@functools.cache
+def _converter() -> Any:
+    """lsprotocol's cattrs converter, built once per process (it takes ~25 ms; tests start many servers)."""
+    from pygls.protocol import default_converter
+
+    return default_converter()
+
+
 class PlancServer(LanguageServer):
     def __init__(self) -> None:
         from importlib import metadata
@@ -496,7 +505,7 @@ class PlancServer(LanguageServer):
         except metadata.PackageNotFoundError:
             version = "0"
         super().__init__(SERVER_NAME, version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
-                         protocol_cls=PlancProtocol)
+                         protocol_cls=PlancProtocol, converter_factory=_converter)
         self.analyses: dict[str, Analysis] = {}
         self.analyser = Analyser(self._deliver)
         self._loop: asyncio.AbstractEventLoop | None = None

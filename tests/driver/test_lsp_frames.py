@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from driver.lsp_io import EXIT_BROKEN_STREAM, INVALID_PARAMS, INVALID_REQUEST, PARSE_ERROR, SERVER_NOT_INITIALIZED
 
 WAIT = 60.0  # seconds; only stops a broken server from hanging the suite
-EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "300"))  # `make fuzz` runs a long campaign
+EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "200"))  # `make fuzz` runs a long campaign
 
 
 def frame(payload: dict[str, Any] | bytes) -> bytes:
