@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiler.contexts import keywords_in
 from diagnostics import Diagnostic, Span, make
 from dsl.parser import parse
 from dsl.syntax import SyntaxFile
@@ -70,6 +71,11 @@ def decode_source(
         return None, make(code, message, Span(name, line, column, line, column + 1), hint=hint)
 
 
+def parse_file(text: str, name: str) -> SyntaxFile:
+    """How the loader parses a file's text: every syntax error, with keyword suggestions for its block."""
+    return parse(text, name, keywords_in=keywords_in)
+
+
 @dataclass
 class Loader:
     """Reads and parses files once each; all diagnostics go to ``diagnostics``."""
@@ -78,7 +84,7 @@ class Loader:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _cache: dict[Path, SyntaxFile | None] = field(default_factory=dict)
     # text, display path -> syntax; the language server passes one that reuses the parse of unchanged text
-    parser: Callable[[str, str], SyntaxFile] = parse
+    parser: Callable[[str, str], SyntaxFile] = parse_file
 
     def load(self, path: Path, cited_at: Span | None = None) -> SyntaxFile | None:
         path = path.resolve()

@@ -7,9 +7,9 @@ file of its own; parsing the pieces and concatenating their statements gives the
 of the whole text. A piece parsed before (same text, same file) is reused; if it now
 starts on another line, its spans are moved, not re-parsed.
 
-Whenever a piece has a syntax error, the whole text is parsed as `planc check` would, so
-the messages are the same as on the command line; the pieces only ever speed up text
-that parses. ``tests/driver/test_lsp_parse.py`` holds the result to :func:`dsl.parser.parse`.
+Whenever a piece has a syntax error, the whole text is parsed as `planc check` parses it
+(:func:`compiler.loader.parse_file`), so the messages are the same as on the command line;
+the pieces only ever speed up text that parses. ``tests/driver/test_lsp_parse.py`` holds the result to the loader's parse.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from compiler.loader import parse_file
 from diagnostics import Span
 from dsl.parser import parse
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
@@ -135,7 +136,7 @@ class ParseCache:
             return whole[1]
         result = self._parse_pieces(text, path)
         if result is None:
-            result = parse(text, path)
+            result = parse_file(text, path)
             self._pieces.pop(path, None)
         self._whole.pop(path, None)
         self._whole[path] = (digest, result)

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bench.corpus import plan_text
+from compiler.loader import parse_file
 from driver.lsp_parse import ParseCache, pieces
 from dsl.parser import parse
 
@@ -17,7 +18,7 @@ PLANS = sorted((ROOT / "plans").rglob("*.plan")) + sorted((ROOT / "tests" / "dia
 
 
 def same(a_text: str, cache: ParseCache, path: str = "f.plan") -> None:
-    whole = parse(a_text, path)
+    whole = parse_file(a_text, path)  # what `planc check` gets
     incremental = cache.parse(a_text, path)
     assert incremental.statements == whole.statements
     assert incremental.comments == whole.comments
