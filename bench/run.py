@@ -179,6 +179,14 @@ def parallel_build_speedup(work: Path) -> dict[str, float]:
             "parallel_speedup": round(one / many, 3)}
 
 
+def lsp_latency(work: Path) -> dict[str, object]:
+    """`lsp_change_to_diagnostics_ms`: median of 20 edits, didChange to publishDiagnostics (bench/lsp_latency.py)."""
+    from bench.lsp_latency import lsp_change_to_diagnostics_ms
+
+    figures = lsp_change_to_diagnostics_ms(work)
+    return {"lsp_change_to_diagnostics_ms": {name: f["median_ms"] for name, f in figures.items()}, **figures}
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     results: dict[str, object] = {"repeats": REPEATS, "gc": "enabled (default)", "python": sys.version.split()[0]}
@@ -197,6 +205,7 @@ def main() -> int:
                                   "100k": incremental_noop(work / "bench-100k.plan", work, "100k")}
         results["incremental_noop_ratio"] = max(  # the worse of the two
             v["incremental_noop_ratio"] for v in results["incremental"].values())  # type: ignore[attr-defined]
+        results["lsp"] = lsp_latency(work)
     results["cold_start_ms"] = cold_start_ms() if (ROOT / "plans" / "yiyang-2022.plan").exists() else None
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
@@ -215,6 +224,8 @@ GOALS = {
     "parallel_speedup": (">=", 1.6),
     "parallel_compile_speedup": (">=", 1.6),
     "incremental_noop_ratio": ("<=", 0.1),
+    "lsp_change_to_diagnostics_ms_yueyang": ("<=", 150),
+    "lsp_change_to_diagnostics_ms_10k": ("<=", 1000),
 }
 
 
@@ -241,6 +252,10 @@ def table(results: dict) -> str:  # type: ignore[type-arg]
     rows.append(f"| incremental_noop_ratio (bundled plans / 100k) | {incremental['plans']['incremental_noop_ratio']} "
                 f"| {incremental['100k']['incremental_noop_ratio']} | "
                 f"{_verdict('incremental_noop_ratio', results['incremental_noop_ratio'])} |")
+    lsp = results["lsp"]["lsp_change_to_diagnostics_ms"]
+    rows.append(f"| lsp_change_to_diagnostics_ms (岳阳 / 10k) | {lsp['yueyang']} / {lsp['10k']} | | "
+                f"{_verdict('lsp_change_to_diagnostics_ms_yueyang', lsp['yueyang'])} / "
+                f"{_verdict('lsp_change_to_diagnostics_ms_10k', lsp['10k'])} |")
     return "\n".join(rows)
 
 

@@ -44,4 +44,5 @@ def test_the_incremental_measure_runs_two_real_builds_into_one_folder(tmp_path: 
     assert len(seen) == 2 * min(run.REPEATS, 3)
     for (first, existed_before_first), (second, existed_before_second) in zip(seen[::2], seen[1::2]):
         assert first == second and not existed_before_first and existed_before_second
-    assert result["incremental_noop_ratio"] == round(result["noop_build_s"] / result["full_build_s"], 3)
+    # the ratio is of the unrounded medians; the seconds shown are rounded to the millisecond
+    assert abs(result["incremental_noop_ratio"] - result["noop_build_s"] / result["full_build_s"]) < 0.005
