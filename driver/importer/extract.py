@@ -1,0 +1,484 @@
+"""From the document's lines to a draft model: the parts of the document, its numbered
+structure, and what the rules recognise in each paragraph (owners, targets, deadlines,
+cadences). Each recogniser is one small function over one table of :mod:`rules`."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from driver.importer import rules
+from driver.importer.read import NotAPlan
+
+
+@dataclass
+class Owners:
+    rule: str
+    style: str
+    text: str  # the bracket as printed
+    leader: list[str] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    co: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    closed: bool = True
+
+
+@dataclass
+class Target:
+    kind: str
+    name: str
+    op: str
+    value: Decimal
+    unit: str
+    firmness: str
+    year: int | None
+    sentence: str
+    confident: bool
+    line: int
+
+
+@dataclass
+class Deadline:
+    title: str
+    due: str  # planc due arguments
+    wording: str
+    line: int
+
+
+@dataclass
+class Cadence:
+    title: str
+    every: str
+    at_least: bool
+    kind: str | None
+    line: int
+
+
+@dataclass
+class Node:
+    kind: str  # section | action
+    style: str
+    number: str  # as printed in the source (checked against the generated one)
+    title: str
+    line: int
+    form: str = "run_in"
+    texts: list[str] = field(default_factory=list)
+    owners: Owners | None = None
+    children: list[Node] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    cadences: list[Cadence] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    numbering: str | None = None  # explicit style for the children
+    heading_only: bool = False
+
+
+@dataclass
+class Part:
+    """The body of the plan or of one annex."""
+
+    title: str
+    number: int | None = None  # annex number
+    preamble: list[str] = field(default_factory=list)
+    lead_texts: list[str] = field(default_factory=list)  # text before the first numbered heading
+    children: list[Node] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Problem:
+    line: int
+    message: str
+    text: str
+
+
+@dataclass
+class Document:
+    doc_no: str | None = None
+    notice_title: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    notice: list[str] = field(default_factory=list)
+    signature: list[str] = field(default_factory=list)
+    issued: tuple[int, int, int] | None = None
+    body: Part = field(default_factory=lambda: Part(""))
+    annexes: list[Part] = field(default_factory=list)
+    annex_list: list[str] = field(default_factory=list)
+    copy_to: list[str] = field(default_factory=list)
+    printed: tuple[str, tuple[int, int, int]] | None = None
+    problems: list[Problem] = field(default_factory=list)
+    year: int | None = None
+
+
+# --- one recogniser per construct --------------------------------------------------------------
+
+
+def numbered(line: str) -> tuple[str, str, str] | None:
+    """(style, number as printed, rest) when the line opens with a number of one of the styles."""
+    for rule in rules.NUMBERING:
+        match = rule.pattern.match(line)
+        if match:
+            return rule.style, line[: match.end()].strip(), line[match.end() :]
+    return None
+
+
+def split_owners(text: str) -> list[tuple[str, Owners | None]]:
+    """The text cut after each owner annotation: [(segment, owners or None)], segments keep the bracket."""
+    out: list[tuple[str, Owners | None]] = []
+    start = 0
+    for match in rules.OWNER_BRACKET.finditer(text):
+        owners = owner_group(match.group(1), closed=text[match.end() - 1 : match.end()] in ")）")
+        if owners is None:
+            continue
+        out.append((text[start : match.end()], owners))
+        start = match.end()
+    if start < len(text):
+        out.append((text[start:], None))
+    return out
+
+
+def owner_group(inside: str, closed: bool = True) -> Owners | None:
+    for rule in rules.OWNER_RULES:
+        match = rule.pattern.match(inside.strip())
+        if match:
+            groups = {k: names(v) for k, v in match.groupdict().items() if v}
+            return Owners(rule.name, rule.style, inside, groups.get("leader", []), groups.get("lead", []),
+                          groups.get("co", []), groups.get("responsible", []), closed)
+    return None
+
+
+def names(text: str) -> list[str]:
+    """Owner names in one group, split on 、 and commas outside brackets; a trailing 等 dropped."""
+    out, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if depth == 0 and rules.NAME_SEPARATORS.match(char):
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    out.append(current)
+    out = [re.sub(r"\s+", "", n).removesuffix("等") for n in out]
+    return [n for n in out if n]
+
+
+def firmness(sentence: str, position: int) -> str:
+    before = sentence[:position]
+    best, where = "stated", -1
+    for word, value in rules.FIRMNESS:
+        found = before.rfind(word)
+        if found > where:
+            best, where = value, found
+    return best
+
+
+def targets(sentence: str, line: int, year: int | None) -> list[Target]:
+    """Quantitative targets in one sentence, by TARGET_RULES (first rule to claim a number wins)."""
+    found: list[Target] = []
+    taken: list[tuple[int, int]] = []
+    due = year
+    for match in rules.DUE_YEAR.finditer(sentence):
+        if sentence[max(0, match.start() - 1) : match.start()] != "" or match.group(0).startswith(("到", "至")):
+            due = int(match.group(1))
+    for rule in rules.TARGET_RULES:
+        for match in rule.pattern.finditer(sentence):
+            span = (match.start("v"), match.end("v"))
+            if any(a <= span[0] < b for a, b in taken):
+                continue
+            taken.append(span)
+            groups = match.groupdict()
+            op = rules.POSTFIX_OP.get(groups.get("post") or "", "")
+            if not op and groups.get("pre"):
+                op = rules.PREFIX_OP[groups["pre"]]
+            op = op or ">="
+            unit = "%" if groups["u"] == "％" else groups["u"]
+            name = clean_name(groups["name"])
+            found.append(Target(rule.kind, name, op, Decimal(groups["v"]), unit, firmness(sentence, match.start()),
+                                due, sentence, rule.confident and bool(name), line))
+    found.sort(key=lambda t: sentence.find(t.name))
+    return found
+
+
+_NAME_NOISE = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:末|底)?|其中|全年|力争|确保|争取|实现|全市|我市|推动|使|并|和|及|,|，)+")
+
+
+def clean_name(name: str) -> str:
+    return _NAME_NOISE.sub("", name.strip()).strip() or name.strip()
+
+
+def deadlines(clause: str, line: int, year: int | None) -> list[Deadline]:
+    out = []
+    for rule in rules.DEADLINE_RULES:
+        match = rule.pattern.search(clause)
+        if not match:
+            continue
+        g = match.groupdict()
+        if rule.when == "each_year":
+            due = f"each_year {monthday(int(g['m']), g.get('d'))}"
+        elif rule.when == "next_year":
+            due = f"next_year {monthday(int(g['m']), g.get('d'))}"
+        else:
+            y = int(g["y"]) if g.get("y") else year
+            if y is None:
+                continue
+            m = 12 if rule.when == "year_end" else int(g["m"])
+            d = int(g["d"]) if g.get("d") else calendar.monthrange(y, m)[1]
+            due = f"{y:04d}-{m:02d}-{d:02d}"
+        out.append(Deadline(clause, due, match.group(0), line))
+        break
+    return out
+
+
+def monthday(month: int, day: str | None) -> str:
+    return f"{month:02d}-{int(day):02d}" if day else f"{month}月底"
+
+
+def cadences(clause: str, line: int) -> list[Cadence]:
+    for rule in rules.CADENCE_RULES:
+        if rule.pattern.search(clause):
+            kind = next((k for k in rules.CADENCE_KINDS if k in clause), None)
+            return [Cadence(clause, rule.every, rule.at_least, kind, line)]
+    return []
+
+
+_CLAUSE = re.compile(r"[^。;；]+[。;；]?")
+
+
+def clauses(text: str) -> list[str]:
+    return [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+
+
+# --- the document ----------------------------------------------------------------------------
+
+
+def parse(lines: list[str]) -> Document:
+    """The document's parts; raises NotAPlan when no numbered structure is found."""
+    doc = Document()
+    lines = [line for line in lines]
+    numbered_top = [i for i, line in enumerate(lines) if re.match(r"^一、\S", line)]
+    if not numbered_top or len(lines) < 3:
+        raise NotAPlan("未找到方案的编号结构(一、二、…) (no numbered parts found: this does not look like a plan)")
+    first = numbered_top[0]
+    end = len(lines)
+    for i, line in enumerate(lines):
+        if i > first and any(marker in line for marker in rules.END_MARKERS):
+            end = i
+            break
+    for i in range(end, len(lines)):
+        doc.problems.append(Problem(i + 1, "页面附属内容,未导入 (page furniture, left out)", lines[i]))
+    _header(doc, lines, first)
+    _body(doc, lines, first, end)
+    return doc
+
+
+def _is_chrome(line: str) -> bool:
+    return any(marker in line for marker in rules.CHROME)
+
+
+def _header(doc: Document, lines: list[str], first: int) -> None:
+    head = list(range(first))
+    # the plan title and the preamble: walking back from 一、
+    i = first - 1
+    preamble: list[int] = []
+    while i >= 0 and (lines[i].endswith("。") or len(lines[i]) > 60) and not rules.RECIPIENTS.match(lines[i]):
+        preamble.insert(0, i)
+        i -= 1
+    title: list[int] = []
+    while i >= 0 and not rules.DATE_LINE.match(lines[i]) and not lines[i].endswith(("。", ":", "：")) \
+            and not _is_chrome(lines[i]) and not (title and rules.ISSUER.match(lines[i])) and len(title) < 3:
+        title.insert(0, i)
+        i -= 1
+    doc.body.title = "".join(lines[j] for j in title)
+    doc.body.preamble = [lines[j] for j in preamble]
+    notice_end = i + 1
+    # the notice part: doc_no, issuers, notice title, recipients, notice text, signature
+    candidates: list[tuple[int, int]] = []
+    j = 0
+    while j < notice_end:
+        if rules.NOTICE_TITLE_START.search(lines[j]):
+            k = j
+            while k < notice_end - 1 and not rules.NOTICE_TITLE_END.search(lines[k]) and k - j < 3:
+                k += 1
+            candidates.append((j, k))
+            j = k + 1
+        else:
+            j += 1
+    used: set[int] = set(title) | set(preamble)
+    if candidates:
+        best = max(candidates, key=lambda c: len("".join(lines[c[0] : c[1] + 1]).replace(" ", "")))
+        doc.notice_title = "".join(lines[best[0] : best[1] + 1])
+        last = candidates[-1]
+        # issuers printed above the last notice title
+        k = last[0] - 1
+        while k >= 0 and rules.ISSUER.match(lines[k]) and not _is_chrome(lines[k]):
+            doc.issuers.insert(0, lines[k])
+            used.add(k)
+            k -= 1
+        if not doc.issuers:
+            for k in range(best[0], best[1] + 1):
+                pass
+        for c in candidates:
+            used.update(range(c[0], c[1] + 1))
+        after = last[1] + 1
+    else:
+        after = 0
+    for k in range(notice_end):
+        if k in used:
+            continue
+        line = lines[k]
+        if rules.DOC_NO.match(line.replace(" ", "")):
+            doc.doc_no = line.replace(" ", "")
+        elif _is_chrome(line) or k < after and not candidates == []:
+            doc.problems.append(Problem(k + 1, "页面附属内容,未导入 (page furniture, left out)", line))
+        elif rules.RECIPIENTS.match(line) and not doc.recipients:
+            doc.recipients = [r for r in re.split(r"[,，]", line.rstrip(":：")) if r]
+        elif rules.DATE_LINE.match(line.replace(" ", "")):
+            m = rules.DATE_LINE.match(line.replace(" ", ""))
+            assert m
+            doc.issued = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            doc.signature.append(line.replace(" ", ""))
+        elif rules.ISSUER.match(line) and doc.notice:
+            doc.signature.append(line)
+        elif rules.ISSUER.match(line) and not doc.notice and not doc.recipients:
+            doc.issuers.append(line)
+        else:
+            doc.notice.append(line)
+    if not doc.issuers and doc.signature and not rules.DATE_LINE.match(doc.signature[0]):
+        doc.issuers = [doc.signature[0]]
+    found = re.findall(r"(\d{4})\s*[—\-－~至]+\s*(\d{4})年", doc.body.title)
+    if found:
+        doc.year = int(found[0][1])
+    elif doc.issued:
+        doc.year = doc.issued[0]
+
+
+def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
+    part = doc.body
+    stack: list[Node] = []
+    i = first
+    styles_seen: list[str] = []
+    after_body = False
+    while i < end:
+        line = lines[i]
+        n = i + 1
+        if _is_chrome(line):
+            doc.problems.append(Problem(n, "页面附属内容,未导入 (page furniture, left out)", line))
+            i += 1
+            continue
+        annex = rules.ANNEX_HEAD.match(line.replace(" ", ""))
+        if annex:
+            title_lines = []
+            i += 1
+            while i < end and not numbered(lines[i]) and not lines[i].endswith("。") and len(title_lines) < 3 \
+                    and not lines[i].startswith("为"):
+                title_lines.append(lines[i])
+                i += 1
+            part = Part("".join(title_lines), int(annex.group(1)))
+            doc.annexes.append(part)
+            stack, styles_seen, after_body = [], [], False
+            continue
+        if rules.ANNEX_LIST.match(line) and re.search(r"1[.．、]", line):
+            doc.annex_list.append(line)
+            i += 1
+            while i < end and not rules.ANNEX_HEAD.match(lines[i].replace(" ", "")) and not rules.COPY_TO.match(lines[i]):
+                if rules.ANNEX_LIST_ITEM.match(lines[i]) or not doc.annex_list[-1].endswith(("。",)):
+                    if rules.ANNEX_LIST_ITEM.match(lines[i]):
+                        doc.annex_list.append(lines[i])
+                    else:
+                        doc.annex_list[-1] += lines[i]
+                    i += 1
+                else:
+                    break
+            continue
+        if rules.COPY_TO.match(line):
+            doc.copy_to.append(rules.COPY_TO.sub("", line))
+            i += 1
+            while i < end and not rules.PRINTED.match(lines[i]):
+                doc.copy_to.append(lines[i])
+                i += 1
+            continue
+        printed = rules.PRINTED.match(line)
+        if printed:
+            doc.printed = (printed.group(1), (int(printed.group(2)), int(printed.group(3)), int(printed.group(4))))
+            i += 1
+            continue
+        if rules.CLOSING.match(line):
+            part.closing.append(line)
+            after_body = True
+            i += 1
+            continue
+        if stack and not doc.annexes and (rules.DATE_LINE.match(line.replace(" ", "")) or
+                                          (rules.ISSUER.match(line) and i + 1 < end and rules.DATE_LINE.match(lines[i + 1].replace(" ", "")))):
+            doc.signature.append(line.replace(" ", "") if rules.DATE_LINE.match(line.replace(" ", "")) else line)
+            i += 1
+            continue
+        head = numbered(line)
+        if head and not after_body:
+            style, number, rest = head
+            if style in styles_seen:
+                depth = styles_seen.index(style)
+                del styles_seen[depth + 1 :]
+            else:
+                styles_seen.append(style)
+                depth = len(styles_seen) - 1
+            del stack[depth:]
+            node = _node(style, number, rest, n, doc.year)
+            (stack[-1].children if stack else part.children).append(node)
+            stack.append(node)
+        elif stack:
+            _add_text(stack[-1], line, n, doc.year)
+        else:
+            part.lead_texts.append(line)
+        i += 1
+    for part in [doc.body, *doc.annexes]:
+        for node in part.children:
+            _settle(node, 1)
+
+
+def _node(style: str, number: str, rest: str, line: int, year: int | None) -> Node:
+    cut = rest.find(rules.RUN_IN_END)
+    if cut < 0 or cut > 60:
+        node = Node("action", style, number, rest.strip(), line, heading_only=True)
+        if len(rest) > 60:
+            node.title = ""
+            node.texts.append(rest)
+            node.notes.append("原文此项无标题 (no run-in title found)")
+        return node
+    node = Node("action", style, number, rest[:cut], line)
+    body = rest[cut + 1 :]
+    if body:
+        _add_text(node, body, line, year)
+    elif not node.texts:
+        node.heading_only = True
+    return node
+
+
+def _add_text(node: Node, text: str, line: int, year: int | None) -> None:
+    node.texts.append(text)
+    for sentence in clauses(text):
+        node.targets.extend(targets(sentence, line, year))
+    for clause in re.split(r"[,，。;；]", text):
+        if clause:
+            node.deadlines.extend(deadlines(clause, line, year))
+            node.cadences.extend(cadences(clause, line))
+
+
+def _settle(node: Node, level: int) -> None:
+    """Sections are level-1 parts and heading-only nodes whose children are numbered."""
+    if level == 1 or (node.heading_only and node.children and node.kind != "action-inner"):
+        node.kind = "section"
+    for child in node.children:
+        _settle(child, level + 1)
+    if node.kind == "section":
+        for child in node.children:
+            if child.kind == "action":
+                _no_sections_below(child)
+
+
+def _no_sections_below(node: Node) -> None:
+    for child in node.children:
+        child.kind = "action"
+        _no_sections_below(child)

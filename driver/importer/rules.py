@@ -1,0 +1,183 @@
+"""The extraction rules, as data: one table per construct, each entry a pattern and what it means.
+
+Every table is read by one small function in :mod:`driver.importer.extract`; a rule is
+added by adding a row here (and a test row in tests/driver/importer/test_rules.py). The
+patterns match the conventions of Chinese government plans (GB/T 9704 numbering, owner
+annotations, 到…年…达到…以上 targets, X月底前 deadlines, 每季度 cadences).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+@dataclass(frozen=True)
+class Numbering:
+    """A numbering style: the planc style word and the pattern of a number at a line's start."""
+
+    style: str
+    pattern: re.Pattern[str]
+
+
+#: numbered headings, most specific first; group 1 is the number
+NUMBERING: tuple[Numbering, ...] = (
+    Numbering("cn_paren", re.compile(rf"^[（(]([{CN_DIGITS}]+)[）)]\s*")),
+    Numbering("arabic_paren", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+    Numbering("cn", re.compile(rf"^([{CN_DIGITS}]+)、\s*")),
+    Numbering("circled", re.compile(rf"^([{CIRCLED}])\s*")),
+    Numbering("arabic", re.compile(r"^(\d{1,2})[.．、](?![\d％%])\s*")),
+)
+
+#: 一是…二是… run inside one paragraph (the cn_ordinal style)
+ORDINAL = re.compile(rf"(?:(?<=^)|(?<=[。;；)）]))([{CN_DIGITS}]+)是")
+
+#: a title run into its text: the title ends at the first 。 (or ：/: before a label)
+RUN_IN_END = "。"
+
+#: document parts
+DOC_NO = re.compile(r"^\S{1,12}〔\d{4}〕\d+号$")
+DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+NOTICE_TITLE_START = re.compile(r"关于(印发|转发)")
+NOTICE_TITLE_END = re.compile(r"通知$")
+RECIPIENTS = re.compile(r"^[^。]{2,200}[:：]$")
+ISSUER = re.compile(r"^(中共)?\S{2,20}(人民政府|办公室|办公厅|委员会|市委|县委|区委|管委会|政府)$")
+ANNEX_HEAD = re.compile(r"^附件\s*(\d+)$")
+ANNEX_LIST = re.compile(r"^附件[:：]\s*(?:1[.．、])?")
+ANNEX_LIST_ITEM = re.compile(r"^(\d+)[.．、]")
+COPY_TO = re.compile(r"^抄送[:：]\s*")
+PRINTED = re.compile(r"^(\S.*?)\s+(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发$")
+CLOSING = re.compile(r"^本\S{0,10}(方案|办法|意见|细则)自\S*(施行|实施|执行)。$")
+LABEL = re.compile(r"^([^,，。:：;；]{2,16})[:：](?=\S)")
+BULLET = re.compile(r"^——")
+
+#: web-page furniture: a line containing one of these is not part of the document
+CHROME = (
+    "作者:", "浏览数", "发布时间:", "发布时间：", "阅读:", "责任编辑", "打印[打印]", "今天是", "繁體", "热门搜索",
+    "索 引 号", "索引号", "公开属性", "相关链接", "| | |", "信息来源",
+)
+#: a line with one of these ends the document (what follows is the page's footer)
+END_MARKERS = ("责任编辑", "公开属性", "相关链接", "打印[打印]")
+
+# --- owners -----------------------------------------------------------------------------
+
+#: an owner annotation: a bracket at the end of a clause holding owner words
+OWNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*?(?:牵头|责任单位|配合单位|按职能分工负责)(?:[^()（）]|[(（][^()（）]*[)）])*?)(?:[)）]|$)")
+
+
+@dataclass(frozen=True)
+class OwnerRule:
+    """One owner wording: a pattern over the bracket's inside, with named groups lead, co, responsible, leader."""
+
+    name: str
+    style: str  # the planc owner_style it corresponds to (or "" for one owner_wording must spell)
+    pattern: re.Pattern[str]
+
+
+_L = r"(?P<{0}>[^:：;；]+?)"
+OWNER_RULES: tuple[OwnerRule, ...] = (
+    OwnerRule("leader_unit", "leader_unit",
+              re.compile(r"^牵头领导[:：](?P<leader>[^;；]+)[;；]牵头单位[:：](?P<lead>[^;；]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+    OwnerRule("lead_co", "lead_units",
+              re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+    OwnerRule("responsible", "responsible_units", re.compile(r"^责任单位[:：](?P<responsible>.+)$")),
+    OwnerRule("lead_by_function", "lead_by_function",
+              re.compile(r"^(?P<lead>[^,，]+?)(?:分别)?牵头[,，](?P<co>.+?)(?:等)?按职能分工负责$")),
+    OwnerRule("lead_with", "",
+              re.compile(r"^(?P<lead>[^,，]+?)牵头[,，](?P<co>.+?)(?:配合|参与)?$")),
+    OwnerRule("units_function", "",
+              re.compile(r"^(?P<lead>[^,，]+?)[,，](?P<co>.+?)按职能分工负责$")),
+)
+#: separators between names inside one owner group
+NAME_SEPARATORS = re.compile(r"[、,，]")
+
+# --- quantities and targets ----------------------------------------------------------------
+
+NUMBER = r"(?P<v>\d+(?:\.\d+)?)"
+UNITS = (
+    "个百分点", "万人次", "万平方米", "平方公里", "万千瓦", "万吨", "万户", "万元", "亿元", "万亩", "万人", "人次",
+    "公里", "千米", "亿", "万", "%", "％", "家", "个", "户", "件", "项", "名", "人", "所", "座", "条", "套", "次",
+    "亩", "米", "吨", "位", "元", "辆", "台", "张", "栋", "处", "份", "批", "场", "天", "篇",
+)
+UNIT = "(?P<u>" + "|".join(re.escape(u) for u in UNITS) + ")"
+#: words that make the comparator (after the number, or before it)
+POSTFIX_OP = {"以上": ">=", "左右": "~", "以下": "<=", "以内": "<="}
+PREFIX_OP = {
+    "不低于": ">=", "不少于": ">=", "不超过": "<=", "突破": ">", "超过": ">", "低于": "<",
+    "达到": ">=", "达": ">=", "提高到": ">=", "提升到": ">=", "稳定在": "~", "保持在": ">=", "保持": ">=", "控制在": "<=",
+}
+FIRMNESS = (("确保", "must"), ("力争", "strive"), ("争取", "strive"))
+
+
+@dataclass(frozen=True)
+class TargetRule:
+    """A quantitative target: the pattern (named groups name, v, u, pre, post) and the metric kind."""
+
+    kind: str
+    pattern: re.Pattern[str]
+    confident: bool = True
+
+
+_PRE = "(?P<pre>" + "|".join(sorted(PREFIX_OP, key=len, reverse=True)) + ")"
+_POST = "(?P<post>以上|左右|以下|以内)?"
+_NAME = r"(?P<name>[^,，;；。:：]{2,40}?)"
+TARGET_RULES: tuple[TargetRule, ...] = (
+    TargetRule("avg_growth", re.compile(_NAME + r"年均增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
+    TargetRule("growth", re.compile(_NAME + r"(?:同比)?增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
+    TargetRule("pp_change", re.compile(_NAME + r"(?:提高|提升|增加)" + NUMBER + r"(?P<u>个百分点)" + _POST)),
+    TargetRule("per_year", re.compile(r"每年" + _NAME + r"(?:" + _PRE + r")?" + NUMBER + UNIT + _POST)),
+    TargetRule("increment", re.compile(r"(?P<name>新增[^,，;；。:：]{1,38}?)(?:" + _PRE + r")?" + NUMBER + UNIT + _POST)),
+    TargetRule("share", re.compile(r"(?P<name>[^,，;；。:：]{2,40}?(?:比重|占比|比例|率))" + _PRE + NUMBER + r"(?P<u>%|％)" + _POST)),
+    TargetRule("level", re.compile(_NAME + _PRE + NUMBER + UNIT + _POST)),
+    TargetRule("level", re.compile(_NAME + NUMBER + UNIT + r"(?P<post>以上)"), confident=False),
+)
+#: the year a target is due by (到2025年 / 2025年末)
+DUE_YEAR = re.compile(r"(?:到|至|在)?(\d{4})年(?:末|底)?")
+
+# --- deadlines and cadences ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """A deadline wording: ``when`` says how to build ``due`` (date, each_year, next_year, year_end)."""
+
+    when: str
+    pattern: re.Pattern[str]
+
+
+DEADLINE_RULES: tuple[DeadlineRule, ...] = (
+    DeadlineRule("each_year", re.compile(r"每年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
+    DeadlineRule("next_year", re.compile(r"(?:次年|下一?年度?)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
+    DeadlineRule("date", re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
+    DeadlineRule("year_end", re.compile(r"(?P<y>\d{4})?年(?:底|末)(?:前|之前)")),
+    DeadlineRule("year_end", re.compile(r"(?P<within>年内)完成")),
+    DeadlineRule("date", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
+)
+
+
+@dataclass(frozen=True)
+class CadenceRule:
+    """A cadence wording and its frequency (planc's `every` word), and whether it says 至少."""
+
+    every: str
+    pattern: re.Pattern[str]
+    at_least: bool = False
+
+
+_FREQ = {"周": "week", "旬": "dekad", "月": "month", "季度": "quarter", "季": "quarter", "半年": "halfyear"}
+CADENCE_RULES: tuple[CadenceRule, ...] = (
+    CadenceRule("halfyear", re.compile(r"至少(?:每)?半年(?:度)?[^,，;；。]{0,8}一次"), at_least=True),
+    CadenceRule("quarter", re.compile(r"至少每个?季度?[^,，;；。]{0,8}一次"), at_least=True),
+    CadenceRule("month", re.compile(r"至少每个?月[^,，;；。]{0,8}一次"), at_least=True),
+    CadenceRule("biweek", re.compile(r"双周一[^,，;；。、]")),
+    CadenceRule("week", re.compile(r"(?:每周|一周一[^,，;；。、])")),
+    CadenceRule("dekad", re.compile(r"每旬")),
+    CadenceRule("month", re.compile(r"(?:每个?月(?!底)|一月一[^,，;；。、]|按月|月月有)")),
+    CadenceRule("quarter", re.compile(r"(?:每个?季度?(?!末)|按季|分季度|季季有)")),
+    CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)")),
+)
+#: words naming what a cadence does (kept as its `kind` when found in the clause)
+CADENCE_KINDS = ("督查", "调度", "通报", "会商", "考核", "考评", "述职", "分析", "督导", "讲评", "清理", "归集", "活动", "主题")
