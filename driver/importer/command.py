@@ -44,7 +44,7 @@ def import_command(source: Path, out: Path | None, units: Path | None, report: b
         warnings = [d for d in draft.diagnostics if d.severity != "error"]
         click.echo(f"检查警告 (warnings from planc check): {len(warnings)}")
         for d in warnings:
-            click.echo(f"  {target}:{d.span.line}: {d.code} {d.message}")
+            click.echo(f"  {target}:{d.span.line if d.span else 0}: {d.code} {d.message}")
         click.echo(f"待核对 (to review): {len(draft.checks) + len(draft.problems)}")
         for line, message in draft.checks:
             click.echo(f"  {source}:{line}: {message}")

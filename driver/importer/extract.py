@@ -279,7 +279,6 @@ def _is_chrome(line: str) -> bool:
 
 
 def _header(doc: Document, lines: list[str], first: int) -> None:
-    head = list(range(first))
     # the plan title and the preamble: walking back from 一、
     i = first - 1
     preamble: list[int] = []
@@ -317,9 +316,6 @@ def _header(doc: Document, lines: list[str], first: int) -> None:
             doc.issuers.insert(0, lines[k])
             used.add(k)
             k -= 1
-        if not doc.issuers:
-            for k in range(best[0], best[1] + 1):
-                pass
         for c in candidates:
             used.update(range(c[0], c[1] + 1))
         after = last[1] + 1
@@ -331,7 +327,7 @@ def _header(doc: Document, lines: list[str], first: int) -> None:
         line = lines[k]
         if rules.DOC_NO.match(line.replace(" ", "")):
             doc.doc_no = line.replace(" ", "")
-        elif _is_chrome(line) or k < after and not candidates == []:
+        elif _is_chrome(line) or (k < after and not candidates == []):
             doc.problems.append(Problem(k + 1, "页面附属内容,未导入 (page furniture, left out)", line))
         elif rules.RECIPIENTS.match(line) and not doc.recipients:
             doc.recipients = [r for r in re.split(r"[,，]", line.rstrip(":：")) if r]
@@ -370,7 +366,7 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
             continue
         annex = rules.ANNEX_HEAD.match(line.replace(" ", ""))
         if annex:
-            title_lines = []
+            title_lines: list[str] = []
             i += 1
             while i < end and not numbered(lines[i]) and not lines[i].endswith("。") and len(title_lines) < 3 \
                     and not lines[i].startswith("为"):

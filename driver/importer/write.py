@@ -112,8 +112,11 @@ class Writer:
         if found:
             self.emit(1, f"period {found[0][0]}..{found[0][1]}")
         elif self.doc.year:
-            self.check(1, 0, "实施期限 taken as the year of issue")
-            self.emit(1, f"period {self.doc.year}")
+            years = [t.year for part in [self.doc.body, *self.doc.annexes] for n in _walk(part.children)
+                     for t in n.targets if t.year and t.year >= self.doc.year]
+            last = max(years, default=self.doc.year)
+            self.check(1, 0, "实施期限 taken from the year of issue to the last target year")
+            self.emit(1, f"period {self.doc.year}" + (f"..{last}" if last > self.doc.year else ""))
 
     def halfwidth(self) -> bool:
         text = "".join(self.doc.body.preamble + [t for n in self.doc.body.children for t in n.texts])
@@ -252,6 +255,8 @@ class Writer:
         if not by:
             self.check(depth + 1, target.line, "no year found for this target")
         value = f"{target.value}{target.unit}"
+        if target.kind == "per_year" and target.year:
+            by = f" each_year until {target.year}"
         self.emit(depth + 1, f"target {target.op} {value}{by} {target.firmness}")
         self.emit(depth, "}")
 
@@ -279,3 +284,11 @@ class Writer:
         who = owners.lead or owners.responsible
         if who:
             self.emit(depth, "owner " + " ".join(q(u) for u in who))
+
+
+def _walk(nodes: list[Node]) -> list[Node]:
+    out = []
+    for node in nodes:
+        out.append(node)
+        out.extend(_walk(node.children))
+    return out
