@@ -270,6 +270,9 @@ def parse(lines: list[str]) -> Document:
     for i in range(end, len(lines)):
         doc.problems.append(Problem(i + 1, "页面附属内容,未导入 (page furniture, left out)", lines[i]))
     _header(doc, lines, first)
+    if doc.year is None:  # no date of issue and no period in the title: the first year the text names
+        found = rules.ANY_YEAR.search("\n".join(lines[:end]))
+        doc.year = int(found.group(1)) if found else None
     _body(doc, lines, first, end)
     return doc
 
@@ -445,11 +448,52 @@ def _node(style: str, number: str, rest: str, line: int, year: int | None) -> No
         return node
     node = Node("action", style, number, rest[:cut], line)
     body = rest[cut + 1 :]
-    if body:
+    items = ordinals(body)
+    if items:
+        for ordinal, text in items:
+            node.children.append(_node("cn_ordinal", ordinal, text, line, year))
+    elif body:
         _add_text(node, body, line, year)
     elif not node.texts:
         node.heading_only = True
     return node
+
+
+def ordinals(text: str) -> list[tuple[str, str]]:
+    """一是…二是…三是… items of a paragraph that opens with 一是: [(一是, its text)], or [] when it does not.
+
+    Each next ordinal counts only after a clause end (。；) or a closing bracket, or inside an owner
+    bracket the source left open (潜江: "…相关区镇街道二是…")."""
+    if not rules.ORDINAL_FIRST.match(text):
+        return []
+    starts, n, at = [0], 2, 2
+    while True:
+        word = _cn(n) + "是"
+        found = -1
+        for match in re.finditer(re.escape(word), text[at:]):
+            where = at + match.start()
+            if text[where - 1] in rules.ORDINAL_AFTER or _open_owner_bracket(text[starts[-1] : where]):
+                found = where
+                break
+        if found < 0:
+            break
+        starts.append(found)
+        at, n = found + len(word), n + 1
+    if len(starts) < 2:
+        return []
+    ends = [*starts[1:], len(text)]
+    return [(text[a : a + len(_cn(k + 1)) + 1], text[a + len(_cn(k + 1)) + 1 : b]) for k, (a, b) in enumerate(zip(starts, ends, strict=True))]
+
+
+def _open_owner_bracket(text: str) -> bool:
+    opened = max(text.rfind("("), text.rfind("（"))
+    return opened >= 0 and not re.search(r"[)）]", text[opened:]) and bool(rules.OWNER_BRACKET.search(text[opened:]))
+
+
+def _cn(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else rules.CN_DIGITS[tens - 1] + "十")
+    return head + (rules.CN_DIGITS[ones - 1] if ones else "")
 
 
 def _add_text(node: Node, text: str, line: int, year: int | None) -> None:

@@ -32,8 +32,10 @@ NUMBERING: tuple[Numbering, ...] = (
     Numbering("arabic", re.compile(r"^(\d{1,2})[.．、](?![\d％%])\s*")),
 )
 
-#: 一是…二是… run inside one paragraph (the cn_ordinal style)
-ORDINAL = re.compile(rf"(?:(?<=^)|(?<=[。;；)）]))([{CN_DIGITS}]+)是")
+#: 一是…二是… items run inside one paragraph (the cn_ordinal style): the paragraph opens with 一是,
+#: and each next ordinal follows one of ORDINAL_AFTER (or an owner bracket left open)
+ORDINAL_FIRST = re.compile(r"^一是")
+ORDINAL_AFTER = "。;；)）"
 
 #: a title run into its text: the title ends at the first 。 (or ：/: before a label)
 RUN_IN_END = "。"
@@ -134,6 +136,8 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule("level", re.compile(_NAME + _PRE + NUMBER + UNIT + _POST)),
     TargetRule("level", re.compile(_NAME + NUMBER + UNIT + r"(?P<post>以上)"), confident=False),
 )
+#: any year named in the text (the period's fallback when the copy has no date of issue)
+ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: the year a target is due by (到2025年 / 2025年末)
 DUE_YEAR = re.compile(r"(?:到|至|在)?(\d{4})年(?:末|底)?")
 
