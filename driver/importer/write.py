@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from driver.importer.extract import Cadence, Deadline, Document, Node, Owners, Part, Target
+from compiler.numbering import DEPTH_STYLES
+from driver.importer.rules import CIRCLED, CN_DIGITS
 from driver.importer.units import Registry
 
 CHECK = "# import: check "
@@ -142,34 +144,45 @@ class Writer:
             self.check(depth, 0, "text before the first numbered part: kept as a note")
             self.emit(depth, f"note {q(text)}")
         prefix = f"a{part.number}-" if part.number is not None else ""
-        self.children(part.children, depth, prefix, default=["cn", "cn_paren", "arabic", "arabic_paren", "circled"])
+        if part.number is not None and part.children and part.children[0].style != DEPTH_STYLES[0]:
+            self.emit(depth, f"numbering {part.children[0].style}")
+        self.children(part.children, depth, prefix, 0)
 
-    def children(self, nodes: list[Node], depth: int, prefix: str, default: list[str]) -> None:
+    def children(self, nodes: list[Node], depth: int, prefix: str, list_depth: int) -> None:
+        """One list of numbered siblings, numbered as compiler.numbering does: a child list's default
+        style follows its parent's style; ``numbering … continue`` where the source's count runs on."""
+        previous_last = 0
         for index, node in enumerate(nodes, 1):
-            self.node(node, depth, f"{prefix}{index}", default)
+            previous_last = self.node(node, depth, f"{prefix}{index}", list_depth, previous_last)
 
-    def node(self, node: Node, depth: int, path: str, default: list[str]) -> None:
+    def node(self, node: Node, depth: int, path: str, list_depth: int, previous_last: int) -> int:
+        """Write ``node``; returns the last number of its children (what a next sibling continues from)."""
         kind = node.kind
         self.count(kind + "s")
         self.emit(depth, f"{kind} {self.new_id(('s' if kind == 'section' else 't') + path)} {q(node.title)} {{")
         self.action_lines.append(len(self.out))
-        style_default = default[0] if default else None
-        if node.style != style_default:
-            self.emit(depth + 1, f"numbering {node.style}" if False else f"# numbered {node.style} in the source")
         for note in node.notes:
             self.check(depth + 1, node.line, note)
             self.emit(depth + 1, f"note {q(note)}")
         for text in node.texts:
             self.text(node, text, depth + 1, path)
-        child_default = default[1:] if default else []
+        child_depth = DEPTH_STYLES.index(node.style) + 1 if node.style in DEPTH_STYLES else list_depth + 1
+        start = 0
         if node.children:
             child_style = node.children[0].style
-            if child_default[:1] != [child_style]:
-                self.emit(depth + 1, f"numbering {child_style}")
-                child_default = [child_style, *child_default[1:]]
-        self.children(node.children, depth + 1, path + "-", child_default)
+            words = [] if child_style == DEPTH_STYLES[min(child_depth, len(DEPTH_STYLES) - 1)] else [child_style]
+            first = number_value(node.children[0].number)
+            if first is not None and first > 1 and first == previous_last + 1:
+                words.append("continue")
+                start = previous_last
+            elif first is not None and first != 1:
+                self.check(depth + 1, node.children[0].line, f"numbering starts at {node.children[0].number} in the source")
+            if words:
+                self.emit(depth + 1, "numbering " + " ".join(words))
+        self.children(node.children, depth + 1, path + "-", child_depth)
         self.emit(depth, "}")
         self.action_lines.pop()
+        return start + len(node.children)
 
     def text(self, node: Node, text: str, depth: int, path: str) -> None:
         """A paragraph; each owner annotation after the first starts an inline action (益阳's groups)."""
@@ -284,6 +297,25 @@ class Writer:
         who = owners.lead or owners.responsible
         if who:
             self.emit(depth, "owner " + " ".join(q(u) for u in who))
+
+
+def number_value(number: str) -> int | None:
+    """The count a printed number stands for: 3. / （3） / 三、 / （十二） / ③ / 三是."""
+    digits = re.search(r"\d+", number)
+    if digits:
+        return int(digits.group())
+    circled = next((i for i, c in enumerate(CIRCLED, 1) if c in number), None)
+    if circled:
+        return circled
+    chinese = re.search(f"[{CN_DIGITS}]+", number)
+    if not chinese:
+        return None
+    text, value = chinese.group(), 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (CN_DIGITS.index(tens) + 1 if tens else 1) * 10
+        return value + (CN_DIGITS.index(ones) + 1 if ones else 0)
+    return CN_DIGITS.index(text[0]) + 1
 
 
 def _walk(nodes: list[Node]) -> list[Node]:
