@@ -19,7 +19,7 @@ from diagnostics import Diagnostic, Severity
 from driver.importer.extract import Document, Owners, Problem, parse, split_owners
 from driver.importer.read import NotAPlan, read_lines
 from driver.importer.units import build, walk
-from driver.importer.write import Writer
+from driver.importer.write import Writer, wording
 
 __all__ = ["Draft", "NotAPlan", "import_source"]
 
@@ -56,19 +56,28 @@ def import_source(source: Path, units: Path | None = None, out: Path | None = No
                 groups.extend(o for _, o in split_owners(text) if o is not None)
     registry = build(document, groups, units)
     target = (out or source.with_suffix(".plan")).resolve()
+    # an owner bracket the generated text does not reproduce is written, in turn, with its
+    # owner_style, with an owner_wording template, and as printed (owner_text)
+    worded: set[str] = set()
     verbatim: set[str] = set()
-    for _attempt in range(2):
-        writer = Writer(document, registry, plan_id(out or source), verbatim_owners=set(verbatim))
+    for _attempt in range(3):
+        writer = Writer(document, registry, plan_id(out or source), worded_owners=set(worded),
+                        verbatim_owners=set(verbatim))
         text = writer.plan()
         compiled = compile_source(target, text)
         by_line = {a.source.line: a for a in compiled.plan.actions} if compiled.plan else {}
-        for line, bracket in writer.owner_lines.items():
+        for line, owners in writer.owner_lines.items():
             action = by_line.get(line)
-            if action is None or action.owners_text is None:
+            if action is None or action.owners_text is None or not owners.closed:
                 continue
-            if action.owners_text[1:-1] != bracket and bracket not in verbatim:
+            bracket = owners.text
+            if re.sub(r"\s+", "", action.owners_text[1:-1]) == re.sub(r"\s+", "", bracket):
+                continue
+            if bracket not in worded and wording(owners) is not None:
+                worded.add(bracket)
+            else:
                 verbatim.add(bracket)
-        if verbatim == writer.verbatim_owners:
+        if worded == writer.worded_owners and verbatim == writer.verbatim_owners:
             break
     counts = dict(writer.counts)
     counts["units"] = len(registry.units)

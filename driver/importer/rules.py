@@ -67,7 +67,7 @@ END_MARKERS = ("责任编辑", "公开属性", "相关链接", "打印[打印]")
 # --- owners -----------------------------------------------------------------------------
 
 #: an owner annotation: a bracket at the end of a clause holding owner words
-OWNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*?(?:牵头|责任单位|配合单位|按职能分工负责)(?:[^()（）]|[(（][^()（）]*[)）])*?)(?:[)）]|$)")
+OWNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*?(?:牵头|责任单位|配合单位|负责)(?:[^()（）]|[(（][^()（）]*[)）])*?)(?:[)）]|$)")
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,9 @@ OWNER_RULES: tuple[OwnerRule, ...] = (
               re.compile(r"^(?P<lead>[^,，]+?)牵头[,，](?P<co>.+?)(?:配合|参与)?$")),
     OwnerRule("units_function", "",
               re.compile(r"^(?P<lead>[^,，]+?)[,，](?P<co>.+?)按职能分工负责$")),
+    OwnerRule("lead_only", "", re.compile(r"^(?P<lead>[^:：;；,，。]+?)(?:分别|共同)?牵头(?:负责|落实)?$")),
+    OwnerRule("responsible_by_function", "", re.compile(r"^(?P<responsible>[^:：;；,，。]+?)等?按职能(?:分工)?负责$")),
+    OwnerRule("responsible_plain", "", re.compile(r"^(?P<responsible>[^:：;；,，。]{2,}?)(?:分别|共同)?负责$")),
 )
 #: separators between names inside one owner group
 NAME_SEPARATORS = re.compile(r"[、,，]")

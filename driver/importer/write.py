@@ -27,8 +27,9 @@ class Writer:
     doc: Document
     registry: Registry
     plan_id: str
+    worded_owners: set[str] = field(default_factory=set)  # owner brackets written with an owner_wording
     verbatim_owners: set[str] = field(default_factory=set)  # owner brackets kept as printed (not generable)
-    owner_lines: dict[int, str] = field(default_factory=dict)  # draft line of an action -> its bracket
+    owner_lines: dict[int, Owners] = field(default_factory=dict)  # draft line of an action -> its owners
     action_lines: list[int] = field(default_factory=list)
     out: list[str] = field(default_factory=list)
     checks: list[tuple[int, str]] = field(default_factory=list)
@@ -233,7 +234,7 @@ class Writer:
 
     def owners(self, owners: Owners, depth: int, line: int) -> None:
         self.count("owners")
-        self.owner_lines[self.action_lines[-1]] = owners.text
+        self.owner_lines[self.action_lines[-1]] = owners
         self.node_owners[self.action_lines[-1]] = owners
         if owners.leader:
             self.emit(depth, "lead_leader " + " ".join(q(self.registry.person(p)) for p in owners.leader))
@@ -243,7 +244,13 @@ class Writer:
             self.emit(depth, "responsible " + " ".join(q(u) for u in owners.responsible))
         if owners.co:
             self.emit(depth, "co " + " ".join(q(u) for u in owners.co))
-        if owners.text in self.verbatim_owners or not owners.style or not owners.closed:
+        template = wording(owners)
+        use_wording = template is not None and owners.closed and owners.text not in self.verbatim_owners and (
+            owners.text in self.worded_owners or not owners.style)
+        if use_wording:
+            bracketed = any(c in n for n in owners.lead + owners.co + owners.responsible for c in "(（")
+            self.emit(depth, f"owner_wording {q(template or '')}" + (" keep_brackets" if bracketed else ""))
+        elif owners.text in self.verbatim_owners or not owners.style or not owners.closed:
             opening, closing = ('(', ')') if self.halfwidth() else ('（', '）')
             printed = opening + re.sub(r'\s+', '', owners.text) + (closing if owners.closed else '')
             self.emit(depth, f"owner_text {q(printed)}")
@@ -297,6 +304,20 @@ class Writer:
         who = owners.lead or owners.responsible
         if who:
             self.emit(depth, "owner " + " ".join(q(u) for u in who))
+
+
+def wording(owners: Owners) -> str | None:
+    """The bracket as an owner_wording template ({lead}牵头负责), or None when the names cannot be placed."""
+    template = re.sub(r"\s+", "", owners.text)
+    for role in ("leader", "lead", "responsible", "co"):
+        names = getattr(owners, role)
+        if not names:
+            continue
+        joined = "、".join(names)
+        if template.count(joined) != 1:
+            return None
+        template = template.replace(joined, "{" + role + "}")
+    return template if "{" in template else None
 
 
 def number_value(number: str) -> int | None:
