@@ -23,6 +23,7 @@ class Owners:
     co: list[str] = field(default_factory=list)
     responsible: list[str] = field(default_factory=list)
     closed: bool = True
+    brackets: str = "（）"  # the opening and closing bracket as printed ([…] in 湘潭)
 
 
 @dataclass
@@ -129,9 +130,10 @@ def split_owners(text: str) -> list[tuple[str, Owners | None]]:
     out: list[tuple[str, Owners | None]] = []
     start = 0
     for match in rules.OWNER_BRACKET.finditer(text):
-        owners = owner_group(match.group(1), closed=text[match.end() - 1 : match.end()] in ")）")
+        owners = owner_group(match.group(2), closed=bool(match.group("close")))
         if owners is None:
             continue
+        owners.brackets = match.group("open") + (match.group("close") or {"[": "]", "(": ")"}.get(match.group("open"), "）"))
         out.append((text[start : match.end()], owners))
         start = match.end()
     if start < len(text):
@@ -487,7 +489,7 @@ def ordinals(text: str) -> list[tuple[str, str]]:
 
 def _open_owner_bracket(text: str) -> bool:
     opened = max(text.rfind("("), text.rfind("（"))
-    return opened >= 0 and not re.search(r"[)）]", text[opened:]) and bool(rules.OWNER_BRACKET.search(text[opened:]))
+    return opened >= 0 and not re.search(r"[)）\]]", text[opened:]) and bool(rules.OWNER_BRACKET.search(text[opened:]))
 
 
 def _cn(n: int) -> str:

@@ -67,7 +67,8 @@ END_MARKERS = ("责任编辑", "公开属性", "相关链接", "打印[打印]")
 # --- owners -----------------------------------------------------------------------------
 
 #: an owner annotation: a bracket at the end of a clause holding owner words
-OWNER_BRACKET = re.compile(r"[(（]((?:[^()（）]|[(（][^()（）]*[)）])*?(?:牵头|责任单位|配合单位|负责)(?:[^()（）]|[(（][^()（）]*[)）])*?)(?:[)）]|$)")
+_IN = r"(?:[^()（）\[\]]|[(（][^()（）]*[)）])"
+OWNER_BRACKET = re.compile(r"(?P<open>[(（\[])(" + _IN + r"*?(?:牵头|责任单位|配合单位|负责)" + _IN + r"*?)(?P<close>[)）\]]|$)")
 
 
 @dataclass(frozen=True)

@@ -193,7 +193,7 @@ class Writer:
         for segment, owners in segments:
             prose = segment
             if owners is not None:
-                cut = max(segment.rfind("（" + owners.text[:2]), segment.rfind("(" + owners.text[:2]))
+                cut = segment.rfind(owners.brackets[0] + owners.text[:2])
                 prose = segment[:cut] if cut >= 0 else segment
             if id(node) not in self.owned:
                 if prose:
@@ -245,13 +245,14 @@ class Writer:
         if owners.co:
             self.emit(depth, "co " + " ".join(q(u) for u in owners.co))
         template = wording(owners)
-        use_wording = template is not None and owners.closed and owners.text not in self.verbatim_owners and (
+        plain = owners.brackets in ("()", "（）")  # what the compiler prints around owners
+        use_wording = template is not None and owners.closed and plain and owners.text not in self.verbatim_owners and (
             owners.text in self.worded_owners or not owners.style)
         if use_wording:
             bracketed = any(c in n for n in owners.lead + owners.co + owners.responsible for c in "(（")
             self.emit(depth, f"owner_wording {q(template or '')}" + (" keep_brackets" if bracketed else ""))
-        elif owners.text in self.verbatim_owners or not owners.style or not owners.closed:
-            opening, closing = ('(', ')') if self.halfwidth() else ('（', '）')
+        elif owners.text in self.verbatim_owners or not owners.style or not owners.closed or not plain:
+            opening, closing = owners.brackets
             printed = opening + re.sub(r'\s+', '', owners.text) + (closing if owners.closed else '')
             self.emit(depth, f"owner_text {q(printed)}")
             if not owners.closed:
