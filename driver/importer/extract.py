@@ -8,6 +8,7 @@ import calendar
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from driver.importer import rules
 from driver.importer.read import NotAPlan
@@ -211,12 +212,22 @@ def clean_name(name: str) -> str:
     return _NAME_NOISE.sub("", name.strip()).strip() or name.strip()
 
 
-def deadlines(clause: str, line: int, year: int | None) -> list[Deadline]:
+def _matches(table: tuple[Any, ...], text: str) -> list[tuple[re.Match[str], Any]]:
+    """Every match of the rules of ``table`` in ``text``, earlier rules first, none overlapping, in text order."""
+    found: list[tuple[re.Match[str], Any]] = []
+    for rule in table:
+        for match in rule.pattern.finditer(text):
+            if not any(m.start() < match.end() and match.start() < m.end() for m, _ in found):
+                found.append((match, rule))
+    return sorted(found, key=lambda f: f[0].start())
+
+
+def deadlines(sentence: str, line: int, year: int | None) -> list[Deadline]:
+    """The deadlines of one sentence; each is titled by the sentence from its clause up to the next one's."""
     out = []
-    for rule in rules.DEADLINE_RULES:
-        match = rule.pattern.search(clause)
-        if not match:
-            continue
+    found = _matches(rules.DEADLINE_RULES, sentence)
+    starts = [max(sentence.rfind(c, 0, m.start()) for c in ",，") + 1 for m, _ in found]
+    for index, (match, rule) in enumerate(found):
         g = match.groupdict()
         if rule.when == "each_year":
             due = f"each_year {monthday(int(g['m']), g.get('d'))}"
@@ -229,8 +240,9 @@ def deadlines(clause: str, line: int, year: int | None) -> list[Deadline]:
             m = 12 if rule.when == "year_end" else int(g["m"])
             d = int(g["d"]) if g.get("d") else calendar.monthrange(y, m)[1]
             due = f"{y:04d}-{m:02d}-{d:02d}"
-        out.append(Deadline(clause, due, match.group(0), line))
-        break
+        end = starts[index + 1] if index + 1 < len(found) else len(sentence)
+        title = sentence[starts[index] : end].rstrip(",，。;；")
+        out.append(Deadline(title, due, match.group(0), line))
     return out
 
 
@@ -239,11 +251,18 @@ def monthday(month: int, day: str | None) -> str:
 
 
 def cadences(clause: str, line: int) -> list[Cadence]:
-    for rule in rules.CADENCE_RULES:
-        if rule.pattern.search(clause):
-            kind = next((k for k in rules.CADENCE_KINDS if k in clause), None)
-            return [Cadence(clause, rule.every, rule.at_least, kind, line)]
-    return []
+    """The cadences of one clause; several in one clause (一周一调度、双周一督导) are titled by their own item."""
+    found = _matches(rules.CADENCE_RULES, clause)
+    out = []
+    for match, rule in found:
+        title = clause
+        if len(found) > 1:
+            left = max(clause.rfind(c, 0, match.start()) for c in rules.CADENCE_ITEM_SEPARATORS) + 1
+            rights = [i for i in (clause.find(c, match.end()) for c in rules.CADENCE_ITEM_SEPARATORS) if i >= 0]
+            title = clause[left : min(rights, default=len(clause))]
+        kind = next((k for k in rules.CADENCE_KINDS if k in title), None)
+        out.append(Cadence(title, rule.every, rule.at_least, kind, line))
+    return out
 
 
 _CLAUSE = re.compile(r"[^。;；]+[。;；]?")
@@ -502,9 +521,9 @@ def _add_text(node: Node, text: str, line: int, year: int | None) -> None:
     node.texts.append(text)
     for sentence in clauses(text):
         node.targets.extend(targets(sentence, line, year))
+        node.deadlines.extend(deadlines(sentence, line, year))
     for clause in re.split(r"[,，。;；]", text):
         if clause:
-            node.deadlines.extend(deadlines(clause, line, year))
             node.cadences.extend(cadences(clause, line))
 
 

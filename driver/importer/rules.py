@@ -186,6 +186,10 @@ CADENCE_RULES: tuple[CadenceRule, ...] = (
     CadenceRule("month", re.compile(r"(?:每个?月(?!底)|一月一[^,，;；。、]|按月|月月有)")),
     CadenceRule("quarter", re.compile(r"(?:每个?季度?(?!末)|按季|分季度|季季有)")),
     CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)")),
+    CadenceRule("month", re.compile(r"一个?月[^,，;；。、]{0,8}一次")),
+    CadenceRule("quarter", re.compile(r"(?:一个?季度?[^,，;；。、]{0,8}一次|季度(?=考评|考核|调度|督查|通报|讲评|分析))")),
 )
+#: what separates cadences listed in one clause (“一周一调度、双周一督导、一月一通报”)
+CADENCE_ITEM_SEPARATORS = "、“”\"'"
 #: words naming what a cadence does (kept as its `kind` when found in the clause)
 CADENCE_KINDS = ("督查", "调度", "通报", "会商", "考核", "考评", "述职", "分析", "督导", "讲评", "清理", "归集", "活动", "主题")

@@ -4,7 +4,8 @@
 - paths: numbered actions of the hand plan found in the draft with the same numbering path and title;
 - leads: of those with lead (or 责任) units, the ones whose draft has the same names as written;
 - targets: numeric targets (op, value, unit) of the hand plan found in the draft (as a multiset);
-- deadlines / cadences: hand ones found in the draft (same due / frequency, overlapping wording).
+- deadlines: hand ones found in the draft (same due, and the draft's title holds the hand's or a run of it);
+- cadences: hand ones found in the draft (same frequency, overlapping wording).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from compiler.model import Plan
@@ -105,6 +107,16 @@ def _overlap(a: str, b: str) -> bool:
     return a in b or b in a
 
 
+def _shares(hand: str, draft: str, run: int = 6) -> bool:
+    """The draft's title holds the hand one, or a run of ``run`` characters of it (hand titles are often
+    shortened: 湘潭's “完善考评细则,报领导小组审定后…” for the source's “…报市产业强市…工作领导小组审定后…”)."""
+    if _overlap(hand, draft):
+        return True
+    a, b = _SPACE.sub("", hand), _SPACE.sub("", draft)
+    match = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    return match.size >= min(run, len(a))
+
+
 def compare(name: str, hand_path: Path, source: Path, start: str, end: str | None, chrome: tuple[str, ...], tmp: Path) -> Figures:
     hand = compile_file(hand_path).plan
     assert hand is not None
@@ -126,7 +138,7 @@ def compare(name: str, hand_path: Path, source: Path, start: str, end: str | Non
     found_targets = sum((hand_targets & draft_targets).values())
     found_deadlines = sum(
         1 for d in hand.deadlines
-        if any(_overlap(d.title, e.title) for e in draft.deadlines)
+        if any(d.due == e.due and _shares(d.title, e.title) for e in draft.deadlines)
     )
     found_cadences = sum(
         1 for c in hand.cadences
