@@ -39,6 +39,7 @@ class Target:
     sentence: str
     confident: bool
     line: int
+    high: Decimal | None = None  # the upper end of a range (1—2个)
 
 
 @dataclass
@@ -197,10 +198,16 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             if not op and groups.get("pre"):
                 op = rules.PREFIX_OP[groups["pre"]]
             op = op or ">="
-            unit = "%" if groups["u"] == "％" else groups["u"]
-            name = clean_name(groups["name"])
-            found.append(Target(rule.kind, name, op, Decimal(groups["v"]), unit, firmness(sentence, match.start()),
-                                due, sentence, rule.confident and bool(name), line))
+            unit = groups["u"].replace("％", "%")
+            name = clean_name(groups["verb"] + groups["name"] if rule.name_after else groups["name"])
+            firm = firmness(sentence, match.start())
+            high = Decimal(groups["hi"]) if groups.get("hi") else None
+            found.append(Target(rule.kind, name, "~" if high is not None else op, Decimal(groups["v"]), unit, firm,
+                                due, sentence, rule.confident and bool(name), line, high))
+            more = rules.AND_VALUE.match(sentence, match.end())
+            if more and more.group("u") == unit:  # …740元/月和485元/月: the same name, another value
+                taken.append((more.start("v"), more.end("v")))
+                found.append(Target(rule.kind, name, op, Decimal(more.group("v")), unit, firm, due, sentence, False, line))
     found.sort(key=lambda t: sentence.find(t.name))
     return found
 

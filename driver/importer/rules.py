@@ -102,44 +102,62 @@ NAME_SEPARATORS = re.compile(r"[、,，]")
 
 # --- quantities and targets ----------------------------------------------------------------
 
-NUMBER = r"(?P<v>\d+(?:\.\d+)?)"
+NUMBER = r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)"
+#: a range of values (1—2个, 3~5家, 1到2个): the upper end is group ``hi``
+RANGE = r"(?:[—~～\-－至到](?P<hi>\d+(?:\.\d+)?))?"
 UNITS = (
-    "个百分点", "万人次", "万平方米", "平方公里", "万千瓦", "万吨", "万户", "万元", "亿元", "万亩", "万人", "人次",
-    "公里", "千米", "亿", "万", "%", "％", "家", "个", "户", "件", "项", "名", "人", "所", "座", "条", "套", "次",
-    "亩", "米", "吨", "位", "元", "辆", "台", "张", "栋", "处", "份", "批", "场", "天", "篇",
+    "个百分点", "万人次", "万平方米", "万立方米", "立方米", "平方米", "平方公里", "万千瓦时", "万千瓦", "千瓦", "万美元",
+    "亿美元", "万吨", "万户", "万元", "亿元", "万亩", "万人", "万台", "万头", "万只", "万辆", "万套", "万件", "万册",
+    "亿斤", "万斤", "人次", "公里", "千米", "%", "％", "家", "个", "户", "件", "项", "名", "人", "所", "座", "条",
+    "套", "次", "亩", "米", "吨", "位", "元", "辆", "台", "张", "栋", "处", "份", "批", "场", "天", "篇", "亿", "万",
 )
-UNIT = "(?P<u>" + "|".join(re.escape(u) for u in UNITS) + ")"
+#: a rate unit's tail: 元/月, 元/人, 个/户, 元/月·人
+PER = r"(?:/[月人户年天亩次](?:·[人户])?)?"
+UNIT = "(?P<u>(?:" + "|".join(re.escape(u) for u in UNITS) + ")" + PER + ")"
 #: words that make the comparator (after the number, or before it)
 POSTFIX_OP = {"以上": ">=", "左右": "~", "以下": "<=", "以内": "<="}
 PREFIX_OP = {
-    "不低于": ">=", "不少于": ">=", "不超过": "<=", "突破": ">", "超过": ">", "低于": "<",
-    "达到": ">=", "达": ">=", "提高到": ">=", "提升到": ">=", "稳定在": "~", "保持在": ">=", "保持": ">=", "控制在": "<=",
+    "不低于": ">=", "不少于": ">=", "不超过": "<=", "不高于": "<=", "突破": ">", "超过": ">", "高于": ">", "低于": "<",
+    "达到": ">=", "达": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "增加到": ">=",
+    "稳定在": ">=", "保持在": ">=", "保持": ">=", "控制在": "<=", "下降至": "<=", "下降到": "<=", "降至": "<=",
+    "降低到": "<=", "降低至": "<=", "约": "~",
 }
 FIRMNESS = (("确保", "must"), ("力争", "strive"), ("争取", "strive"))
 
 
 @dataclass(frozen=True)
 class TargetRule:
-    """A quantitative target: the pattern (named groups name, v, u, pre, post) and the metric kind."""
+    """A quantitative target: the pattern (named groups name, v, u, pre, post, hi) and the metric kind.
+
+    ``name_after``: the name follows the quantity (培育3家食品加工头部企业: the verb and what follows)."""
 
     kind: str
     pattern: re.Pattern[str]
     confident: bool = True
+    name_after: bool = False
 
 
 _PRE = "(?P<pre>" + "|".join(sorted(PREFIX_OP, key=len, reverse=True)) + ")"
 _POST = "(?P<post>以上|左右|以下|以内)?"
-_NAME = r"(?P<name>[^,，;；。:：]{2,40}?)"
+_NAME = r"(?P<name>[^,，;；。:：、]{2,40}?)"
+#: verbs that put a count before what is counted (新建高标准农田30万亩 has it after: the bare rule)
+COUNT_VERBS = ("培育", "打造", "建设", "新建", "建成", "引进", "引育", "认定", "创建", "增创", "推动", "完成", "举办",
+               "实施", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
+_VERB = "(?P<verb>" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")"
+_AFTER = r"(?P<name>[^,，;；。:：、(（]{2,30})"
 TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule("avg_growth", re.compile(_NAME + r"年均增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
     TargetRule("growth", re.compile(_NAME + r"(?:同比)?增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
     TargetRule("pp_change", re.compile(_NAME + r"(?:提高|提升|增加)" + NUMBER + r"(?P<u>个百分点)" + _POST)),
-    TargetRule("per_year", re.compile(r"每年" + _NAME + r"(?:" + _PRE + r")?" + NUMBER + UNIT + _POST)),
-    TargetRule("increment", re.compile(r"(?P<name>新增[^,，;；。:：]{1,38}?)(?:" + _PRE + r")?" + NUMBER + UNIT + _POST)),
-    TargetRule("share", re.compile(r"(?P<name>[^,，;；。:：]{2,40}?(?:比重|占比|比例|率))" + _PRE + NUMBER + r"(?P<u>%|％)" + _POST)),
-    TargetRule("level", re.compile(_NAME + _PRE + NUMBER + UNIT + _POST)),
-    TargetRule("level", re.compile(_NAME + NUMBER + UNIT + r"(?P<post>以上)"), confident=False),
+    TargetRule("per_year", re.compile(r"每年" + _NAME + r"(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST)),
+    TargetRule("increment", re.compile(r"(?P<name>新增[^,，;；。:：、]{1,38}?)(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST)),
+    TargetRule("share", re.compile(r"(?P<name>[^,，;；。:：、]{2,40}?(?:比重|占比|比例|率))(?:[^,，;；。:：、\d]{0,4}?)" + _PRE + NUMBER + r"(?P<u>%|％)" + _POST)),
+    TargetRule("level", re.compile(_NAME + _PRE + NUMBER + RANGE + UNIT + _POST)),
+    TargetRule("level", re.compile(_VERB + _PRE + "?" + NUMBER + RANGE + UNIT + _POST + _AFTER), confident=False, name_after=True),
+    TargetRule("level", re.compile(_NAME + NUMBER + RANGE + UNIT + _POST), confident=False),
 )
+#: a second value sharing the first one's name and comparator: 分别提高到不低于740元/月和485元/月
+AND_VALUE = re.compile(r"^(?:和|、|及)" + NUMBER + UNIT)
 #: any year named in the text (the period's fallback when the copy has no date of issue)
 ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: the year a target is due by (到2025年 / 2025年末)

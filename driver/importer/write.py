@@ -265,7 +265,7 @@ class Writer:
 
     def target(self, target: Target, depth: int) -> None:
         self.count("targets")
-        unit = f" unit {target.unit}" if target.unit else ""
+        unit = (f" unit {target.unit}" if re.fullmatch(r"[\w%]+", target.unit) else f" unit {q(target.unit)}") if target.unit else ""
         name = target.name
         metric_id = self.new_id("m-" + "".join(c for c in name if c.isalnum())[:12] or "m-指标")
         if not target.confident:
@@ -275,10 +275,11 @@ class Writer:
         by = f" by {target.year}" if target.year else ""
         if not by:
             self.check(depth + 1, target.line, "no year found for this target")
-        value = f"{target.value}{target.unit}"
+        value = f"{target.value}{target.unit}" if target.high is None else f"{target.value}~{target.high}{target.unit}"
         if target.kind == "per_year" and target.year:
             by = f" each_year until {target.year}"
-        self.emit(depth + 1, f"target {target.op} {value}{by} {target.firmness}")
+        op = "" if target.high is not None else f"{target.op} "
+        self.emit(depth + 1, f"target {op}{value}{by} {target.firmness}")
         self.emit(depth, "}")
 
     def deadline(self, deadline: Deadline, depth: int, owners: Owners | None) -> None:
