@@ -204,10 +204,23 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             high = Decimal(groups["hi"]) if groups.get("hi") else None
             found.append(Target(rule.kind, name, "~" if high is not None else op, Decimal(groups["v"]), unit, firm,
                                 due, sentence, rule.confident and bool(name), line, high))
-            more = rules.AND_VALUE.match(sentence, match.end())
-            if more and more.group("u") == unit:  # …740元/月和485元/月: the same name, another value
+            end = match.end()
+            while rule.name_after:  # 培育3个1000亿级产业、3个800亿级产业: the verb counts each
+                more = rules.AND_COUNT.match(sentence, end)
+                if not more:
+                    break
                 taken.append((more.start("v"), more.end("v")))
-                found.append(Target(rule.kind, name, op, Decimal(more.group("v")), unit, firm, due, sentence, False, line))
+                high = Decimal(more.group("hi")) if more.group("hi") else None
+                more_op = "~" if high is not None else rules.POSTFIX_OP.get(more.group("post") or "", op)
+                found.append(Target(rule.kind, clean_name(groups["verb"] + more.group("name")), more_op,
+                                    Decimal(more.group("v")), more.group("u").replace("％", "%"), firm, due, sentence,
+                                    False, line, high))
+                end = more.end()
+            more = rules.AND_VALUE.match(sentence, match.end())
+            if more and more.group("u").replace("％", "%") == unit:  # …740元/月和485元/月: the same name, another value
+                taken.append((more.start("v"), more.end("v")))
+                more_op = rules.POSTFIX_OP.get(more.group("post") or "", op)
+                found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line))
     found.sort(key=lambda t: sentence.find(t.name))
     return found
 

@@ -113,7 +113,8 @@ UNITS = (
 )
 #: a rate unit's tail: 元/月, 元/人, 个/户, 元/月·人
 PER = r"(?:/[月人户年天亩次](?:·[人户])?)?"
-UNIT = "(?P<u>(?:" + "|".join(re.escape(u) for u in UNITS) + ")" + PER + ")"
+#: 100亿级企业: a number + unit + 级 qualifies a name, it is not a quantity
+UNIT = "(?P<u>(?:" + "|".join(re.escape(u) for u in UNITS) + ")" + PER + ")(?!级)"
 #: words that make the comparator (after the number, or before it)
 POSTFIX_OP = {"以上": ">=", "左右": "~", "以下": "<=", "以内": "<="}
 PREFIX_OP = {
@@ -157,7 +158,9 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule("level", re.compile(_NAME + NUMBER + RANGE + UNIT + _POST), confident=False),
 )
 #: a second value sharing the first one's name and comparator: 分别提高到不低于740元/月和485元/月
-AND_VALUE = re.compile(r"^(?:和|、|及)" + NUMBER + UNIT)
+AND_VALUE = re.compile(r"(?:和|、|及)" + NUMBER + UNIT + _POST)
+#: a next count in a list after a counting verb: 培育3个1000亿级产业、3个800亿级产业
+AND_COUNT = re.compile(r"(?:和|、|及)" + NUMBER + RANGE + UNIT + _POST + _AFTER)
 #: any year named in the text (the period's fallback when the copy has no date of issue)
 ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: the year a target is due by (到2025年 / 2025年末)
