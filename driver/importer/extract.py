@@ -199,10 +199,12 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
                 op = rules.PREFIX_OP[groups["pre"]]
             op = op or ">="
             unit = groups["u"].replace("％", "%")
+            if rule.kind == "rank":
+                op, unit = "<=", "位" if unit == "强" else unit
             name = clean_name(groups["verb"] + groups["name"] if rule.name_after else groups["name"])
             firm = firmness(sentence, match.start())
             high = Decimal(groups["hi"]) if groups.get("hi") else None
-            found.append(Target(rule.kind, name, "~" if high is not None else op, Decimal(groups["v"]), unit, firm,
+            found.append(Target(rule.kind, name, "~" if high is not None else op, _value(groups["v"]), unit, firm,
                                 due, sentence, rule.confident and bool(name), line, high))
             end = match.end()
             while rule.name_after:  # 培育3个1000亿级产业、3个800亿级产业: the verb counts each
@@ -223,6 +225,16 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
                 found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line))
     found.sort(key=lambda t: sentence.find(t.name))
     return found
+
+
+def _value(text: str) -> Decimal:
+    """A number as printed: digits, or Chinese numerals up to 九十九 (第二位)."""
+    if text[0].isdigit():
+        return Decimal(text)
+    tens, _, ones = text.rpartition("十")
+    if "十" not in text:
+        return Decimal(rules.CN_DIGITS.index(text) + 1)
+    return Decimal((rules.CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (rules.CN_DIGITS.index(ones) + 1 if ones else 0))
 
 
 _NAME_NOISE = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:末|底)?|其中|全年|力争|确保|争取|实现|全市|我市|推动|使|并|和|及|,|，)+")

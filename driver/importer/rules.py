@@ -146,7 +146,11 @@ COUNT_VERBS = ("培育", "打造", "建设", "新建", "建成", "引进", "引�
                "实施", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
 _VERB = "(?P<verb>" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")"
 _AFTER = r"(?P<name>[^,，;；。:：、(（]{2,30})"
+_RANK = r"(?P<v>\d+|[一二三四五六七八九十]+)"
 TARGET_RULES: tuple[TargetRule, ...] = (
+    # a rank: 全国县域经济50强, 稳居全省第二位, 进入前10名 (at most that place)
+    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)?" + _RANK + r"(?P<u>强)")),
+    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)(?:[^,，;；。:：、\d]{0,6}?)(?:前|第)" + _RANK + r"(?P<u>位|名)")),
     TargetRule("avg_growth", re.compile(_NAME + r"年均增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
     TargetRule("growth", re.compile(_NAME + r"(?:同比)?增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
     TargetRule("pp_change", re.compile(_NAME + r"(?:提高|提升|增加)" + NUMBER + r"(?P<u>个百分点)" + _POST)),
@@ -160,7 +164,7 @@ TARGET_RULES: tuple[TargetRule, ...] = (
 #: a second value sharing the first one's name and comparator: 分别提高到不低于740元/月和485元/月
 AND_VALUE = re.compile(r"(?:和|、|及)" + NUMBER + UNIT + _POST)
 #: a next count in a list after a counting verb: 培育3个1000亿级产业、3个800亿级产业
-AND_COUNT = re.compile(r"(?:和|、|及)" + NUMBER + RANGE + UNIT + _POST + _AFTER)
+AND_COUNT = re.compile(r"(?:和|、|及|[,，](?=\d))" + NUMBER + RANGE + UNIT + _POST + _AFTER)
 #: any year named in the text (the period's fallback when the copy has no date of issue)
 ANY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 #: the year a target is due by (到2025年 / 2025年末)
