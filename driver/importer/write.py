@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from driver.importer.extract import Cadence, Deadline, Document, Node, Owners, Part, Target
 from compiler.numbering import DEPTH_STYLES
+from driver.importer.extract import Cadence, Deadline, Document, Node, Owners, Part, Target
 from driver.importer.rules import CIRCLED, CN_DIGITS
 from driver.importer.units import Registry
 
@@ -252,7 +252,7 @@ class Writer:
             bracketed = any(c in n for n in owners.lead + owners.co + owners.responsible for c in "(（")
             self.emit(depth, f"owner_wording {q(template or '')}" + (" keep_brackets" if bracketed else ""))
         elif owners.text in self.verbatim_owners or not owners.style or not owners.closed or not plain:
-            opening, closing = owners.brackets
+            opening, closing = owners.brackets[0], owners.brackets[1]
             printed = opening + re.sub(r'\s+', '', owners.text) + (closing if owners.closed else '')
             self.emit(depth, f"owner_text {q(printed)}")
             if not owners.closed:
