@@ -40,6 +40,7 @@ class Target:
     confident: bool
     line: int
     high: Decimal | None = None  # the upper end of a range (1—2个)
+    rule: str = ""  # the name of the TARGET_RULES row that read it
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Deadline:
     due: str  # planc due arguments
     wording: str
     line: int
+    rule: str = ""
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Cadence:
     at_least: bool
     kind: str | None
     line: int
+    rule: str = ""
 
 
 @dataclass
@@ -205,7 +208,7 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             firm = firmness(sentence, match.start())
             high = Decimal(groups["hi"]) if groups.get("hi") else None
             found.append(Target(rule.kind, name, "~" if high is not None else op, _value(groups["v"]), unit, firm,
-                                due, sentence, rule.confident and bool(name), line, high))
+                                due, sentence, rule.confident and bool(name), line, high, rule.name))
             end = match.end()
             while rule.name_after:  # 培育3个1000亿级产业、3个800亿级产业: the verb counts each
                 more = rules.AND_COUNT.match(sentence, end)
@@ -216,14 +219,18 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
                 more_op = "~" if high is not None else rules.POSTFIX_OP.get(more.group("post") or "", op)
                 found.append(Target(rule.kind, clean_name(groups["verb"] + more.group("name")), more_op,
                                     Decimal(more.group("v")), more.group("u").replace("％", "%"), firm, due, sentence,
-                                    False, line, high))
+                                    False, line, high, rule.name))
                 end = more.end()
-            more = rules.AND_VALUE.match(sentence, match.end())
+            more = None if rule.name_after else rules.AND_VALUE.match(sentence, match.end())
             if more and more.group("u").replace("％", "%") == unit:  # …740元/月和485元/月: the same name, another value
                 taken.append((more.start("v"), more.end("v")))
                 more_op = rules.POSTFIX_OP.get(more.group("post") or "", op)
-                found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line))
-    found.sort(key=lambda t: sentence.find(t.name))
+                found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line,
+                                    rule=rule.name))
+    found.sort(key=lambda t: sentence.find(t.name) if t.name else t.sentence.find(str(t.value)))
+    for before, target in zip(found, found[1:], strict=False):
+        if not target.name:  # …总产值达到2200亿元以上,年均增长10%以上: what grows is named before
+            target.name, target.confident = before.name, False
     return found
 
 
@@ -237,7 +244,7 @@ def _value(text: str) -> Decimal:
     return Decimal((rules.CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (rules.CN_DIGITS.index(ones) + 1 if ones else 0))
 
 
-_NAME_NOISE = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:末|底)?|其中|全年|力争|确保|争取|实现|全市|我市|推动|使|并|和|及|,|，)+")
+_NAME_NOISE = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:末|底)?|其中|全年|力争|确保|争取|实现|全市|我市|推动|使|并|和|及|冲刺|稳居|进入|跻身|位居|,|，)+")
 
 
 def clean_name(name: str) -> str:
@@ -274,7 +281,7 @@ def deadlines(sentence: str, line: int, year: int | None) -> list[Deadline]:
             due = f"{y:04d}-{m:02d}-{d:02d}"
         end = starts[index + 1] if index + 1 < len(found) else len(sentence)
         title = sentence[starts[index] : end].rstrip(",，。;；")
-        out.append(Deadline(title, due, match.group(0), line))
+        out.append(Deadline(title, due, match.group(0), line, rule.name))
     return out
 
 
@@ -293,7 +300,7 @@ def cadences(clause: str, line: int) -> list[Cadence]:
             rights = [i for i in (clause.find(c, match.end()) for c in rules.CADENCE_ITEM_SEPARATORS) if i >= 0]
             title = clause[left : min(rights, default=len(clause))]
         kind = next((k for k in rules.CADENCE_KINDS if k in title), None)
-        out.append(Cadence(title, rule.every, rule.at_least, kind, line))
+        out.append(Cadence(title, rule.every, rule.at_least, kind, line, rule.name))
     return out
 
 

@@ -88,13 +88,13 @@ OWNER_RULES: tuple[OwnerRule, ...] = (
               re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
     OwnerRule("responsible", "responsible_units", re.compile(r"^责任单位[:：](?P<responsible>.+)$")),
     OwnerRule("lead_by_function", "lead_by_function",
-              re.compile(r"^(?P<lead>[^,，]+?)(?:分别)?牵头[,，](?P<co>.+?)(?:等)?按职能分工负责$")),
+              re.compile(r"^(?P<lead>[^,，]+?)(?:分别)?牵头[,，](?P<co>.+?)(?:等)?按职[能责]分工负责$")),
     OwnerRule("lead_with", "",
               re.compile(r"^(?P<lead>[^,，]+?)牵头[,，](?P<co>.+?)(?:配合|参与)?$")),
     OwnerRule("units_function", "",
-              re.compile(r"^(?P<lead>[^,，]+?)[,，](?P<co>.+?)按职能分工负责$")),
+              re.compile(r"^(?P<lead>[^,，]+?)[,，](?P<co>.+?)按职[能责]分工负责$")),
     OwnerRule("lead_only", "", re.compile(r"^(?P<lead>[^:：;；,，。]+?)(?:分别|共同)?牵头(?:负责|落实)?$")),
-    OwnerRule("responsible_by_function", "", re.compile(r"^(?P<responsible>[^:：;；,，。]+?)等?按职能(?:分工)?负责$")),
+    OwnerRule("responsible_by_function", "", re.compile(r"^(?P<responsible>[^:：;；,，。]+?)等?按职[能责](?:分工)?负责$")),
     OwnerRule("responsible_plain", "", re.compile(r"^(?P<responsible>[^:：;；,，。]{2,}?)(?:分别|共同)?负责$")),
 )
 #: separators between names inside one owner group
@@ -136,6 +136,7 @@ class TargetRule:
     pattern: re.Pattern[str]
     confident: bool = True
     name_after: bool = False
+    name: str = ""  # what tests/driver/importer/test_rules.py calls it
 
 
 _PRE = "(?P<pre>" + "|".join(sorted(PREFIX_OP, key=len, reverse=True)) + ")"
@@ -149,17 +150,17 @@ _AFTER = r"(?P<name>[^,，;；。:：、(（]{2,30})"
 _RANK = r"(?P<v>\d+|[一二三四五六七八九十]+)"
 TARGET_RULES: tuple[TargetRule, ...] = (
     # a rank: 全国县域经济50强, 稳居全省第二位, 进入前10名 (at most that place)
-    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)?" + _RANK + r"(?P<u>强)")),
-    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)(?:[^,，;；。:：、\d]{0,6}?)(?:前|第)" + _RANK + r"(?P<u>位|名)")),
-    TargetRule("avg_growth", re.compile(_NAME + r"年均增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
-    TargetRule("growth", re.compile(_NAME + r"(?:同比)?增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST)),
-    TargetRule("pp_change", re.compile(_NAME + r"(?:提高|提升|增加)" + NUMBER + r"(?P<u>个百分点)" + _POST)),
-    TargetRule("per_year", re.compile(r"每年" + _NAME + r"(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST)),
-    TargetRule("increment", re.compile(r"(?P<name>新增[^,，;；。:：、]{1,38}?)(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST)),
-    TargetRule("share", re.compile(r"(?P<name>[^,，;；。:：、]{2,40}?(?:比重|占比|比例|率))(?:[^,，;；。:：、\d]{0,4}?)" + _PRE + NUMBER + r"(?P<u>%|％)" + _POST)),
-    TargetRule("level", re.compile(_NAME + _PRE + NUMBER + RANGE + UNIT + _POST)),
-    TargetRule("level", re.compile(_VERB + _PRE + "?" + NUMBER + RANGE + UNIT + _POST + _AFTER), confident=False, name_after=True),
-    TargetRule("level", re.compile(_NAME + NUMBER + RANGE + UNIT + _POST), confident=False),
+    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)?" + _RANK + r"(?P<u>强)"), name="rank_strong"),
+    TargetRule("rank", re.compile(_NAME + r"(?:稳居|保持|进入|位居|跻身|冲刺)(?:[^,，;；。:：、\d]{0,6}?)(?:前|第)" + _RANK + r"(?P<u>位|名)"), name="rank_place"),
+    TargetRule("avg_growth", re.compile(r"(?P<name>[^,，;；。:：、]{0,40}?)年均增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST), name="avg_growth"),
+    TargetRule("growth", re.compile(_NAME + r"(?:同比)?增长" + r"(?:" + _PRE + r")?" + NUMBER + r"(?P<u>%|％)" + _POST), name="growth"),
+    TargetRule("pp_change", re.compile(_NAME + r"(?:提高|提升|增加)" + NUMBER + r"(?P<u>个百分点)" + _POST), name="pp_change"),
+    TargetRule("per_year", re.compile(r"每年" + _NAME + r"(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST), name="per_year"),
+    TargetRule("increment", re.compile(r"(?P<name>新增[^,，;；。:：、]{1,38}?)(?:" + _PRE + r")?" + NUMBER + RANGE + UNIT + _POST), name="increment"),
+    TargetRule("share", re.compile(r"(?P<name>[^,，;；。:：、]{2,40}?(?:比重|占比|比例|率))(?:[^,，;；。:：、\d]{0,4}?)" + _PRE + NUMBER + r"(?P<u>%|％)" + _POST), name="share"),
+    TargetRule("level", re.compile(_NAME + _PRE + NUMBER + RANGE + UNIT + _POST), name="level_comparator"),
+    TargetRule("level", re.compile(_VERB + _PRE + "?" + NUMBER + RANGE + UNIT + _POST + _AFTER), confident=False, name_after=True, name="count_after_verb"),
+    TargetRule("level", re.compile(_NAME + NUMBER + RANGE + UNIT + _POST), confident=False, name="bare_quantity"),
 )
 #: a second value sharing the first one's name and comparator: 分别提高到不低于740元/月和485元/月
 AND_VALUE = re.compile(r"(?:和|、|及)" + NUMBER + UNIT + _POST)
@@ -179,15 +180,16 @@ class DeadlineRule:
 
     when: str
     pattern: re.Pattern[str]
+    name: str = ""  # what tests/driver/importer/test_rules.py calls it
 
 
 DEADLINE_RULES: tuple[DeadlineRule, ...] = (
-    DeadlineRule("each_year", re.compile(r"每年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
-    DeadlineRule("next_year", re.compile(r"(?:次年|下一?年度?)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
-    DeadlineRule("date", re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
-    DeadlineRule("year_end", re.compile(r"(?P<y>\d{4})?年(?:底|末)(?:前|之前)")),
-    DeadlineRule("year_end", re.compile(r"(?P<within>年内)完成")),
-    DeadlineRule("date", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)")),
+    DeadlineRule("each_year", re.compile(r"每年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="each_year"),
+    DeadlineRule("next_year", re.compile(r"(?:次年|下一?年度?)(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="next_year"),
+    DeadlineRule("date", re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="full_date"),
+    DeadlineRule("year_end", re.compile(r"(?P<y>\d{4})?年(?:底|末)(?:前|之前)"), name="year_end"),
+    DeadlineRule("year_end", re.compile(r"(?P<within>年内)完成"), name="within_year"),
+    DeadlineRule("date", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="month_day"),
 )
 
 
@@ -198,21 +200,22 @@ class CadenceRule:
     every: str
     pattern: re.Pattern[str]
     at_least: bool = False
+    name: str = ""  # what tests/driver/importer/test_rules.py calls it
 
 
 _FREQ = {"周": "week", "旬": "dekad", "月": "month", "季度": "quarter", "季": "quarter", "半年": "halfyear"}
 CADENCE_RULES: tuple[CadenceRule, ...] = (
-    CadenceRule("halfyear", re.compile(r"至少(?:每)?半年(?:度)?[^,，;；。]{0,8}一次"), at_least=True),
-    CadenceRule("quarter", re.compile(r"至少每个?季度?[^,，;；。]{0,8}一次"), at_least=True),
-    CadenceRule("month", re.compile(r"至少每个?月[^,，;；。]{0,8}一次"), at_least=True),
-    CadenceRule("biweek", re.compile(r"双周一[^,，;；。、]")),
-    CadenceRule("week", re.compile(r"(?:每周|一周一[^,，;；。、])")),
-    CadenceRule("dekad", re.compile(r"每旬")),
-    CadenceRule("month", re.compile(r"(?:每个?月(?!底)|一月一[^,，;；。、]|按月|月月有)")),
-    CadenceRule("quarter", re.compile(r"(?:每个?季度?(?!末)|按季|分季度|季季有)")),
-    CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)")),
-    CadenceRule("month", re.compile(r"一个?月[^,，;；。、]{0,8}一次")),
-    CadenceRule("quarter", re.compile(r"(?:一个?季度?[^,，;；。、]{0,8}一次|季度(?=考评|考核|调度|督查|通报|讲评|分析))")),
+    CadenceRule("halfyear", re.compile(r"至少(?:每)?半年(?:度)?[^,，;；。]{0,8}一次"), at_least=True, name="at_least_halfyear"),
+    CadenceRule("quarter", re.compile(r"至少每个?季度?[^,，;；。]{0,8}一次"), at_least=True, name="at_least_quarter"),
+    CadenceRule("month", re.compile(r"至少每个?月[^,，;；。]{0,8}一次"), at_least=True, name="at_least_month"),
+    CadenceRule("biweek", re.compile(r"双周一[^,，;；。、]"), name="biweek"),
+    CadenceRule("week", re.compile(r"(?:每周|一周一[^,，;；。、])"), name="week"),
+    CadenceRule("dekad", re.compile(r"每旬"), name="dekad"),
+    CadenceRule("month", re.compile(r"(?:每个?月(?!底)|一月一[^,，;；。、]|按月|月月有)"), name="month"),
+    CadenceRule("quarter", re.compile(r"(?:每个?季度?(?!末)|按季|分季度|季季有)"), name="quarter"),
+    CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)"), name="halfyear"),
+    CadenceRule("month", re.compile(r"一个?月[^,，;；。、]{0,8}一次"), name="once_a_month"),
+    CadenceRule("quarter", re.compile(r"(?:一个?季度?[^,，;；。、]{0,8}一次|季度(?=考评|考核|调度|督查|通报|讲评|分析))"), name="once_a_quarter"),
 )
 #: what separates cadences listed in one clause (“一周一调度、双周一督导、一月一通报”)
 CADENCE_ITEM_SEPARATORS = "、“”\"'"
