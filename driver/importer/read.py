@@ -1,8 +1,10 @@
 """Reading a source document into lines: plain text (UTF-8, UTF-8 BOM, UTF-16 BOM, GBK) or .docx.
 
 A .docx paragraph numbered by Word (w:numPr) gets its number back as text, formatted by
-the numbering definition's level text (%1、 / （%1） / %1.) and number format, so a
-document and its plain-text copy give the same lines.
+the numbering definition's level text (%1、 / （%1） / %1.) and number format, and counted
+as Word counts (a level restarts after a shallower one unless its w:lvlRestart says
+otherwise: 0 is never, 益阳's 1.–11. running on across （一）（二）), so a document and its
+plain-text copy give the same lines.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def _docx_lines(path: Path) -> list[str]:
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise NotAPlan(f"{path} 不是可读的 .docx 文件 (not a readable .docx: {error})") from None
     levels: dict[tuple[str, int], tuple[str, str]] = {}
+    restarts: dict[tuple[str, int], int] = {}  # w:lvlRestart: restarted after a level < this is used (0: never)
     abstract_of: dict[str, str] = {}
     try:
         numbering = document.part.numbering_part.element
@@ -90,6 +93,9 @@ def _docx_lines(path: Path) -> list[str]:
             for lvl in abstracts[abstract_id].findall(qn("w:lvl")):
                 fmt = lvl.find(qn("w:numFmt"))
                 text = lvl.find(qn("w:lvlText"))
+                restart = lvl.find(qn("w:lvlRestart"))
+                if restart is not None:
+                    restarts[(abstract_id, int(lvl.get(qn("w:ilvl"))))] = int(restart.get(qn("w:val")))
                 levels[(abstract_id, int(lvl.get(qn("w:ilvl"))))] = (
                     fmt.get(qn("w:val")) if fmt is not None else "decimal",
                     text.get(qn("w:val")) if text is not None else "%1.",
@@ -109,7 +115,8 @@ def _docx_lines(path: Path) -> list[str]:
                 key = (abstract_id, level)
                 counters[key] = counters.get(key, 0) + 1
                 for deeper in [k for k in counters if k[0] == abstract_id and k[1] > level]:
-                    del counters[deeper]
+                    if level < restarts.get(deeper, deeper[1]):
+                        del counters[deeper]
                 fmt, pattern = levels[key]
                 prefix = pattern.replace(f"%{level + 1}", _format(fmt, counters[key]))
         if text:
