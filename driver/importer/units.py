@@ -27,6 +27,7 @@ class Registry:
     given_text: str = ""
     main_style: str | None = None
     merged: list[tuple[str, str]] = field(default_factory=list)
+    known: set[str] = field(default_factory=set)  # what the given registry declares
 
     def person(self, name: str) -> str:
         name = re.sub(r"\s+", "", name)
@@ -46,9 +47,37 @@ class Registry:
                 if aliases:
                     out.append(f"# import: check {name} merged with {'、'.join(sorted(aliases))} (abbreviation)")
                 out.append(f'unit u{index:03d} "{name}"{aka}')
+        if self.given is not None and self.units:
+            for index, name in enumerate(sorted(self.units), 1):
+                out.append(f"# import: check {name}: not in {self.given.name}, added here (move it to the registry or "
+                           "use the registry's name)")
+                out.append(f'unit import-u{index:03d} "{name}"')
         for index, person in enumerate(self.people, 1):
-            out.append(f'person p{index:03d} "{person}"')
+            if person in self.known:
+                continue
+            out.append(f'person {"import-p" if self.given is not None else "p"}{index:03d} "{person}"')
         return out
+
+
+_UNIT = re.compile(r'^\s*(?:unit|person)\s+(\S+)\s+"([^"]*)"(.*)$')
+_WORD = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def known_names(text: str) -> set[str]:
+    """The ids, names and aliases of the units and people a registry declares (``unit ID "NAME" aka A B kind …``)."""
+    out: set[str] = set()
+    for line in text.splitlines():
+        match = _UNIT.match(line)
+        if not match:
+            continue
+        out.update((match.group(1), match.group(2)))
+        words = [quoted or bare for quoted, bare in _WORD.findall(match.group(3))]
+        if "aka" in words:
+            for word in words[words.index("aka") + 1 :]:
+                if word in ("kind", "parent", "{", "#"):
+                    break
+                out.add(word)
+    return out
 
 
 def walk(nodes: list[Node]) -> list[Node]:
@@ -71,6 +100,10 @@ def build(doc: Document, groups: list[Owners], given: Path | None) -> Registry:
         registry.given_text = "\n".join(
             line for line in given.read_text(encoding="utf-8").splitlines() if not line.startswith(("plan ", "include "))
         )
+        registry.known = known_names(registry.given_text)
+        for name in sorted({n for g in groups for n in g.lead + g.co + g.responsible}):
+            if name not in registry.known:
+                registry.units[name] = []
         return registry
     names = sorted({n for g in groups for n in g.lead + g.co + g.responsible}, key=lambda n: (-len(n), n))
     for name in names:
