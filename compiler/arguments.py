@@ -79,6 +79,9 @@ def _date(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
     if arg.kind != syntax.DATE:
         raise Mismatch
     year, month, day = cast(tuple[Any, ...], arg.value)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        diagnostics.append(make("M010", f"`{arg.raw}`: planc reads years {FIRST_YEAR} to {LAST_YEAR}", arg.span))
+        return dt.date(2000, 1, 1)
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -86,16 +89,24 @@ def _date(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
         return dt.date(year, 1, 1) if 1 <= year <= 9999 else dt.date(2000, 1, 1)
 
 
+# the years a plan may name: four digits (a calendar, a DTSTAMP and every period label hold them)
+FIRST_YEAR, LAST_YEAR = 1000, 9999
+
+
 def _year(arg: Arg, _d: list[Diagnostic]) -> Any:
     if arg.kind == syntax.QUANTITY:
         number, unit = cast(tuple[Any, ...], arg.value)
-        if unit in ("", "年") and number == number.to_integral_value() and 1000 <= number <= 9999:
+        if unit in ("", "年") and number == number.to_integral_value() and FIRST_YEAR <= number <= LAST_YEAR:
             return int(number)
     raise Mismatch
 
 
 def _years(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
     if arg.kind == syntax.YEARS:
+        first, last = cast(tuple[int, int], arg.value)
+        if not (FIRST_YEAR <= first <= LAST_YEAR and FIRST_YEAR <= last <= LAST_YEAR):
+            diagnostics.append(make("M010", f"`{arg.raw}`: planc reads years {FIRST_YEAR} to {LAST_YEAR}", arg.span))
+            return (2000, 2000)
         return arg.value
     year = _year(arg, diagnostics)
     return (year, year)

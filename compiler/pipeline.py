@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
 from compiler import model as m
 from compiler.build import Builder, Defined, Reference
@@ -33,6 +34,8 @@ class CompiledPlan:
     # what the builder saw, for editor tools (the language server): declared names and written references
     defined: dict[str, dict[str, Defined]] = field(default_factory=dict, repr=False, compare=False)
     refs: list[Reference] = field(default_factory=list, repr=False, compare=False)
+    # seconds per stage (parse, build, resolve, rules), for `planc build --timings`
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -180,16 +183,40 @@ def compile_file(
 
 
 def _compile_file(path: Path, loader: Loader | None, root: Path | None, options: CompileOptions) -> CompiledPlan:
+    clock = _Clock()
+    compiled = _compile_stages(path, loader, root, options, clock)
+    compiled.timings = clock.seconds
+    return compiled
+
+
+class _Clock:
+    """Seconds per stage of one compilation: ``clock.lap("parse")`` closes the stage that just ran."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _compile_stages(
+    path: Path, loader: Loader | None, root: Path | None, options: CompileOptions, clock: _Clock
+) -> CompiledPlan:
     loader = loader or Loader()
     path = path.resolve()
     start = len(loader.diagnostics)
     syntax_file = loader.load(path)
+    clock.lap("parse")
     diagnostics: list[Diagnostic] = loader.diagnostics[start:]
     del loader.diagnostics[start:]
     if syntax_file is None or not syntax_file.ok:
         return CompiledPlan(path, None, list(syntax_file.diagnostics if syntax_file else diagnostics))
     builder = Builder(loader, root or path.parent)
     plan = builder.build_file(path, syntax_file)
+    clock.lap("build")
     diagnostics = list(builder.diagnostics)
     diagnostics.extend(loader.diagnostics[start:])
     del loader.diagnostics[start:]
@@ -199,6 +226,7 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, options:
     finalize_owners(plan)
     assign_numbers(plan)
     assign_owner_texts(plan)
+    clock.lap("resolve")
     if not has_errors(diagnostics):
         context = RuleContext(plan, builder.display_names(), builder.spans, publish=options.publish)
         diagnostics.extend(run_rules(context))
@@ -212,6 +240,7 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, options:
             if diagnostic.code in PROMOTED and not diagnostic.acknowledged:
                 diagnostic.severity = Severity.ERROR
     diagnostics.sort(key=lambda d: d.sort_key())
+    clock.lap("rules")
     return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
 
 

@@ -29,7 +29,7 @@ code("M008", "duplicate-plan", "error", "A second `plan` or `scoring` block, or 
 code("M009", "target-without-value", "error", "A target has neither a value nor `done`.",
      why="A check cannot be generated without knowing what counts as met.",
      example="target by 2025 must", fix="target >= 1650家 by 2025 must")
-code("M010", "invalid-date", "error", "A date that does not exist (2025-02-30) or a month/day outside the year.",
+code("M010", "invalid-date", "error", "A date that does not exist (2025-02-30), a month/day outside the year, or a year outside 1000–9999 (`period 0000..2025`, `issued 0001-01-01`).",
      why="A schedule or check built on an impossible date would be wrong everywhere downstream.",
      example="issued 2025-02-30", fix="issued 2025-02-28")
 code("M011", "cadence-without-frequency", "error", "A cadence does not say how often it happens.",
