@@ -199,9 +199,9 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             groups = match.groupdict()
             op = rules.POSTFIX_OP.get(groups.get("post") or "", "")
             if not op and groups.get("pre"):
-                op = rules.PREFIX_OP[groups["pre"]]
+                op = rules.PREFIX_OP.get(groups["pre"]) or rules.THRESHOLD_OP[groups["pre"]]
             op = op or ">="
-            unit = groups["u"].replace("％", "%")
+            unit = groups["u"].replace("％", "%") + rule.unit_suffix
             if rule.kind == "rank":
                 op, unit = "<=", "位" if unit == "强" else unit
             name = clean_name(groups["verb"] + groups["name"] if rule.name_after else groups["name"])
@@ -234,14 +234,21 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
     return found
 
 
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
 def _value(text: str) -> Decimal:
-    """A number as printed: digits, or Chinese numerals up to 九十九 (第二位)."""
+    """A number as printed: digits, or Chinese numerals below 万 (第二位, 两千, 一千五百, 千)."""
     if text[0].isdigit():
         return Decimal(text)
-    tens, _, ones = text.rpartition("十")
-    if "十" not in text:
-        return Decimal(rules.CN_DIGITS.index(text) + 1)
-    return Decimal((rules.CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (rules.CN_DIGITS.index(ones) + 1 if ones else 0))
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:
+            digit = 2 if ch == "两" else rules.CN_DIGITS.index(ch) + 1
+    return Decimal(total + (digit or 0))
 
 
 _NAME_NOISE = re.compile(r"^(?:(?:到|至|在)?\d{4}年(?:末|底)?|其中|全年|力争|确保|争取|实现|全市|我市|推动|使|并|和|及|冲刺|稳居|进入|跻身|位居|,|，)+")

@@ -137,6 +137,7 @@ class TargetRule:
     confident: bool = True
     name_after: bool = False
     name: str = ""  # what tests/driver/importer/test_rules.py calls it
+    unit_suffix: str = ""  # what the source leaves implied: 两千亿(元)
 
 
 _PRE = "(?P<pre>" + "|".join(sorted(PREFIX_OP, key=len, reverse=True)) + ")"
@@ -161,7 +162,12 @@ TARGET_RULES: tuple[TargetRule, ...] = (
     TargetRule("level", re.compile(_NAME + _PRE + NUMBER + RANGE + UNIT + _POST), name="level_comparator"),
     TargetRule("level", re.compile(_VERB + _PRE + "?" + NUMBER + RANGE + UNIT + _POST + _AFTER), confident=False, name_after=True, name="count_after_verb"),
     TargetRule("level", re.compile(_NAME + NUMBER + RANGE + UNIT + _POST), confident=False, name="bare_quantity"),
+    # an amount in Chinese numerals passed as a threshold: 经济总量跨越两千亿大关, 三个产业过千亿 (of 元: a guess, checked)
+    TargetRule("level", re.compile(_NAME + r"(?P<pre>突破|跨越|超过|迈上|站上|(?<![通超经越])过)(?P<v>[一二两三四五六七八九十百千]{1,5})"
+                                   r"(?P<u>亿|万)(?!级)元?(?:大关)?"), confident=False, name="cn_amount", unit_suffix="元"),
 )
+#: the comparator of a threshold word that only the Chinese-numeral amount rule reads (过 is too common elsewhere)
+THRESHOLD_OP = {"跨越": ">", "迈上": ">=", "站上": ">=", "过": ">"}
 #: a second value sharing the first one's name and comparator: 分别提高到不低于740元/月和485元/月
 AND_VALUE = re.compile(r"(?:和|、|及)" + NUMBER + UNIT + _POST)
 #: a next count in a list after a counting verb: 培育3个1000亿级产业、3个800亿级产业

@@ -47,6 +47,7 @@ TARGETS = [
     ("per_year", "力争每年新增市场主体3万户以上", ("新增市场主体", ">=", "3", "万户")),
     ("increment", "新增上市公司不少于5家", ("新增上市公司", ">=", "5", "家")),
     ("share", "高新技术产业增加值占GDP比重达24%", ("高新技术产业增加值占GDP比重", ">=", "24", "%")),
+    ("cn_amount", "全市综合实力大幅跃升,经济总量跨越两千亿大关", ("经济总量", ">", "2000", "亿元")),
     ("level_comparator", "城乡低保标准分别提高到不低于740元/月和485元/月", ("城乡低保标准分别提高到", ">=", "740", "元/月")),
     ("count_after_verb", "着力培育3家食品加工头部企业,40家市级龙头企业", ("培育食品加工头部企业", ">=", "3", "家")),
     ("bare_quantity", "新建高标准农田30万亩", ("新建高标准农田", ">=", "30", "万亩")),
@@ -174,3 +175,13 @@ def test_ordinals_split_even_after_an_open_owner_bracket() -> None:
     assert printed(text)
     assert [n for n, _ in ordinals(text)] == ["一是", "二是"]
     assert ordinals("统一是关键") == []
+
+
+def test_chinese_numeral_amounts_read_on_several_plans() -> None:
+    """The rule earns its place on more than one source: 潜江's 两千亿大关 and 岳阳's 过千亿."""
+    yueyang = "力争石化、食品、机械三个产业过千亿,全市新增1家左右百亿企业。"
+    assert printed(yueyang)
+    found = [t for t in targets(yueyang, 1, 2025) if t.rule == "cn_amount"]
+    assert [(t.op, t.value, t.unit, t.confident) for t in found] == [(">", Decimal(1000), "亿元", False)]
+    # 百亿级 qualifies a name (百亿级企业) and is not an amount
+    assert not [t for t in targets("培育百亿级企业3家", 1, 2025) if t.rule == "cn_amount"]
