@@ -268,6 +268,10 @@ class Target(Model):
     each_year: bool = False
     base_year: int | None = None
     firmness: Firmness = "stated"
+    # the figure as the source writes it, words and all (500家以上, 不少于100名, 1—2个); None for a
+    # plain figure (>= 500家). The documents print it back in the source's own order.
+    written: str | None = None
+    by_written: str | None = None  # the date as written (2026年10月底前); None for 2025-12-31 or 2025
     source: Source
 
 
@@ -326,6 +330,7 @@ class Due(Model):
     date: dt.date | None = None
     month: int | None = None
     day: int | None = None  # None with a month: the end of that month
+    written: str | None = None  # as the source writes it (2026年10月底前, 年底前); None for ISO dates
 
 
 @dataclass(kw_only=True, eq=False, repr=False)

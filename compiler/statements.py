@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from compiler.arguments import (
     CODE,
     DATE,
+    FIGURE,
     ID,
     LABEL,
-    MONTHDAY,
     NAME,
     NUM,
     OP,
@@ -32,6 +32,7 @@ from compiler.arguments import (
     QTY,
     REF,
     STR,
+    WHEN,
     YEAR,
     YEARS,
     ArgKind,
@@ -267,12 +268,14 @@ SPECS: list[Spec] = [
     Spec("part", ("metric",), "Metrics that add up to this one (企业 + 个体工商户 + 合作社 = 市场主体).", positional=(Slot("metrics", REF, "+", refers=("metric",)),),
          example="part 企业数 个体工商户数 合作社数"),
     Spec("target", ("metric",),
-         "A target: comparator, value with unit, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated).",
-         positional=(Slot("op", OP, "?"), Slot("value", QTY, "?")),
-         options=(Option("by", (Slot("by", (DATE, YEAR)),)), Option("from", (Slot("from", YEAR),)),
+         "A target: comparator and figure, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated). "
+         "The figure may be written as plans write it, its words attached before or after it (500家以上, 不少于100名, 2000名左右, 5%以内, 力争达到1800家以上, 1—2个); "
+         "the documents print it back as written. `by` takes a date as plans write it (2026年10月底前, 2025-12-31, 2025).",
+         positional=(Slot("op", OP, "?"), Slot("value", FIGURE, "?")),
+         options=(Option("by", (Slot("by", WHEN),)), Option("from", (Slot("from", YEAR),)),
                   Option("until", (Slot("until", YEAR),)), Option("base_year", (Slot("base", YEAR),)),
                   Option("each_year"), Option("done")) + _firmness,
-         example="target >= 8.5% by 2024 must"),
+         example="target 500家以上 by 2025 strive"),
     # ---- machinery --------------------------------------------------------
     Spec("cadence", STRUCTURE + ("file",), "A recurring meeting, inspection or report (周会商, 旬调度, 每季度督查 …).",
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="cadence",
@@ -289,9 +292,12 @@ SPECS: list[Spec] = [
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="deadline",
          requires=(Require("due", "M012", "deadline `{id}` has no `due` date", "e.g. `due each_year 3月底` or `due 2025-03-31`"),),
          example='deadline 考评细则 "完善考评细则" {\n  due each_year 3月底\n  owner 考评单位\n}'),
-    Spec("due", ("deadline",), "When a deadline falls: a date (2025-03-31), each_year with a month and day (每年 3月底), or next_year (次年 01-30).",
-         positional=(Slot("when", (DATE, MONTHDAY)),), options=(Option("each_year"), Option("next_year")),
-         example="due next_year 01-30"),
+    Spec("due", ("deadline",),
+         "When a deadline falls: a date as plans write it, printed back as written: once (2026年10月底前, 2025-03-31, 2027年: 12-31 of it), "
+         "each year of the plan's period (年底前, 6月30日前, 每年3月底前, 上半年 6-30, 年内 12-31, 第三季度末 9-30; or each_year with a month and day), "
+         "or the year after (次年1月30日前, next_year 01-30). 底/末 is the last day of the month.",
+         positional=(Slot("when", WHEN),), options=(Option("each_year"), Option("next_year")),
+         example="due 2026年10月底前"),
     # ---- assessment -----------------------------------------------------
     Spec("scoring", ("file",), "An assessment method (考核评价办法): groups, evaluators, weights, ranks and grades.",
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="scoring",

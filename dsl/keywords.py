@@ -191,15 +191,28 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "top": ("前",),
 }
 
-# Comparators may be written as symbols (ASCII or full-width) or as words.
+# Comparators may be written as symbols (ASCII or full-width) or as words. What each one
+# means (compiler.vocab.COMPARATOR_MEANING) is declared once: 达到 is "reached", at least
+# the figure (>=), as the bundled plans read it; `=` alone is exact equality.
 COMPARATOR_SPELLINGS: dict[str, tuple[str, ...]] = {
-    ">=": (">=", "≥", "＞＝", "不低于", "不少于", "以上"),
-    "<=": ("<=", "≤", "＜＝", "不超过", "不高于", "以下"),
+    ">=": (">=", "≥", "＞＝", "不低于", "不少于", "以上", "达到"),
+    "<=": ("<=", "≤", "＜＝", "不超过", "不高于", "以下", "以内", "控制在"),
     ">": (">", "＞", "超过", "突破"),
     "<": ("<", "＜", "低于"),
-    "=": ("=", "＝", "==", "达到"),
+    "=": ("=", "＝", "=="),
     "~": ("~", "≈", "～", "左右", "约"),
 }
+#: the comparator words plans write after the figure (500家以上, 2000名左右, 5%以内); every
+#: other word comes before it (不少于100名, 超过1000家)
+POSTFIX_COMPARATORS: tuple[str, ...] = ("以上", "以下", "以内", "左右")
+#: words that frame a figure without fixing the comparator on their own: with a word after the
+#: figure, that word decides (控制在3%左右 is ~, 达到80%以上 is >=)
+FRAMING_COMPARATORS: tuple[str, ...] = ("达到", "控制在")
+#: the firmness words a figure may open with (力争500家以上, 确保不低于90%); they are the
+#: spellings of the firmness argument words must/strive below
+FIRMNESS_PREFIXES: tuple[str, ...] = ("确保", "力争", "争取")
+#: how a range's two ends may be joined (1~2个, 1—2个, 1至2个, 1-2个)
+RANGE_SEPARATORS: tuple[str, ...] = ("~", "～", "—", "–", "至", "-")
 
 
 def _spelling_index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
