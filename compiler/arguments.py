@@ -173,15 +173,14 @@ def _when(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
             code = "M010" if "exist" in str(error) else "M014"
             diagnostics.append(make(code, str(error), arg.span, hint=error.hint))
             return When(2000, 12, 31, written=arg.raw)  # a stand-in; the error stops the build
-    chinese = not arg.raw[:1].isascii() or "年" in arg.raw or "月" in arg.raw
+    # the older forms (2025-03-31, 2025年3月31日, 3月底 with each_year, 2027) print as they always have
     if arg.kind == syntax.DATE:
         day = _date(arg, diagnostics)
-        return When(day.year, day.month, day.day, written=arg.raw if chinese else "")
+        return When(day.year, day.month, day.day)
     if arg.kind == syntax.MONTHDAY:
         month, mday = _monthday(arg, diagnostics)
-        return When(None, month, mday, written=arg.raw if chinese else "")
-    year = _year(arg, diagnostics)
-    return When(year, 12, 31, written=arg.raw if chinese else "")
+        return When(None, month, mday)
+    return When(_year(arg, diagnostics), 12, 31)
 
 
 ID = ArgKind("id", "an identifier", "发改委", _id, takes_any_name=True)

@@ -171,8 +171,9 @@ def read_when(raw: str) -> When:
             raise FormError(f"`{raw}` is not a date that exists: there is no month {month}",
                             "a month is 1 to 12, e.g. `2026年10月底前`")
         if match["day"]:
-            day: int | None = int(match["day"])
-            if not 1 <= day <= last_day(year or 2024, month):  # 2024: a leap year, so 2月29日 is a day of the year
+            number = int(match["day"])
+            day: int | None = number
+            if not 1 <= number <= last_day(year or 2024, month):  # 2024: a leap year, so 2月29日 is a day of the year
                 raise FormError(f"`{raw}` is not a date that exists", f"{month}月 has {last_day(year or 2024, month)} days")
         elif match["end"]:
             day = None

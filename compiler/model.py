@@ -31,6 +31,7 @@ MetricKind = Literal[
     "boolean",
 ]
 Frequency = Literal["week", "biweek", "dekad", "month", "quarter", "halfyear", "year"]
+Timing = Literal["regularly", "irregularly", "timely", "as_needed", "routinely"]
 NumberingStyle = Literal["cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none"]
 ActionForm = Literal["run_in", "heading", "label", "inline"]
 OwnerStyle = Literal["leader_unit", "lead_units", "lead_by_function", "responsible_units"]
@@ -308,7 +309,8 @@ class Cadence(Model):
 
     id: str
     title: str
-    every: Frequency
+    every: Frequency | None  # None: no fixed frequency, see timing
+    timing: Timing | None = None  # 定期, 不定期, 适时, 根据需要, 常态化: in the timetable, no dated events
     interval: int = 1
     at_least: bool = False
     kind: str | None = None

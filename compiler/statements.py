@@ -38,7 +38,7 @@ from compiler.arguments import (
     ArgKind,
     words,
 )
-from compiler.vocab import ACTION_FORMS, FIRMNESS, FREQUENCIES, METRIC_KINDS, NUMBERING_STYLES, OWNER_STYLES
+from compiler.vocab import ACTION_FORMS, FIRMNESS, FREQUENCIES, METRIC_KINDS, NUMBERING_STYLES, OWNER_STYLES, TIMINGS
 
 
 @dataclass(frozen=True, init=False)
@@ -281,9 +281,14 @@ SPECS: list[Spec] = [
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="cadence",
          requires=(Require("every", "M011", "cadence `{id}` has no `every`", "say how often it happens, e.g. `every quarter`"),),
          example='cadence 季度督查 "每季度督查一次" {\n  every quarter\n  owner 市政府\n}'),
-    Spec("every", ("cadence", "scoring"), "How often: week, biweek, dekad (旬: 1st, 11th, 21st), month, quarter, halfyear, year; optionally every N of them; `at_least` for 至少.",
-         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES))), options=(Option("at_least"),), once=True,
+    Spec("every", ("cadence",), "How often: week, biweek, dekad (旬: 1st, 11th, 21st), month, quarter, halfyear, year; optionally every N of them; `at_least` for 至少. "
+         "A duty with no fixed frequency says so instead: regularly 定期, irregularly 不定期, timely 适时, as_needed 根据需要, routinely 常态化; "
+         "it is listed in the timetable with its owners but puts no dated events on the calendar.",
+         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES, *TIMINGS))), options=(Option("at_least"),), once=True,
          example="every halfyear at_least"),
+    Spec("every", ("scoring",), "How often the units are assessed: month, quarter, halfyear, year (optionally every N of them).",
+         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES))), options=(Option("at_least"),), once=True,
+         example="every quarter"),
     Spec("kind", ("cadence",), "What the occasion is (会商, 调度, 分析, 考核, 述职, 督查, 通报 …).", positional=(Slot("kind", LABEL),), once=True,
          example="kind 调度"),
     Spec("holiday", ("cadence", "deadline"), "What happens when a date falls on a non-working day: next_workday moves it (default for cadences), keep marks it (default for deadlines).",

@@ -150,6 +150,12 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("季度",),
     "halfyear": ("半年",),
     "year": ("年",),
+    # no fixed frequency (compiler.vocab.TIMING_ZH)
+    "regularly": ("定期",),
+    "irregularly": ("不定期",),
+    "timely": ("适时",),
+    "as_needed": ("根据需要", "视情"),
+    "routinely": ("常态化",),
     # holiday policy
     "next_workday": ("顺延",),
     "keep": ("不变",),

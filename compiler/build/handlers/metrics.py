@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from compiler import model as m
 from compiler.build.handlers import handles, number_text
@@ -73,16 +73,17 @@ def target(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     flagged: m.Firmness | None = "must" if v.get("must") else ("strive" if v.get("strive") else None)
     figure: Measure | None = v.get("value")
     op = v.get("op")
-    firmness = flagged or "stated"
+    firmness: m.Firmness = flagged or "stated"
     if figure is not None and figure.firmness is not None:
         if flagged is not None and flagged != figure.firmness:
             b.emit("M002", f"the figure says {FIRMNESS_ZH[figure.firmness]}, the flag `{flagged}` says otherwise",
                    v["_value_spans"][0], hint="keep one of them")
-        firmness = figure.firmness
+        firmness = cast(m.Firmness, figure.firmness)
     if figure is not None and figure.op is not None and op is not None and op != figure.op:
         b.emit("M014", f"the comparator `{op}` and the words of `{figure.written}` say different things",
                v["_op_spans"][0], hint="keep one of them")
-    written = m.Target(op=op or (figure.op if figure else None) or ("=" if figure is None else ">="),
+    comparator = cast(m.Comparator, op or (figure.op if figure else None) or ("=" if figure is None else ">="))
+    written = m.Target(op=comparator,
                        firmness=firmness, source=b.src(stmt.span))
     if figure is not None:
         written.value = number_text(figure.low)
