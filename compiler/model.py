@@ -321,6 +321,7 @@ class Cadence(Model):
     section: str | None = None
     action: str | None = None
     text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # editor's notes, never printed
     source: Source
 
 
@@ -344,9 +345,11 @@ class Deadline(Model):
     due: list[Due] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     holiday: Literal["next_workday", "keep"] = "keep"
+    co_units: list[str] = field(default_factory=list)  # 配合单位: who works with the owners
     section: str | None = None
     action: str | None = None
     text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # editor's notes, never printed
     source: Source
 
 

@@ -66,6 +66,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "owner_wording": ("责任措辞",),
     "owner_text": ("责任原文",),
     "owner": ("负责",),
+    "follow_up": ("跟踪责任",),
     # metrics and targets
     "metric": ("指标",),
     "kind": ("类型",),

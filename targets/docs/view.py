@@ -247,8 +247,11 @@ def timetable_rows(plan: m.Plan, names: _Names) -> list[tuple[str, ...]]:
         rows.append((cadence.title, cadence.kind or "机制", frequency(cadence), names.owners(cadence.owners),
                      names.place(cadence.section, cadence.action)))
     for deadline in plan.deadlines:
+        owners = names.owners(deadline.owners)
+        if deadline.co_units:
+            owners += f"（配合：{names.owners(deadline.co_units)}）"
         rows.append((deadline.title, "时限", "；".join(due_text(d) for d in deadline.due) or EMPTY,
-                     names.owners(deadline.owners), names.place(deadline.section, deadline.action)))
+                     owners, names.place(deadline.section, deadline.action)))
     return rows
 
 

@@ -141,7 +141,7 @@ def plan_note(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     b.plan_fields.setdefault("notes", []).append(v["text"])
 
 
-@handles("note", "section", "annex", "action", "metric")
+@handles("note", "section", "annex", "action", "metric", "cadence", "deadline")
 def block_note(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.notes.append(v["text"])
 

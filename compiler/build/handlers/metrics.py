@@ -39,6 +39,11 @@ def metric_lead(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> Non
     b.refer_all(ctx, stmt, "units", v, ctx.obj.owners)
 
 
+@handles("follow_up", "metric")
+def follow_up(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, ctx.obj.follow_up)
+
+
 @handles("base", "metric")
 def base(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.base_year = v["year"]

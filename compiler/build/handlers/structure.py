@@ -129,6 +129,11 @@ def owner_text(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None
     ctx.obj.owners_verbatim = v["text"]
 
 
+@handles("co", "deadline")
+def deadline_co(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, ctx.obj.co_units)
+
+
 @handles("owner", "cadence", "deadline")
 def owner(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     b.refer_all(ctx, stmt, "owners", v, ctx.obj.owners)
