@@ -184,6 +184,9 @@ class Numbering(Model):
 
     style: NumberingStyle | None = None
     continue_from_previous: bool = False
+    # styles numbered on through everything below this block, across parts and levels (广州's 1…45
+    # through five parts); each style in the list keeps one count for the whole subtree
+    through: list[NumberingStyle] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -203,6 +206,7 @@ class Section(Model):
     closing: list[str] = field(default_factory=list)
     numbering: Numbering = field(default_factory=Numbering)
     owner_style: OwnerStyle | None = None
+    form: Literal["heading", "run_in"] = "heading"  # run_in: （一）标题。正文…… in one paragraph
     notes: list[str] = field(default_factory=list)
     source: Source
 

@@ -228,11 +228,18 @@ SPECS: list[Spec] = [
          "A paragraph of prose, kept exactly. Repeat for several paragraphs; order is kept relative to sub-items.",
          positional=(Slot("text", STR),), example='text """以习近平新时代中国特色社会主义思想为指导,……"""'),
     Spec("numbering", ("plan", "section", "annex", "action"),
-         "How the children of this block are numbered (default by depth: cn 一、, cn_paren (一), arabic 1., arabic_paren (1), circled ①; also cn_ordinal 一是 and none). `continue` carries numbers on from the previous sibling block.",
-         positional=(Slot("style", words(*NUMBERING_STYLES), "?"),), options=(Option("continue"),), once=True,
+         "How the children of this block are numbered (default by depth: cn 一、, cn_paren (一), arabic 1., arabic_paren (1), circled ①; also cn_ordinal 一是 and none). "
+         "Each list restarts at 1 by default. `continue` carries the count on from the children of the previous sibling block (the block just before this one, in the same parent): "
+         "益阳's actions run 1–3 under (一) and 4–11 under (二). `through STYLE…` numbers every list of those styles below this block with one count, across parts and levels: "
+         "`numbering through arabic` in the plan block runs 1…45 through five parts, whether an item sits under 一、 or under (一).",
+         positional=(Slot("style", words(*NUMBERING_STYLES), "?"),),
+         options=(Option("continue"), Option("through", (Slot("through", words(*NUMBERING_STYLES), "+"),))), once=True,
          example="numbering arabic continue"),
     Spec("form", ("action",), "How the action is laid out: run_in (number, title。text, one paragraph), heading (title on its own line), label (title:text, unnumbered), inline (continues the previous paragraph, unnumbered).",
          positional=(Slot("form", words(*ACTION_FORMS)),), once=True, example="form inline"),
+    Spec("form", ("section",), "How the section's title is laid out: heading (a line of its own, the default) or run_in "
+         "(number, title。 and its first paragraph as one paragraph: （一）产业提升人才行动计划。围绕……).",
+         positional=(Slot("form", words("heading", "run_in")),), once=True, example="form run_in"),
     Spec("note", ("plan", "section", "annex", "action", "metric", "cadence", "deadline"), "An editor's note that is not part of the published text (e.g. a typo fixed from the source).",
          positional=(Slot("text", STR),), example='note "source reads 湘政办发〔20224号; corrected to 〔2022〕4号"'),
     # ---- owners --------------------------------------------------------

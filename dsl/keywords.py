@@ -125,6 +125,7 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "applies": ("适用于",),
     "parent": ("上级",),
     "continue": ("连续",),
+    "through": ("贯通",),
     "as": ("任",),
     "keep_brackets": ("保留括号",),
     # firmness

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from compiler.pipeline import CompiledPlan, compile_source
 
-HEAD = 'plan p {\n  title "广州市集聚产业领军人才实施方案"\n  period 2012..2016\n}\nunit 组织部 "市委组织部"\nunit 人社局 "市人社局"\n'
+HEAD = 'plan p {{\n  title "广州市集聚产业领军人才实施方案"\n  period 2012..2016\n{settings}}}\nunit 组织部 "市委组织部"\nunit 人社局 "市人社局"\n'
 
 
-def compile_body(body: str) -> CompiledPlan:
-    return compile_source(Path("forms.plan"), HEAD + body)
+def compile_body(body: str, settings: str = "") -> CompiledPlan:
+    """The plan ``body`` under a plan block holding ``settings`` (plan-wide statements, one per line)."""
+    return compile_source(Path("forms.plan"), HEAD.format(settings=settings) + body)
 
 
 def codes(compiled: CompiledPlan) -> list[str]:

@@ -128,12 +128,17 @@ def cite(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
 
 @handles("numbering", "plan")
 def plan_numbering(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
-    b.plan_numbering = m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")))
+    b.plan_numbering = _numbering(v)
 
 
 @handles("numbering", "section", "annex", "action")
 def block_numbering(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
-    ctx.obj.numbering = m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")))
+    ctx.obj.numbering = _numbering(v)
+
+
+def _numbering(v: dict[str, Any]) -> m.Numbering:
+    return m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")),
+                       through=list(dict.fromkeys(v.get("through") or [])))
 
 
 @handles("note", "plan")

@@ -82,7 +82,7 @@ def text(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         obj.content.extend(m.ContentItem(kind="text", text=p) for p in written)
 
 
-@handles("form", "action")
+@handles("form", "action", "section")
 def form(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.form = v["form"]
 
