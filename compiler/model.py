@@ -34,7 +34,7 @@ Frequency = Literal["week", "biweek", "dekad", "month", "quarter", "halfyear", "
 Timing = Literal["regularly", "irregularly", "timely", "as_needed", "routinely"]
 NumberingStyle = Literal["cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none"]
 ActionForm = Literal["run_in", "heading", "label", "inline"]
-OwnerStyle = Literal["leader_unit", "lead_units", "lead_by_function", "responsible_units"]
+OwnerStyle = Literal["leader_unit", "lead_units", "lead_by_function", "responsible_units", "led_with", "by_duty"]
 Punctuation = Literal["fullwidth", "halfwidth"]
 OwnerRole = Literal["lead_leader", "lead", "co", "responsible", "owner"]
 
@@ -206,6 +206,8 @@ class Section(Model):
     closing: list[str] = field(default_factory=list)
     numbering: Numbering = field(default_factory=Numbering)
     owner_style: OwnerStyle | None = None
+    owner_separator: str | None = None
+    owner_groups: list[str] = field(default_factory=list)
     form: Literal["heading", "run_in"] = "heading"  # run_in: （一）标题。正文…… in one paragraph
     notes: list[str] = field(default_factory=list)
     source: Source
@@ -582,6 +584,8 @@ class Plan(Model):
     copy_to: list[str] = field(default_factory=list)  # 版记: 抄送 lines
     printed: Printed | None = None  # 版记: …印发
     owner_style: OwnerStyle = "lead_units"
+    owner_separator: str | None = None  # between the parts of generated owner text; None: ；
+    owner_groups: list[str] = field(default_factory=list)  # unit ids set apart at the end of a role's names
     punctuation: Punctuation = "fullwidth"
     annex_list: bool = False  # print 附件:1.… 2.… after the body
     numbering: Numbering = field(default_factory=Numbering)

@@ -75,7 +75,7 @@ METRIC_KINDS = (
 )
 NUMBERING_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none")
 ACTION_FORMS = ("run_in", "heading", "label", "inline")
-OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units")
+OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units", "led_with", "by_duty")
 PUNCTUATION = ("fullwidth", "halfwidth")
 
 # ---- comparators ------------------------------------------------------------------

@@ -40,6 +40,8 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "copy_to": ("抄送",),
     "printed": ("印发",),
     "owner_style": ("责任格式",),
+    "owner_separator": ("责任分隔",),
+    "owner_group": ("责任分组",),
     "annex_list": ("附件说明",),
     "punctuation": ("标点",),
     "cite": ("引用",),
@@ -179,6 +181,8 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "lead_units": ("牵头单位式",),
     "lead_by_function": ("牵头加分工",),
     "responsible_units": ("责任单位式",),
+    "led_with": ("牵头参加式",),
+    "by_duty": ("按职责分工式",),
     # punctuation
     "fullwidth": ("全角",),
     "halfwidth": ("半角",),

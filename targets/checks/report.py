@@ -13,8 +13,8 @@ from targets.checks.chart import bar_chart, line_chart
 from targets.checks.judge import baseline, is_range, target_text
 from targets.checks.progress import Row
 from targets.checks.schema import STATUSES, ChecksDocument, Evaluation
-from targets.serialize import dump_json
 from targets.docs.markdown import escape
+from targets.serialize import dump_json
 
 FIRMNESS_LABEL = {"must": "确保", "strive": "力争", "stated": "预期"}
 FIRMNESS_EN = {"must": "must", "strive": "strive", "stated": "stated"}

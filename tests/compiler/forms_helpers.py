@@ -16,3 +16,7 @@ def compile_body(body: str, settings: str = "") -> CompiledPlan:
 
 def codes(compiled: CompiledPlan) -> list[str]:
     return [d.code for d in compiled.diagnostics]
+
+
+def errors(compiled: CompiledPlan) -> list[str]:
+    return [d.code for d in compiled.diagnostics if d.severity.name == "ERROR"]

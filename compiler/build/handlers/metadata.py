@@ -105,6 +105,26 @@ def plan_owner_style(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -
     b.plan_fields["owner_style"] = v["style"]
 
 
+@handles("owner_separator", "plan")
+def plan_owner_separator(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.plan_fields["owner_separator"] = v["mark"]
+
+
+@handles("owner_separator", "annex", "section")
+def block_owner_separator(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    ctx.obj.owner_separator = v["mark"]
+
+
+@handles("owner_group", "plan")
+def plan_owner_group(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, b.plan_fields.setdefault("owner_groups", []))
+
+
+@handles("owner_group", "annex", "section")
+def block_owner_group(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, ctx.obj.owner_groups)
+
+
 @handles("owner_style", "annex", "section", "action")
 def block_owner_style(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.owner_style = v["style"]
