@@ -279,6 +279,8 @@ class Target(Model):
     # plain figure (>= 500家). The documents print it back in the source's own order.
     written: str | None = None
     by_written: str | None = None  # the date as written (2026年10月底前); None for 2025-12-31 or 2025
+    # 有条件的地方力争……: the target binds only where this holds; `evaluate` reports it unmet as 视条件, not missed
+    condition: str | None = None
     source: Source
 
 

@@ -289,11 +289,13 @@ SPECS: list[Spec] = [
     Spec("target", ("metric",),
          "A target: comparator and figure, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated). "
          "The figure may be written as plans write it, its words attached before or after it (500家以上, 不少于100名, 2000名左右, 5%以内, 力争达到1800家以上, 1—2个); "
-         "the documents print it back as written. `by` takes a date as plans write it (2026年10月底前, 2025-12-31, 2025).",
+         "the documents print it back as written. `by` takes a date as plans write it (2026年10月底前, 2025-12-31, 2025). "
+         "`done` makes a yes/no (qualitative) target; `conditional \"有条件的地方\"` one that binds only where the condition holds "
+         "(`evaluate` reports it unmet as 视条件, never as missed).",
          positional=(Slot("op", OP, "?"), Slot("value", FIGURE, "?")),
          options=(Option("by", (Slot("by", WHEN),)), Option("from", (Slot("from", YEAR),)),
                   Option("until", (Slot("until", YEAR),)), Option("base_year", (Slot("base", YEAR),)),
-                  Option("each_year"), Option("done")) + _firmness,
+                  Option("each_year"), Option("done"), Option("conditional", (Slot("condition", STR),))) + _firmness,
          example="target 500家以上 by 2025 strive"),
     # ---- machinery --------------------------------------------------------
     Spec("cadence", STRUCTURE + ("file",), "A recurring meeting, inspection or report (周会商, 旬调度, 每季度督查 …).",

@@ -130,6 +130,7 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "through": ("贯通",),
     "as": ("任",),
     "keep_brackets": ("保留括号",),
+    "conditional": ("有条件",),
     # firmness
     "must": ("确保",),
     "strive": ("力争", "争取"),

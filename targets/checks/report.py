@@ -25,6 +25,7 @@ STATUS_LABEL = {
     "missed": "未完成",
     "not_due": "未到期",
     "no_data": "无数据",
+    "conditional": "视条件",
 }
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -45,8 +46,8 @@ def _quoted(name: str) -> str:
 
 def _counts(evaluation: Evaluation, lang: str) -> str:
     if lang == "zh":
-        return "，".join(f"{STATUS_LABEL[s]} {evaluation.counts[s]} 项" for s in STATUSES)
-    return ", ".join(f"{evaluation.counts[s]} {s.replace('_', ' ')}" for s in STATUSES)
+        return "，".join(f"{STATUS_LABEL[s]} {evaluation.counts[s]} 项" for s in STATUSES if s in evaluation.counts)
+    return ", ".join(f"{evaluation.counts[s]} {s.replace('_', ' ')}" for s in STATUSES if s in evaluation.counts)
 
 
 def render_text(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, list[Row]], lang: str = "zh") -> str:
@@ -100,7 +101,7 @@ def render_md(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, li
         "| 状态 | 数量 |" if zh else "| status | count |",
         "|---|---:|",
     ]
-    for status in STATUSES:
+    for status in (s for s in STATUSES if s in evaluation.counts):
         out.append(f"| {status_label(status, lang)} | {evaluation.counts[status]} |")
     out += ["", "## 目标一览" if zh else "## Targets", "",
             "| 状态 | 力度 | 指标 | 目标 | 截止 | 最新 | 说明 |" if zh else "| status | firmness | metric | target | due | latest | reason |",

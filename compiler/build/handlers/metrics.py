@@ -117,6 +117,7 @@ def target(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     written.until_year = v.get("until")
     written.base_year = v.get("base_year")
     written.each_year = bool(v.get("each_year"))
+    written.condition = v.get("conditional")
     declared.targets.append(written)
 
 
