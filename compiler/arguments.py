@@ -41,8 +41,17 @@ class ArgKind:
     takes_any_name: bool = False  # a name in this slot is taken as it is, never read as a keyword word
 
 
+def _digit_name(arg: Arg) -> bool:
+    """``121人才梯队项目``: digits then a name. The lexer reads it as a quantity (121 in 人才梯队项目); where an
+    identifier or a name is expected, nothing else could be meant, so it is read as one."""
+    if arg.kind != syntax.QUANTITY or not arg.raw[:1].isdigit() or "." in arg.raw:
+        return False
+    _number, unit = cast(tuple[Any, ...], arg.value)
+    return bool(unit) and (unit[0].isalpha() or unit[0] == "_")
+
+
 def _id(arg: Arg, _d: list[Diagnostic]) -> Any:
-    if arg.kind == syntax.NAME:
+    if arg.kind == syntax.NAME or _digit_name(arg):
         return arg.raw
     raise Mismatch
 
@@ -54,7 +63,7 @@ def _str(arg: Arg, _d: list[Diagnostic]) -> Any:
 
 
 def _ref(arg: Arg, _d: list[Diagnostic]) -> Any:
-    if arg.kind == syntax.NAME:
+    if arg.kind == syntax.NAME or _digit_name(arg):
         return arg.raw
     if arg.kind == syntax.STRING:
         return arg.value
