@@ -37,7 +37,8 @@ def test_only_acknowledged_warnings() -> None:
     compiled = compile_file(PLAN_FILE)
     outstanding = [d for d in compiled.diagnostics if not d.acknowledged]
     assert outstanding == []
-    assert sorted(d.code for d in compiled.diagnostics) == ["V005", "V028", "V029", "V029", "V051"]
+    # V031: 10亿元以上 (a threshold), 100万吨/年 (twice, a plant's name), 6个县市区… (a pilot's scope)
+    assert sorted(d.code for d in compiled.diagnostics) == ["V005", "V028", "V029", "V029"] + ["V031"] * 4 + ["V051"]
 
 
 def test_fidelity(plan_json: Path) -> None:
