@@ -140,3 +140,7 @@ def test_targets(plan: Plan) -> None:
     assert (weekly.every, weekly.kind, weekly.action) == ("week", "调度", "a1-s2-2-5")
     credit = next(d for d in plan.deadlines if d.id == "a5-信用信息归集")
     assert credit.due[0].date is not None and credit.due[0].date.isoformat() == "2025-03-31"
+    # written as the source writes it (在2025年3月底前完成…; 力争年内完成…), printed back so
+    assert credit.due[0].written == "2025年3月底前"
+    platform = next(d for d in plan.deadlines if d.id == "a3-智慧文旅平台")
+    assert (platform.due[0].kind, platform.due[0].month, platform.due[0].written) == ("yearly", 12, "年内")
