@@ -15,7 +15,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from diagnostics.render import display_width
-from targets.checks.report import plan_lang, status_label
+from targets.checks.labels import plan_lang, status_label
 from targets.docs.markdown import escape as md_escape
 from targets.scoring.engine import fmt
 from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc
