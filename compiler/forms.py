@@ -19,7 +19,7 @@ The day each date form stands for (also in docs/language.md):
 ====================  ===========================================================
 
 A form with a year is one date. A form without one (``年底前``, ``6月30日前``, ``上半年``)
-falls due in every year of the plan's period, as ``每年…`` does; ``次年…`` falls in the year
+falls due in every year of the plan's period, as ``每年…`` does; ``次年…`` (or ``下一年度…``) falls in the year
 after each year.
 """
 
@@ -149,7 +149,7 @@ _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _HALF_OR_YEAR = {"年底": (12, None), "年末": (12, None), "年内": (12, None), "上半年": (6, 30), "下半年": (12, None),
                  "底": (12, None), "末": (12, None), "内": (12, None)}
 _WHEN = re.compile(
-    r"(?P<each>每年|次年)?(?:(?P<year>\d{4})年)?"
+    r"(?P<each>每年|次年|下一年度|下一年)?(?:(?P<year>\d{4})年)?"
     r"(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日|(?P<end>底|末))?"
     r"|第?(?P<quarter>[一二三四])季度(?:末|底)?"
     r"|(?P<half>年底|年末|年内|上半年|下半年|底|末|内))?(?P<before>前)?"
@@ -187,4 +187,4 @@ def read_when(raw: str) -> When:
     else:
         raise FormError(f"`{raw}` leaves the day open: before {raw.rstrip('前')} starts, or by its end?",
                         f"write `{raw.rstrip('前')}底前` for the end of the year")
-    return When(year, month, day, next_year=each == "次年", written=raw)
+    return When(year, month, day, next_year=each in ("次年", "下一年度", "下一年"), written=raw)

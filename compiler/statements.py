@@ -321,7 +321,7 @@ SPECS: list[Spec] = [
     Spec("due", ("deadline",),
          "When a deadline falls: a date as plans write it, printed back as written: once (2026年10月底前, 2025-03-31, 2027年: 12-31 of it), "
          "each year of the plan's period (年底前, 6月30日前, 每年3月底前, 上半年 6-30, 年内 12-31, 第三季度末 9-30; or each_year with a month and day), "
-         "or the year after (次年1月30日前, next_year 01-30). 底/末 is the last day of the month.",
+         "or the year after (次年1月30日前, 下一年度1月30日前, next_year 01-30). 底/末 is the last day of the month.",
          positional=(Slot("when", WHEN),), options=(Option("each_year"), Option("next_year")),
          example="due 2026年10月底前"),
     # ---- assessment -----------------------------------------------------

@@ -98,6 +98,7 @@ def _due(when: str) -> m.Due:
     ("6月30日前", "yearly", None, 6, 30),
     ("每年3月底前", "yearly", None, 3, None),
     ("次年1月30日前", "next_year", None, 1, 30),
+    ("下一年度1月30日前", "next_year", None, 1, 30),  # 湘潭's 考评办法
     ("上半年", "yearly", None, 6, 30),
     ("年内", "yearly", None, 12, None),
     ("第三季度末", "yearly", None, 9, None),

@@ -34,6 +34,7 @@ def _args(text: str) -> list[tuple[str, str]]:
     ("6月30日前", syntax.WHEN),
     ("每年3月底前", syntax.WHEN),
     ("次年1月30日前", syntax.WHEN),
+    ("下一年度1月30日前", syntax.WHEN),
     ("上半年", syntax.WHEN),
     ("年内", syntax.WHEN),
     ("第三季度末", syntax.WHEN),
