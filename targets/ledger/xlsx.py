@@ -9,8 +9,8 @@ date (its issue date, else the start of its period) so that a rebuild gives the 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import io
+import re
 import zipfile
 
 from targets.ledger.view import Ledger
