@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from targets.docs.view import document_view
-from tests.compiler.forms_helpers import codes, compile_body, errors
+from tests.compiler.forms_helpers import codes, compile_body
 
 
 def test_a_deadline_names_co_units_and_both_take_notes() -> None:
@@ -36,18 +36,3 @@ def test_follow_up_names_who_reports_progress() -> None:
     assert all("人社局" not in row[5] and "组织部" not in row[5] for row in metrics.rows)  # never printed
     assert "R" in "".join(codes(compile_body('metric 人才 "引进人才" {\n  target done\n  follow_up 统计局\n}\n')))
 
-
-def test_an_id_may_start_with_digits() -> None:
-    # 广州's item 11: 121人才梯队项目。重点培养不少于……
-    compiled = compile_body(
-        'section 科技 "科技创新人才行动计划" {\n  action 121人才梯队项目 "121人才梯队项目" {\n    lead 组织部\n'
-        '    metric 121梯队 "121人才梯队" unit 名 {\n      target 1000名以上 by 2016\n    }\n  }\n}\n'
-        'metric 梯队总数 "人才梯队总数" unit 名 {\n  part 121梯队\n  target 1000名以上 by 2016\n}\n')
-    assert compiled.plan is not None and not errors(compiled), compiled.diagnostics
-    assert [a.id for a in compiled.plan.actions] == ["121人才梯队项目"]
-    assert compiled.plan.metrics[1].parts == ["121梯队"]  # and a reference finds it
-
-
-def test_a_figure_is_still_no_id() -> None:
-    assert "M001" in codes(compile_body('section s "x" {\n  action 1.5万人 "x" {\n    text "x"\n  }\n}\n'))
-    assert "M001" in codes(compile_body('section s "x" {\n  action 50% "x" {\n    text "x"\n  }\n}\n'))

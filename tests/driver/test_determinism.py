@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.driver.helpers import tree
 from tests.sample_plan import SAMPLE_PLAN
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -52,7 +53,9 @@ def build(
         env=env, capture_output=True, text=True, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    # what readers see through DIR/<plan-id> links, and planc's own state (generation, manifest), both compared
+    state = {str(p.relative_to(out)): p.read_bytes() for p in sorted((out / ".planc").rglob("*")) if p.is_file()}
+    return {**tree(out), **state}
 
 
 def test_builds_are_byte_identical_across_hash_seeds(tmp_path: Path) -> None:
@@ -97,5 +100,7 @@ def test_source_date_epoch_sets_the_calendar_stamp(tmp_path: Path) -> None:
     stamped = build(src, tmp_path / "b", extra_env={"SOURCE_DATE_EPOCH": "1700000000"}, clock=moment)
     assert b"DTSTAMP:20231114T221320Z" in stamped["sample-2024/schedule.ics"]
     assert b"DTSTAMP:20231114T221320Z" not in plain["sample-2024/schedule.ics"]
-    # only the calendar's stamp moves; every other artifact is the same
+    # only the calendar's stamp moves; every other artifact is the same (planc's state records the stamp in the
+    # cache keys, so its generation and manifest differ too)
+    plain, stamped = ({k: v for k, v in files.items() if not k.startswith(".planc/")} for files in (plain, stamped))
     assert {k for k in plain if plain[k] != stamped[k]} == {"sample-2024/schedule.ics"}

@@ -10,7 +10,7 @@ import pytest
 
 from dsl.grammar import grammar_digest, grammar_text, standalone_digest, with_current_keywords
 from dsl.keywords import ARGUMENT_WORDS, KEYWORD_BY_SPELLING, STATEMENT_KEYWORDS
-from dsl.parser import build_lark_parser, get_parser, parse
+from dsl.parser import build_lark_parser, get_parser, parse, parse_with_recovery
 
 PLANS = Path(__file__).resolve().parents[2] / "plans"
 
@@ -30,15 +30,22 @@ def test_generated_parser_is_generated_from_the_current_grammar() -> None:
     assert standalone_digest() == grammar_digest(), "run `make grammar` to regenerate dsl/generated_parser.py"
 
 
+def _plain(error: Any) -> tuple[object, ...]:
+    """A syntax error in plain terms (the Lark-built parser raises lark's exception classes, the
+    generated one its own copies)."""
+    token = getattr(error, "token", None)
+    expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
+    return (type(error).__name__, error.line, error.column, token and (token.type, str(token)), sorted(expected))
+
+
 def _outcome(parser: Any, source: str) -> object:
-    """What a parser makes of the source: the statements it builds, or its error in plain terms
-    (the Lark-built parser raises lark's exception classes, the generated one its own copies)."""
+    """What a parser makes of the source: the statements it builds and, recovering after each,
+    every syntax error, with the blocks it is in."""
     try:
-        return parser.parse(source)
-    except Exception as error:
-        token = getattr(error, "token", None)
-        expected = getattr(error, "expected", None) or getattr(error, "allowed", None) or ()
-        return (type(error).__name__, error.line, error.column, token and (token.type, str(token)), sorted(expected))
+        return parser.parse(source), []
+    except Exception as first:
+        statements, errors = parse_with_recovery(first, source)
+        return statements, [(_plain(error), enclosing) for error, enclosing in errors]
 
 
 _BROKEN = [
@@ -50,6 +57,10 @@ _BROKEN = [
     "目标ａ 3\n",  # keyword run on into a letter
     'plan p {\n  title "甲" : "乙"\n}\n',  # colon after an argument
     "plan p { title “甲” }\n",  # Chinese quotes as delimiters
+    # several mistakes: each is recovered from, in the same way by both parsers
+    'plan p {\n  tilte "甲"\n  period 2022..2025 ：\n  section s "一" {\n    actoin a "乙" {\n      lead “发改委”\n'
+    '    }\n    note "断\n行"\n  }\n}\n}\n',
+    'plan p\n{\n  title "甲"; tilte "乙"; note "丙" }\nunit 发改委 { 职务 : }\n  text """未完\n',
 ]
 
 
