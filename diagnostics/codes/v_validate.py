@@ -21,7 +21,9 @@ code("V005", "action-without-owner", "warning", "An action has no owner while th
 code("V006", "components-do-not-add-up", "error", "A scoring formula's maximum points do not add up to the scale (100分制).",
      why="A unit's quarterly score could then never reach, or could exceed, the full score.",
      example="scale 100\nformula f { component 工信局 max 25  component 发改委 max 20 }",
-     fix="make the components' max points add up to 100")
+     fix="make the components' max points add up to 100; or, when the published rubric's own numbers do not add up, keep "
+         "them and acknowledge it in the formula: `ack V006 \"源文件各项分值合计90分\"` (the only error that may be acknowledged "
+         "outside the publish gate; the score report then states the declared and the attainable total)")
 code("V007", "period-weights-do-not-add-up", "error", "A group's period weights do not add up to 100%.",
      why="The annual score would be inflated or deflated.",
      example="period_weights 15% 25% 25% 30%", fix="period_weights 15% 25% 25% 35%")
@@ -102,3 +104,8 @@ code("V031", "quantity-without-metric", "warning",
      why="A figure in the prose is a commitment someone will be asked about; without a metric it reaches neither the checks, the ledger nor `evaluate`. Deliberate omissions (a figure that only describes, such as a count of existing things) are acknowledged with a reason.",
      example='action a "重点项目" {\n  text "加快推动110个重点项目建设。"\n}',
      fix='action a "重点项目" {\n  text "加快推动110个重点项目建设。"\n  metric 重点项目 "重点项目建设" unit 个 {\n    target 110个 by 2025\n  }\n}\n(or `ack V031 "110个为项目清单数，不设考核指标"` in the action)')
+
+#: errors a plan may acknowledge (`ack CODE "reason"`) because the source itself has the defect: a rubric whose
+#: item maxima do not add up to its declared total is kept as published, and the score report states both totals
+SOURCE_DEFECTS = frozenset({"V006"})
+

@@ -15,6 +15,7 @@ from compiler.lookup import PlanIndex
 from compiler.text import Block, chinese_date, reading_order
 from compiler.vocab import FIRMNESS_ZH, TIMING_ZH, every_text
 from targets.docs.markdown import Markdown, escape
+from targets.docs.rubric import RubricTable, rubric_tables
 
 # a thematic break separates the covering notice, the plan, each annex and the appendices
 _BREAK_BEFORE = {"title", "annex_number"}
@@ -47,6 +48,7 @@ class Table:
 class DocumentView:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
+    rubric: tuple[RubricTable, ...] = ()  # a 考核细则's official tables: the source's text, printed
 
 
 def layout(block: Block) -> Paragraph | None:
@@ -267,7 +269,7 @@ def document_view(plan: m.Plan) -> DocumentView:
     for title, columns, rows in candidates:
         if rows:  # an empty table is left out, and the others keep consecutive numbers
             tables.append(Table(len(tables) + 1, title, columns, tuple(rows)))
-    return DocumentView(paragraphs, tuple(tables))
+    return DocumentView(paragraphs, tuple(tables), tuple(rubric_tables(plan)))
 
 
 @dataclass(frozen=True)
