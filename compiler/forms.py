@@ -148,7 +148,7 @@ def last_day(year: int, month: int) -> int:
 _QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 _HALF_OR_YEAR = {"年底": (12, None), "年末": (12, None), "年内": (12, None), "上半年": (6, 30), "下半年": (12, None),
                  "底": (12, None), "末": (12, None), "内": (12, None)}
-_WHEN = re.compile(
+_WHEN_PATTERN = (
     r"(?P<each>每年|次年|下一年度|下一年)?(?:(?P<year>\d{4})年)?"
     r"(?:(?P<month>\d{1,2})月(?:(?P<day>\d{1,2})日|(?P<end>底|末))?"
     r"|第?(?P<quarter>[一二三四])季度(?:末|底)?"
@@ -158,7 +158,7 @@ _WHEN = re.compile(
 
 def read_when(raw: str) -> When:
     """Read a WHEN token (dsl/plan.lark): ``2026年10月底前`` -> When(2026, 10, None)."""
-    match = _WHEN.fullmatch(raw)
+    match = re.fullmatch(_WHEN_PATTERN, raw)  # re caches it; compiled only when a plan writes such a date
     if match is None:
         raise FormError(f"`{raw}` is not a date form planc reads", "e.g. `2026年10月底前`, `6月30日前`, `年底前`")
     each, year_text = match["each"], match["year"]

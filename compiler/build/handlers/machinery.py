@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from compiler import model as m
 from compiler.build.handlers import handles
-from compiler.forms import When
 from compiler.vocab import TIMINGS
 from dsl.syntax import Statement
 
 if TYPE_CHECKING:
+    from compiler.forms import When
     from compiler.build.core import Builder, Ctx
 
 @handles("cadence")

@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from compiler import model as m
 from compiler.build.handlers import handles, number_text
-from compiler.forms import Measure, When, written_with_word
 from compiler.vocab import FIRMNESS_ZH
 from diagnostics import Span
 from dsl import syntax
 from dsl.syntax import Statement
 
 if TYPE_CHECKING:
+    from compiler.forms import Measure, When
     from compiler.build.core import Builder, Ctx
 
 
@@ -95,6 +95,8 @@ def target(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         written.value_max = number_text(figure.high) if figure.high is not None else None
         written.unit = figure.unit or None
         written.written = figure.written
+        from compiler.forms import written_with_word  # forms load with the first figure that has words
+
         word = _op_word(stmt, v)
         if word is not None and written.written is None:  # `target 以上 500家` prints as 500家以上
             written.written = written_with_word(word, _raw(stmt, v["_value_spans"][0]))
