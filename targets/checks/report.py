@@ -2,7 +2,7 @@
 
 Text and Markdown are in Chinese by default for a Chinese plan (:func:`plan_lang`); ``lang="en"``
 gives English. Plan text in Markdown passes through the documents' escape
-(:func:`targets.docs.markdown.escape`): no raw HTML, links or images, one line per value.
+(:mod:`targets.escape`): no raw HTML, links or images, one line per value.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from targets.checks.chart import bar_chart, line_chart
 from targets.checks.judge import baseline, is_range, target_text
 from targets.checks.progress import Row
 from targets.checks.schema import STATUSES, ChecksDocument, Evaluation
+from targets.escape import markdown_code
+from targets.escape import markdown_inline as escape
 from targets.serialize import dump_json
-from targets.docs.markdown import escape
 
 FIRMNESS_LABEL = {"must": "确保", "strive": "力争", "stated": "预期"}
 FIRMNESS_EN = {"must": "must", "strive": "strive", "stated": "stated"}
@@ -82,8 +83,7 @@ def render_json(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, 
 
 
 def _code(text: str) -> str:
-    """An id in a code span; ids are plan identifiers, but a backtick in one must not end the span."""
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    return markdown_code(text)
 
 
 def render_md(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, list[Row]], lang: str = "zh") -> str:

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from compiler import model as m
 from compiler.text import Block, chinese_date, reading_order
 from compiler.vocab import FIRMNESS_ZH, every_text
-from targets.docs.markdown import Markdown, escape
+from targets.escape import Markdown
+from targets.escape import markdown_inline as escape
 
 # a thematic break separates the covering notice, the plan, each annex and the appendices
 _BREAK_BEFORE = {"title", "annex_number"}
