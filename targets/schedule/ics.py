@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any
 
 from compiler.vocab import FREQUENCY
+from targets.escape import flatten
 from targets.schedule.expand import slot_of
 from targets.schedule.schema import TIMEZONE, Event, Rule, Schedule
 
@@ -135,7 +136,7 @@ def build_ics(schedule: Schedule, issued: dt.date, environ: dict[str, str] | Non
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", schedule.title)
+    calendar.add("x-wr-calname", flatten(schedule.title))  # a calendar property of one line: no line break
     calendar.add("x-wr-timezone", TIMEZONE)
     # China has kept UTC+8 without daylight saving since 1991; one fixed STANDARD block says so exactly.
     zone = Timezone()
@@ -160,7 +161,7 @@ def build_ics(schedule: Schedule, issued: dt.date, environ: dict[str, str] | Non
         if rule.source.action:
             where += f"（任务 {rule.source.action}）"
         component.add("description", _description(rule, event, where))
-        categories = [rule.occasion] if rule.occasion else []
+        categories = [flatten(rule.occasion)] if rule.occasion else []
         categories.append("机制" if rule.kind == "cadence" else "时限")
         component.add("categories", categories)
         component.add("transp", "TRANSPARENT")
