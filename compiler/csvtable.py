@@ -26,12 +26,35 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
 
 DATA_HINT = "save the file as UTF-8 (with or without a BOM)"
+#: the largest data file read (a CSV or .xlsx of progress or scores); plan files have --max-file-bytes
+MAX_DATA_BYTES = 32 * 1024 * 1024
+
+
+class DataTooLarge(OSError):
+    """A data file over :data:`MAX_DATA_BYTES`: reported like any file that cannot be read (exit 2)."""
+
+
+def read_data_file(path: Path, limit: int = MAX_DATA_BYTES) -> bytes:
+    """The bytes of a data file, refusing one over ``limit`` bytes before reading it whole.
+
+    A 150 MB CSV of one number took 1.7 GB of memory and printed the number whole; data
+    files are small (a year of progress figures is kilobytes), so a limit costs nothing.
+    Raises :class:`OSError` (:class:`DataTooLarge` over the limit) for the caller's "cannot read".
+    """
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        size = path.stat().st_size
+        shown = f"{size:,} bytes" if size > limit else f"over {limit:,} bytes"
+        raise DataTooLarge(27, f"the file is {shown}; data files are read up to {limit:,} bytes ({limit // 2**20} MiB)")
+    return data
 KNOWN_ENCODING_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f {encoding} -t UTF-8`"
 _UNCLOSED_HINT = 'end the field with a quote; a quote inside a quoted field is written twice ("")'
 _AFTER_QUOTE_HINT = 'put the whole field inside the quotes, writing a quote in it twice: "a ""b"", c"'

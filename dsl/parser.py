@@ -84,6 +84,29 @@ class _Block:
         self.span = span
 
 
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1) are refused in strings
+# and text blocks: they would reach document.md (a terminal running `cat` obeys ESC) and
+# schedule.ics (RFC 5545 forbids them). Outside strings the lexer refuses them already (P001).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_characters(path: str, tok: Token) -> list[Diagnostic]:
+    found = []
+    raw = str(tok)
+    for match in _CONTROL.finditer(raw):
+        before = raw[: match.start()]
+        line = (tok.line or 1) + before.count("\n")
+        column = (tok.column or 1) + len(before) if "\n" not in before else len(before) - before.rfind("\n")
+        char = match.group()
+        found.append(make("P009", f"a string holds the control character U+{ord(char):04X} ({_CONTROL_NAMES.get(char, 'control')})",
+                          Span(path, line, column, line, column + 1),
+                          hint="delete it; a line break in a text block is a real line break, a tab is written \\t"))
+    return found
+
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL"}
+
+
 class _ToSyntax(Transformer[Token, Any]):
     """Reshape the parse into statements; called by the parser as it reduces."""
 
@@ -91,6 +114,7 @@ class _ToSyntax(Transformer[Token, Any]):
         super().__init__()
         self.path = "<input>"
         self.comments: list[Comment] = []
+        self.problems: list[Diagnostic] = []
 
     def start(self, children: list[Any]) -> list[Statement]:
         return [c for c in children if isinstance(c, Statement)]
@@ -113,6 +137,9 @@ class _ToSyntax(Transformer[Token, Any]):
             if isinstance(child, _Block):
                 block = child
             else:
+                # an include path is no output text; a NUL in one is F008, the other controls F001
+                if child.type in (syntax.STRING, syntax.TEXT) and KEYWORD_BY_SPELLING[spelled] != "include" and _CONTROL.search(str(child)):
+                    self.problems.extend(_control_characters(self.path, child))
                 args.append(Arg(child.type, str(child), _decode(child.type, str(child)), _span(self.path, child)))
         end = block.span if block else (args[-1].span if args else keyword_span)
         span = Span(self.path, keyword_span.line, keyword_span.column, end.end_line, end.end_column)
@@ -189,12 +216,15 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
     parser = get_parser()
     _transformer.path = path
     _transformer.comments = []
+    _transformer.problems = []
     try:
         result.statements = cast(list[Statement], parser.parse(source))
     except UnexpectedInput as error:
         result.diagnostics.append(_diagnose(error, source, path))
+    result.diagnostics[:0] = _transformer.problems
     result.comments = _transformer.comments
     _transformer.comments = []
+    _transformer.problems = []
     deep = _too_deep(result.statements)
     if deep is not None:
         result.diagnostics.append(

@@ -13,7 +13,7 @@ code(
     "P002", "unterminated-string", "error",
     'A string "…" has no closing quote on its line, or a text block """…""" is never closed.',
     why="Everything after the opening quote would silently become part of the text.",
-    example='title "益阳市实施方案',
+    example='title "益阳市实施方案␛[31m"   # ␛ marks the invisible ESC character (U+001B) in the file',
     fix='title "益阳市实施方案"',
     hint='close the string with `"` on the same line, or use """…""" for text that spans lines',
 )
@@ -58,4 +58,13 @@ code(
     why="No real plan nests that deep; a runaway structure (often generated) is refused before it exhausts the compiler.",
     example='section a "一" {\n  section b "（一）" {\n    …  # 25 levels\n  }\n}',
     fix="flatten the structure",
+)
+code(
+    "P009", "control-character", "error",
+    "A string or text block holds a control character (NUL, BEL, ESC, DEL …; tab and line breaks excepted).",
+    why="A control character is invisible in an editor but reaches the outputs: an ESC in document.md drives the "
+        "terminal that prints it, and RFC 5545 forbids control characters in schedule.ics.",
+    example='title "益阳市实施方案\x07"   # here \\x07 stands for the BEL character itself (U+0007)',
+    fix='title "益阳市实施方案"',
+    hint="delete it; a line break in a text block is a real line break, a tab is written \\t",
 )

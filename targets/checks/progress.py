@@ -29,6 +29,7 @@ from compiler.csvtable import (
     by_line,
     is_xlsx,
     load_sheets,
+    read_data_file,
     read_table,
     table_from_sheets,
 )
@@ -204,7 +205,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
     """Read and check a progress file against the plan's metrics and period."""
     data = ProgressData(display)
     try:
-        raw = path.read_bytes()
+        raw = read_data_file(path)
     except OSError as error:
         data.unreadable = True
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))

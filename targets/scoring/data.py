@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
+from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_data_file, read_table
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
 from targets.scoring.schema import ScoringDoc
@@ -101,7 +101,7 @@ def _period_example(doc: ScoringDoc) -> str:
 
 def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last_year: int) -> tuple[ScoreData | None, list[Diagnostic]]:
     """Evaluator scores and facts, checked against the scheme: maxima, formulas, periods, duplicates."""
-    table = read_table(path.read_bytes(), display, _SCORES, CODES)
+    table = read_table(read_data_file(path), display, _SCORES, CODES)
     diagnostics = table.diagnostics
     if table.text is None:
         return None, diagnostics
@@ -216,7 +216,7 @@ def read_statuses(path: Path, display: str, metric_names: dict[str, str], weight
     """A status CSV (`metric,status`) or an evaluation JSON (`planc/evaluation/v1`)."""
     if path.suffix.lower() == ".json":
         return _read_evaluation_json(path, display, metric_names, weighted)
-    table = read_table(path.read_bytes(), display, _STATUSES, CODES)
+    table = read_table(read_data_file(path), display, _STATUSES, CODES)
     diagnostics = table.diagnostics
     if table.text is None:
         return None, diagnostics
@@ -245,7 +245,7 @@ def read_statuses(path: Path, display: str, metric_names: dict[str, str], weight
 
 
 def _read_evaluation_json(path: Path, display: str, metric_names: dict[str, str], weighted: set[str]) -> tuple[StatusData | None, list[Diagnostic]]:
-    text, problem = decode_source(path.read_bytes(), display, code=CODES.encoding, subject="the evaluation file")
+    text, problem = decode_source(read_data_file(path), display, code=CODES.encoding, subject="the evaluation file")
     if text is None:
         return None, [problem] if problem is not None else []
     try:
