@@ -9,6 +9,7 @@ built. Lark itself is imported only to build the parser from the grammar in test
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, cast
 
 from diagnostics import Diagnostic, Label, Span, make
@@ -73,6 +74,8 @@ def _decode(kind: str, raw: str) -> object:
         return raw.replace("％", "%")
     if kind == syntax.COMPARATOR:
         return COMPARATOR_BY_SPELLING[raw]
+    if kind == syntax.NAME:
+        return unicodedata.normalize("NFC", raw)  # ids and names compare in NFC (docs/robustness.md, "Input rules")
     return raw
 
 
@@ -105,6 +108,32 @@ def _control_characters(path: str, tok: Token) -> list[Diagnostic]:
 
 
 _CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+_EXPONENT_START = re.compile(r"[+-]?[0-9０-９]+(?:[.．][0-9０-９]+)?[eE]")
+
+
+def _notation_problems(args: list[Arg]) -> list[Diagnostic]:
+    """``1e309家`` lexes as ``1e`` then ``309家``: say what it is, not "unexpected argument `309家`".
+
+    Also a name that is not in Unicode NFC (豈 U+F900, a compatibility ideograph, is 豈 U+8C48):
+    it is read in NFC, and the warning says so, so that two spellings that look alike are one id.
+    """
+    found = []
+    for arg, following in zip(args, [*args[1:], None]):
+        if (arg.kind == syntax.QUANTITY and _EXPONENT_START.fullmatch(arg.raw) and following is not None
+                and following.kind in (syntax.QUANTITY, syntax.RANGE) and following.span.line == arg.span.end_line
+                and following.span.column == arg.span.end_column):
+            written = arg.raw + following.raw
+            found.append(make("P010", f"`{written}` is not a number: scientific notation (1e6) is not read; write the number in full",
+                              Span(arg.span.file, arg.span.line, arg.span.column, following.span.end_line, following.span.end_column)))
+        if arg.kind == syntax.NAME and arg.value != arg.raw:
+            changed = next(ch for ch in arg.raw if unicodedata.normalize("NFC", ch) != ch)
+            found.append(make("P011", f"`{arg.raw}` holds {changed} (U+{ord(changed):04X}), read as "
+                                      f"{unicodedata.normalize('NFC', changed)} (U+{ord(unicodedata.normalize('NFC', changed)[0]):04X}): "
+                                      f"ids and names are compared in Unicode NFC", arg.span,
+                              hint="retype the name; a converter or an old input method wrote a compatibility character"))
+    return found
 
 
 class _ToSyntax(Transformer[Token, Any]):
@@ -141,6 +170,7 @@ class _ToSyntax(Transformer[Token, Any]):
                 if child.type in (syntax.STRING, syntax.TEXT) and KEYWORD_BY_SPELLING[spelled] != "include" and _CONTROL.search(str(child)):
                     self.problems.extend(_control_characters(self.path, child))
                 args.append(Arg(child.type, str(child), _decode(child.type, str(child)), _span(self.path, child)))
+        self.problems.extend(_notation_problems(args))
         end = block.span if block else (args[-1].span if args else keyword_span)
         span = Span(self.path, keyword_span.line, keyword_span.column, end.end_line, end.end_column)
         return Statement(
@@ -155,6 +185,7 @@ class _ToSyntax(Transformer[Token, Any]):
 
 
 _transformer = _ToSyntax()
+_LONE_CR = re.compile(r"\r(?!\n)")
 _parser: Lark | None = None
 
 
@@ -211,7 +242,13 @@ def _too_deep(statements: list[Statement]) -> Statement | None:
 
 
 def parse(source: str, path: str = "<input>") -> SyntaxFile:
-    """Parse one file's text. Never raises for bad input: errors become diagnostics."""
+    """Parse one file's text. Never raises for bad input: errors become diagnostics.
+
+    A carriage return not followed by a line feed (old Mac line endings) ends a line, as
+    CRLF and LF do: it is read as a line feed (one character for one, so columns hold).
+    """
+    if "\r" in source:
+        source = _LONE_CR.sub("\n", source)
     result = SyntaxFile(path=path, source=source)
     parser = get_parser()
     _transformer.path = path

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from diagnostics import Diagnostic, Span
+from dsl.numbers import WIDE
 
 # Argument kinds (token types of the grammar).
 NAME = "NAME"
@@ -131,19 +132,18 @@ def decode_text(raw: str) -> str:
 
 
 def split_quantity(raw: str) -> tuple[Decimal, str]:
-    """``51.01万户`` -> (Decimal('51.01'), '万户'); the unit may be empty."""
+    """``51.01万户`` -> (Decimal('51.01'), '万户'); the unit may be empty. Full-width digits read as ASCII."""
+    raw = raw.translate(WIDE)
     i = 0
     if raw[:1] in "+-":
         i = 1
     while i < len(raw) and (raw[i].isdigit() or raw[i] == "."):
         i += 1
-    unit = raw[i:].replace("％", "%")
-    return Decimal(raw[:i]), unit
+    return Decimal(raw[:i]), raw[i:]
 
 
 def decode_range(raw: str) -> tuple[Decimal, Decimal, str]:
-    sep = "~" if "~" in raw else "～"
-    low, high = raw.split(sep, 1)
+    low, high = raw.replace("～", "~").split("~", 1)
     high_value, unit = split_quantity(high)
     low_value, _ = split_quantity(low)
     return low_value, high_value, unit

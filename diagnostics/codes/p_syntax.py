@@ -68,3 +68,20 @@ code(
     fix='title "益阳市实施方案"',
     hint="delete it; a line break in a text block is a real line break, a tab is written \\t",
 )
+code(
+    "P010", "scientific-notation", "error",
+    "A number is written in scientific notation (1e6), which planc does not read.",
+    why="Official figures are written in full; `1e309家` used to be read as `1e` followed by a stray `309家`.",
+    example="target >= 1e3家 by 2025",
+    fix="target >= 1000家 by 2025",
+    hint="write the number in full",
+)
+code(
+    "P011", "name-not-normalised", "warning",
+    "A name holds a character that Unicode NFC writes otherwise (a CJK compatibility ideograph such as U+F900 for 豈).",
+    why="Ids and names are compared in NFC, so `豈` (U+F900) and `豈` (U+8C48), which look the same, are one id; "
+        "the warning shows where a file holds the other form.",
+    example="unit 豈局 \"市豈局\"   # 豈 here is U+F900",
+    fix="unit 豈局 \"市豈局\"   # 豈 is U+8C48",
+    hint="retype the name; a converter or an old input method wrote a compatibility character",
+)

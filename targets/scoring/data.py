@@ -20,12 +20,13 @@ import difflib
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_data_file, read_table
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
+from dsl.numbers import NOT_A_NUMBER, not_a_number, read_number
 from targets.scoring.schema import ScoringDoc
 
 SCORE_COLUMNS = ("period", "unit", "item", "value")
@@ -73,7 +74,6 @@ class ScoreData:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:[-\s]?([QqHhMm])(\d{1,2})|-(\d{1,2}))?$")
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％|分)?$")
 
 
 def parse_period(text: str, doc: ScoringDoc) -> tuple[int, int | None] | None:
@@ -140,16 +140,12 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
                 diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_cell), hint=names.suggest(unit_text)))
                 continue
             unit = found
-        number = _NUMBER.match(value_text.strip())
-        if number is None:
-            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_cell)))
+        found = read_number(value_text)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
+        if isinstance(found, str) or found[1] not in ("", "%", "分"):
+            diagnostics.append(make("D060", not_a_number(value_text, found if isinstance(found, str) else NOT_A_NUMBER),
+                                    at(line, value_cell)))
             continue
-        try:
-            value = Decimal(number.group(1))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_cell)))
-            continue
-        suffix = number.group(2)
+        value, suffix = found
         key = (year, index, unit, fact or evaluator or "")
         if key in first_seen:
             diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
@@ -162,7 +158,7 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
                                         at(line, period_cell), hint=f"write the year: {year}"))
                 continue
             expected = fact_units.get(fact)
-            given = "%" if suffix in ("%", "％") else suffix
+            given = suffix
             if given and given != expected:
                 diagnostics.append(make("D069", f"`{value_text}` is in {given}, but fact `{fact}` is in {expected or 'no unit'}",
                                         at(line, value_cell)))
@@ -187,7 +183,7 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
             diagnostics.append(make("D059", f"`{item_text}` does not evaluate `{unit_text}` under formula `{formula.id}`",
                                     at(line, item_cell), hint=f"its evaluators are {evaluators}"))
             continue
-        if suffix in ("%", "％"):
+        if suffix == "%":
             diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points, not %", at(line, value_cell)))
             continue
         if value < 0:
