@@ -140,12 +140,12 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
                 diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_cell), hint=names.suggest(unit_text)))
                 continue
             unit = found
-        found = read_number(value_text)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
-        if isinstance(found, str) or found[1] not in ("", "%", "分"):
-            diagnostics.append(make("D060", not_a_number(value_text, found if isinstance(found, str) else NOT_A_NUMBER),
+        number = read_number(value_text)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
+        if isinstance(number, str) or number[1] not in ("", "%", "分"):
+            diagnostics.append(make("D060", not_a_number(value_text, number if isinstance(number, str) else NOT_A_NUMBER),
                                     at(line, value_cell)))
             continue
-        value, suffix = found
+        value, suffix = number
         key = (year, index, unit, fact or evaluator or "")
         if key in first_seen:
             diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
