@@ -43,7 +43,7 @@ class ArgKind:
 
 def _id(arg: Arg, _d: list[Diagnostic]) -> Any:
     if arg.kind == syntax.NAME:
-        return arg.raw
+        return arg.value  # in Unicode NFC (dsl/parser.py): 豈 U+F900 and 豈 U+8C48 are one id
     raise Mismatch
 
 
@@ -55,14 +55,16 @@ def _str(arg: Arg, _d: list[Diagnostic]) -> Any:
 
 def _ref(arg: Arg, _d: list[Diagnostic]) -> Any:
     if arg.kind == syntax.NAME:
-        return arg.raw
+        return arg.value
     if arg.kind == syntax.STRING:
         return arg.value
     raise Mismatch
 
 
 def _label(arg: Arg, _d: list[Diagnostic]) -> Any:
-    if arg.kind in (syntax.NAME, syntax.QUANTITY):
+    if arg.kind == syntax.NAME:
+        return arg.value
+    if arg.kind == syntax.QUANTITY:
         return arg.raw
     if arg.kind in (syntax.STRING, syntax.SIGN):
         return arg.value

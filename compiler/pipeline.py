@@ -190,7 +190,7 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, options:
         return CompiledPlan(path, None, list(syntax_file.diagnostics if syntax_file else diagnostics))
     builder = Builder(loader, root or path.parent)
     plan = builder.build_file(path, syntax_file)
-    diagnostics = list(builder.diagnostics)
+    diagnostics = [*diagnostics, *builder.diagnostics]  # the file's syntax warnings, then the builder's
     diagnostics.extend(loader.diagnostics[start:])
     del loader.diagnostics[start:]
     if plan is None:

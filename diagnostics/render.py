@@ -6,6 +6,7 @@ The text renderer aligns the caret under wide (CJK) characters using wcwidth.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -40,6 +41,15 @@ _ONE_LINE: dict[int, int | str] = _VISIBLE | {0x09: 0x09, 0x85: "\\x85", 0x2028:
 # sequence (OSC, CSI) must not drive the terminal that shows `path:line:col`.
 _PATH: dict[int, int | str] = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
 _PATH |= {0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Invisible characters (format characters: BOM, zero-width spaces and joiners, direction marks)
+# are named in a message: “unknown metric `<U+FEFF>规上总数`”, not a name that looks right.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def _named(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
 #: the code frame shows at most this many characters of a line, cut around the column
 FRAME_CHARS = 160
 #: a message quoting input (a 30 MB number in a data file) is cut to this many characters
@@ -59,7 +69,7 @@ def header(d: Diagnostic) -> str:
     where_ = f"{where(d.span)}: " if d.span else "planc: "
     ack = " (acknowledged)" if d.acknowledged else ""
     message = d.message if len(d.message) <= MESSAGE_CHARS else d.message[:MESSAGE_CHARS] + "…"
-    return f"{where_}{d.code} {d.severity.value}{ack}: {message.translate(_ONE_LINE)}"
+    return f"{where_}{d.code} {d.severity.value}{ack}: {_named(message).translate(_ONE_LINE)}"
 
 
 def _source_line(source: str, number: int) -> str | None:

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from diagnostics import Diagnostic, Span
+from diagnostics import Diagnostic, Severity, Span
 from dsl.numbers import WIDE
 
 # Argument kinds (token types of the grammar).
@@ -69,7 +69,8 @@ class SyntaxFile:
 
     @property
     def ok(self) -> bool:
-        return not self.diagnostics
+        """No syntax error (a warning, such as a name not in NFC, lets the file compile)."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 # ---- token decoding ------------------------------------------------------
