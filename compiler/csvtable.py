@@ -322,23 +322,24 @@ Sheet = tuple[str, list[list[str]]]  # a sheet's name and its rows of cell texts
 
 def load_sheets(data: bytes, display: str, codes: CsvCodes) -> tuple[list[Sheet] | None, Diagnostic | None]:
     """Every sheet's cells as text, or the stage's encoding diagnostic when the workbook cannot be read."""
-    import zipfile  # with openpyxl: loaded only when a workbook is read (~60 ms of start-up otherwise)
+    import openpyxl  # loaded only when a workbook is read (~60 ms of start-up otherwise)
 
-    import openpyxl
-
+    sheets: list[Sheet] = []
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        try:
+            for worksheet in book.worksheets:
+                rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+                sheets.append((worksheet.title, rows))
+        finally:
+            book.close()
+    # A damaged workbook fails inside openpyxl, zipfile, zlib or the XML parser with whatever they
+    # raise (zlib.error, KeyError, ParseError, EOFError … found by fuzzing, tests/test_fuzz_data.py),
+    # while the rows are read as well as when the file is opened: the file is what is broken.
+    except Exception as error:
         reason = str(error).strip() or type(error).__name__
         return None, make(codes.encoding, f"{codes.subject} `{display}` is not a readable Excel workbook ({reason})",
                           Span.point(display), hint=XLSX_HINT)
-    sheets: list[Sheet] = []
-    try:
-        for worksheet in book.worksheets:
-            rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-            sheets.append((worksheet.title, rows))
-    finally:
-        book.close()
     return sheets, None
 
 
