@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from compiler.contexts import keywords_in
 from diagnostics import Diagnostic, Span, make
 from dsl.parser import parse
 from dsl.syntax import SyntaxFile
@@ -111,7 +112,7 @@ class Loader:
                 self.diagnostics.append(problem)
             else:
                 assert text is not None
-                result = parse(text, name)
+                result = parse(text, name, keywords_in=keywords_in)
                 self.diagnostics.extend(result.diagnostics)
         self._cache[path] = result
         return result
@@ -122,7 +123,7 @@ class Loader:
         The parse diagnostics are on the returned file, not added to ``diagnostics``.
         """
         resolved = path.resolve()
-        result = parse(text, display_path(resolved))
+        result = parse(text, display_path(resolved), keywords_in=keywords_in)
         self._cache[resolved] = result
         return result
 

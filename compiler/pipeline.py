@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from time import perf_counter
 
 from compiler import model as m
 from compiler.build import Builder, Defined, Reference
@@ -33,6 +34,8 @@ class CompiledPlan:
     # what the builder saw, for editor tools (the language server): declared names and written references
     defined: dict[str, dict[str, Defined]] = field(default_factory=dict, repr=False, compare=False)
     refs: list[Reference] = field(default_factory=list, repr=False, compare=False)
+    # seconds per stage (parse, build, resolve, rules), for `planc build --timings`
+    timings: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
@@ -101,8 +104,13 @@ def apply_acknowledgements(
     spans: dict[tuple[str, int, int], Span],
     *,
     publish: bool = False,
+    checked: bool = True,
 ) -> list[Diagnostic]:
-    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing."""
+    """Mark warnings (and the publish gate's errors) covered by an `ack` in their block; report acks that cover nothing.
+
+    ``checked`` says the rules ran; they do not while the plan has errors, so an ack's warning could
+    not appear, and an ack that covers nothing is not reported then (it would only mislead).
+    """
     from diagnostics.codes.v_publish import ACKNOWLEDGEABLE
 
     extra: list[Diagnostic] = []
@@ -129,12 +137,12 @@ def apply_acknowledgements(
                               hint="`planc explain` lists the codes"))
             continue
         if ack.code in ACKNOWLEDGEABLE:
-            if publish and not used[index]:
+            if publish and checked and not used[index]:
                 extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue  # the publish gate runs only with --publish: without it, nothing to match
         if severity is Severity.ERROR:
             extra.append(make("V027", f"`ack {ack.code}`: {ack.code} is an error and cannot be acknowledged", ack_span))
-        elif not used[index]:
+        elif checked and not used[index]:
             extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} warning in its block", ack_span))
     return extra
 
@@ -180,16 +188,40 @@ def compile_file(
 
 
 def _compile_file(path: Path, loader: Loader | None, root: Path | None, options: CompileOptions) -> CompiledPlan:
+    clock = _Clock()
+    compiled = _compile_stages(path, loader, root, options, clock)
+    compiled.timings = clock.seconds
+    return compiled
+
+
+class _Clock:
+    """Seconds per stage of one compilation: ``clock.lap("parse")`` closes the stage that just ran."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def _compile_stages(
+    path: Path, loader: Loader | None, root: Path | None, options: CompileOptions, clock: _Clock
+) -> CompiledPlan:
     loader = loader or Loader()
     path = path.resolve()
     start = len(loader.diagnostics)
     syntax_file = loader.load(path)
+    clock.lap("parse")
     diagnostics: list[Diagnostic] = loader.diagnostics[start:]
     del loader.diagnostics[start:]
     if syntax_file is None or not syntax_file.ok:
         return CompiledPlan(path, None, list(syntax_file.diagnostics if syntax_file else diagnostics))
     builder = Builder(loader, root or path.parent)
     plan = builder.build_file(path, syntax_file)
+    clock.lap("build")
     diagnostics = [*diagnostics, *builder.diagnostics]  # the file's syntax warnings, then the builder's
     diagnostics.extend(loader.diagnostics[start:])
     del loader.diagnostics[start:]
@@ -199,12 +231,16 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, options:
     finalize_owners(plan)
     assign_numbers(plan)
     assign_owner_texts(plan)
-    if not has_errors(diagnostics):
+    clock.lap("resolve")
+    checked = not has_errors(diagnostics)
+    if checked:
         context = RuleContext(plan, builder.display_names(), builder.spans, publish=options.publish)
         diagnostics.extend(run_rules(context))
         for check in options.checks:
             diagnostics.extend(check(context))
-    diagnostics.extend(apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=options.publish))
+    diagnostics.extend(
+        apply_acknowledgements(builder.acks, diagnostics, builder.spans, publish=options.publish, checked=checked)
+    )
     if options.publish:
         from diagnostics.codes.v_publish import PROMOTED
 
@@ -212,6 +248,7 @@ def _compile_file(path: Path, loader: Loader | None, root: Path | None, options:
             if diagnostic.code in PROMOTED and not diagnostic.acknowledged:
                 diagnostic.severity = Severity.ERROR
     diagnostics.sort(key=lambda d: d.sort_key())
+    clock.lap("rules")
     return CompiledPlan(path, plan, diagnostics, builder.defined, builder.refs)
 
 

@@ -10,17 +10,13 @@ emitted under an undeclared code.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
-
-    @property
-    def rank(self) -> int:
-        return {"error": 0, "warning": 1, "info": 2}[self.value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,35 +73,6 @@ class Diagnostic:
         if self.span is None:
             return ("", 0, 0, self.code)
         return (self.span.file, self.span.line, self.span.column, self.code)
-
-
-@dataclass
-class DiagnosticBag:
-    """Collects diagnostics for a stage; stages return it rather than raising."""
-
-    items: list[Diagnostic] = field(default_factory=list)
-
-    def add(self, diagnostic: Diagnostic) -> Diagnostic:
-        self.items.append(diagnostic)
-        return diagnostic
-
-    def emit(
-        self,
-        code: str,
-        message: str,
-        span: Span | None,
-        *,
-        hint: str | None = None,
-        labels: tuple[Label, ...] = (),
-    ) -> Diagnostic:
-        return self.add(make(code, message, span, hint=hint, labels=labels))
-
-    def extend(self, other: list[Diagnostic]) -> None:
-        self.items.extend(other)
-
-    @property
-    def has_errors(self) -> bool:
-        return any(d.severity is Severity.ERROR and not d.acknowledged for d in self.items)
 
 
 def make(

@@ -122,38 +122,98 @@ def check(
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--out", "out", default="build", show_default=True, type=click.Path(file_okay=False),
-              help="Output folder; each plan is written to OUT/<plan-id>/.")
+              help="Output folder; each plan is written to OUT/<plan-id>/ (planc's state: OUT/.planc/).")
 @_format_option
 @color_option
 @_max_bytes_option
 @_show_acknowledged_option
 @_jobs_option
 @click.option("--pdf", is_flag=True, help="Also write document.pdf (needs LibreOffice: apt-get install libreoffice-writer).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Emit every plan again, even those whose output in OUT is up to date.")
+@click.option("--timings", is_flag=True, help="Print the time of each stage and each target on stderr.")
 def build(
     paths: tuple[str, ...], out: str, fmt: str, color: bool | None, max_file_bytes: int, show_acknowledged: bool,
-    jobs: int, pdf: bool,
+    jobs: int, pdf: bool, no_cache: bool, timings: bool,
 ) -> None:
     """Check plans, then emit every target into OUT (only if there are no errors)."""
-    from driver.emit import emit_all
+    import time
+
+    from compiler.pipeline import default_jobs
+    from driver.emit import Timings, build_all, source_date_epoch_problem
+    from driver.write import OutputError
 
     if fmt not in _format_choices():
         raise click.UsageError(f"--format {fmt} is not available in this build")
+    problem = source_date_epoch_problem()
+    if problem:
+        fail(problem)
+    clock = Timings() if timings else None
+    started = time.perf_counter()
+    from driver.cache import build_options
+
+    options = build_options(pdf="yes" if pdf else "no", max_file_bytes=str(max_file_bytes))
+    if not no_cache:
+        from driver.uptodate import up_to_date
+
+        done = up_to_date(_paths(paths), Path(out), options, max_file_bytes)
+        if done is not None:
+            diagnostics, sources, count = done
+            print_diagnostics(diagnostics, sources, fmt=fmt, color=color, plans=count,
+                              show_acknowledged=show_acknowledged)
+            if clock is not None:
+                clock.reused = count
+                clock.stages["total"] = time.perf_counter() - started
+                _print_timings(clock)
+            click.echo(f"{out} is up to date ({count} plan{'s' if count != 1 else ''}, nothing compiled or written)",
+                       err=True)
+            return
     result = _compile(paths, max_file_bytes, jobs)
+    if clock is not None:
+        clock.stages["compile"] = time.perf_counter() - started
+        for compiled_plan in result.plans:  # summed over plans (over workers' CPU time when in parallel)
+            for stage, seconds in compiled_plan.timings.items():
+                clock.compile[stage] += seconds
     print_diagnostics(result.all_diagnostics(), result.sources, fmt=fmt, color=color, plans=len(result.plans),
                       show_acknowledged=show_acknowledged)
     code = exit_code(result)
     if code is not Exit.OK:
         sys.exit(code)
-    problem = emit_all([c.plan for c in result.plans if c.plan is not None], Path(out), [Path(p) for p in paths])
-    if problem:
-        fail(problem)
+    compiled = [c for c in result.plans if c.plan is not None]
+    finish = None
     if pdf:
         from targets.publish.pdf import emit_pdfs
 
-        problem = emit_pdfs(Path(out), sorted(c.plan.id for c in result.plans if c.plan is not None))
-        if problem:
-            fail(problem)
-    click.echo(f"wrote {len(result.plans)} plan{'s' if len(result.plans) != 1 else ''} to {out}", err=True)
+        finish = emit_pdfs
+    try:
+        built = build_all(
+            [c.plan for c in compiled], Path(out), [Path(p) for p in paths],
+            entries={c.plan.id: c.path for c in compiled}, jobs=jobs or default_jobs(), use_cache=not no_cache,
+            options=options, finish=finish, timings=clock, diagnostics={c.plan.id: c.diagnostics for c in compiled},
+            on_wait=lambda: click.echo(f"planc: waiting for another build into {out} to finish", err=True),
+        )
+    except OutputError as error:
+        fail(str(error))
+    if clock is not None:
+        clock.stages["total"] = time.perf_counter() - started
+        _print_timings(clock)
+    count = len(result.plans)
+    reused = f" ({len(built.reused)} up to date)" if built.reused else ""
+    click.echo(f"wrote {count} plan{'s' if count != 1 else ''} to {out}{reused}", err=True)
+
+
+def _print_timings(clock: Any) -> None:
+    """Per stage, then per target (summed over the plans emitted), like `cargo build --timings`' summary."""
+    lines = [f"timings: {clock.emitted} plan(s) emitted, {clock.reused} reused from the previous build"]
+    for stage in ("compile", "emit", "write", "total"):
+        if stage in clock.stages:
+            lines.append(f"  {stage:<22}{clock.stages[stage]:9.3f}s")
+        if stage == "compile":
+            lines.extend(f"    {name:<20}{clock.compile[name]:9.3f}s" for name in ("parse", "build", "resolve", "rules")
+                         if name in clock.compile)
+    for name, seconds in sorted(clock.targets.items(), key=lambda item: -item[1]):
+        lines.append(f"    emit {name:<17}{seconds:9.3f}s")
+    click.echo("\n".join(lines), err=True)
 
 
 @main.command()

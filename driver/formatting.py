@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import shlex
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from compiler.contexts import keywords_in
 from compiler.convert import convert_keywords
 from compiler.loader import DEFAULT_MAX_FILE_BYTES, decode_source, display_path
 from diagnostics import Diagnostic, Span, make
@@ -29,9 +31,9 @@ def format_text(source: str, path: str = "<input>", keywords: str | None = None)
         text = normalise_newlines(source)
         converted = convert_keywords(text, keywords, path)
         if converted is None:
-            return FormatResult(None, parse(text, path).diagnostics)
+            return FormatResult(None, parse(text, path, keywords_in=keywords_in).diagnostics)
         source = converted
-    return format_source(source, path)
+    return format_source(source, path, keywords_in=keywords_in)
 
 
 def plan_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
@@ -140,6 +142,11 @@ def run_fmt(paths: list[Path], *, check: bool, diff: bool, keywords: str | None)
     return outcome, diffs
 
 
+def _command(option: str | None, paths: tuple[str, ...]) -> str:
+    """The `planc fmt` command line for the same paths, as a shell reads it."""
+    return " ".join(["planc fmt", *([option] if option else []), *(shlex.quote(p) for p in paths)])
+
+
 def _files(count: int) -> str:
     return f"{count} file{'s' if count != 1 else ''}"
 
@@ -175,6 +182,9 @@ def fmt(paths: tuple[str, ...], check: bool, show_diff: bool, keywords: str | No
     if failed:
         parts.append(f"{_files(failed)} not formatted (errors)")
     click.echo(", ".join(parts), err=True)
+    if check and outcome.changed and not show_diff:
+        click.echo(f"hint: `{_command('--diff', paths)}` shows the changes; `{_command(None, paths)}` makes them",
+                   err=True)
     if outcome.io_errors:
         sys.exit(2)
     if outcome.diagnostics or (check and outcome.changed):

@@ -28,6 +28,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from compiler import model as m
 from compiler.build import Defined
+from compiler.contexts import keywords_in
 from compiler.pipeline import CompiledPlan, CompileOptions, compile_source
 from diagnostics import Diagnostic, Severity, Span
 from driver.common import target_checks
@@ -150,7 +151,7 @@ def _including_plans(path: Path, root: Path | None) -> list[Path]:
 def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root: Path | None = None) -> Analysis:
     """Compile an open document. Never raises for bad input."""
     analysis = Analysis(path)
-    parsed = parse(text, str(path))
+    parsed = parse(text, str(path), keywords_in=keywords_in)
     if not parsed.ok:
         analysis.diagnostics = parsed.diagnostics
         return analysis

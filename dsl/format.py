@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diagnostics import Diagnostic
-from dsl.parser import parse
+from dsl.parser import KeywordsIn, parse
 from dsl.syntax import Comment, Statement
 
 INDENT = "  "
@@ -189,10 +189,11 @@ def normalise_newlines(source: str) -> str:
     return source.replace("\r\n", "\n")
 
 
-def format_source(source: str, path: str = "<input>") -> FormatResult:
-    """Format one file's text. Never raises for bad input: a file that does not parse is not formatted."""
+def format_source(source: str, path: str = "<input>", *, keywords_in: KeywordsIn | None = None) -> FormatResult:
+    """Format one file's text. Never raises for bad input: a file that does not parse is not formatted
+    (``keywords_in`` as for `dsl.parser.parse`, for its did-you-mean)."""
     text = normalise_newlines(source)
-    parsed = parse(text, path)
+    parsed = parse(text, path, keywords_in=keywords_in)
     if not parsed.ok:
         return FormatResult(None, parsed.diagnostics)
     return FormatResult(print_doc(to_doc(parsed.statements, parsed.comments)), [])

@@ -4,12 +4,17 @@ The parser is Lark's LALR parser with its contextual lexer, loaded once per proc
 from dsl/generated_parser.py (generated from dsl/plan.lark by `make grammar`, see
 dsl/grammar.py), with the transformer passed to the parser so no intermediate tree is
 built. Lark itself is imported only to build the parser from the grammar in tests.
+
+After a syntax error the parser recovers (see `parse_with_recovery`): it drops the
+statement the error is in, resumes at the next statement, and so reports every syntax
+error of a file in one run. A clean file never enters that path.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, cast
 
 from diagnostics import Diagnostic, Label, Span, make
@@ -136,6 +141,17 @@ def _notation_problems(args: list[Arg]) -> list[Diagnostic]:
     return found
 
 
+#: the keyword text of the statement the parser makes up in place of one with a syntax error
+#: (see `parse_with_recovery`); no keyword has it
+_RECOVERED = "\x00recovered"
+
+
+class _Recovered:
+    """What a made-up statement reduces to: left out of the tree, with its block."""
+
+    __slots__ = ()
+
+
 class _ToSyntax(Transformer[Token, Any]):
     """Reshape the parse into statements; called by the parser as it reduces."""
 
@@ -155,8 +171,10 @@ class _ToSyntax(Transformer[Token, Any]):
         end = _span(self.path, rbrace)
         return _Block(statements, Span(self.path, start.line, start.column, end.end_line, end.end_column))
 
-    def statement(self, children: list[Any]) -> Statement:
+    def statement(self, children: list[Any]) -> Statement | _Recovered:
         keyword_token = children[0]
+        if keyword_token == _RECOVERED:
+            return _Recovered()
         spelled = keyword_word(str(keyword_token))
         line, column = keyword_token.line or 1, keyword_token.column or 1
         keyword_span = Span(self.path, line, column, line, column + len(spelled))
@@ -241,8 +259,26 @@ def _too_deep(statements: list[Statement]) -> Statement | None:
     return None
 
 
-def parse(source: str, path: str = "<input>") -> SyntaxFile:
-    """Parse one file's text. Never raises for bad input: errors become diagnostics.
+#: Which statements a block accepts, asked with the canonical keywords of the statements whose
+#: blocks enclose it, outermost first (None for a statement whose keyword was misspelt); the
+#: answer is canonical keywords, or None when unknown. The compiler's statement table answers it
+#: (dsl cannot import compiler): the parser uses it to suggest a keyword that fits the block.
+KeywordsIn = Callable[[Sequence[str | None]], Collection[str] | None]
+
+#: a parse stops recovering after this many syntax errors in one file (`planc check`'s
+#: default --max-diagnostics, the most a reader is shown per file)
+MAX_SYNTAX_ERRORS = 50
+
+
+def parse(
+    source: str,
+    path: str = "<input>",
+    *,
+    keywords_in: KeywordsIn | None = None,
+    max_errors: int = MAX_SYNTAX_ERRORS,
+) -> SyntaxFile:
+    """Parse one file's text. Never raises for bad input: errors become diagnostics, every
+    syntax error of the file (up to ``max_errors``), each at its own position.
 
     A carriage return not followed by a line feed (old Mac line endings) ends a line, as
     CRLF and LF do: it is read as a line feed (one character for one, so columns hold).
@@ -256,8 +292,11 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
     _transformer.problems = []
     try:
         result.statements = cast(list[Statement], parser.parse(source))
-    except UnexpectedInput as error:
-        result.diagnostics.append(_diagnose(error, source, path))
+    except UnexpectedInput as first:
+        result.statements, errors = parse_with_recovery(first, source, max_errors)
+        for error, enclosing in errors:
+            valid = keywords_in(enclosing) if keywords_in is not None else None
+            result.diagnostics.append(_diagnose(error, source, path, valid))
     result.diagnostics[:0] = _transformer.problems
     result.comments = _transformer.comments
     _transformer.comments = []
@@ -276,6 +315,198 @@ def parse(source: str, path: str = "<input>") -> SyntaxFile:
     return result
 
 
+# ---- recovery after a syntax error ------------------------------------------
+# Panic mode, at the grain of statements: the statement the error is in is dropped (the parser's
+# stacks are popped back to where a statement can start), the text up to the next statement
+# boundary is skipped (a line break, `;`, a brace or a comment; strings are skipped whole), and
+# a made-up statement takes the dropped one's place, so that the boundary parses as it would
+# have: a line break ends it, and a block it opens (`actoin a {`) parses with its braces. The
+# made-up statements are left out of the tree. At the end of the file open blocks are closed, so
+# the statements before are kept. Blocks stay balanced, so one mistake gives one error.
+
+ErrorAt = tuple[UnexpectedInput, tuple[str | None, ...]]
+
+_BOUNDARY = frozenset("\n;；{｛}｝#")
+
+
+def parse_with_recovery(
+    first: UnexpectedInput, source: str, max_errors: int = MAX_SYNTAX_ERRORS
+) -> tuple[list[Statement], list[ErrorAt]]:
+    """Continue a parse that raised ``first``: every syntax error, each with the keywords of the
+    blocks it is in, and the statements that parsed. Works for the generated parser and the
+    Lark-built one alike (tests compare them)."""
+    errors: list[ErrorAt] = []
+    error = first
+    resumed_at = -1
+    while True:
+        interactive = error.interactive_parser
+        errors.append((error, _enclosing(interactive.parser_state.value_stack)))
+        token = getattr(error, "token", None)
+        if (token is not None and token.type == "$END") or len(errors) >= max_errors or _text_left_open(error, source):
+            return _finish(interactive, source), errors
+        resume = _resume_point(error, source)
+        if resume <= resumed_at:  # no progress since the last error: skip on
+            resume = _boundary(source, resumed_at + 1)
+        resumed_at = resume
+        _drop_broken_statement(interactive)
+        # a made-up statement stands in for the dropped one, so that what ends it (a line break,
+        # `;`, `}`) or the block it opens parses as it would have
+        interactive.feed_token(_token(interactive, "KEYWORD", _RECOVERED, source, resume))
+        _move_lexer(interactive, source, resume)
+        try:
+            return cast(list[Statement], interactive.resume_parse()), errors
+        except Exception as next_error:
+            if not _is_syntax_error(next_error):
+                raise
+            error = cast(UnexpectedInput, next_error)
+
+
+def _enclosing(values: list[Any]) -> tuple[str | None, ...]:
+    """The canonical keywords of the blocks still open on the parser's value stack."""
+    path: list[str | None] = []
+    keyword: Any = None
+    for value in values:
+        kind = getattr(value, "type", None)
+        if kind == "KEYWORD":
+            keyword = value
+        elif kind == "LBRACE":
+            word = None if keyword is None or keyword == _RECOVERED else keyword_word(str(keyword))
+            path.append(KEYWORD_BY_SPELLING.get(word) if word else None)
+            keyword = None
+    return tuple(path)
+
+
+def _boundary(source: str, start: int) -> int:
+    """The next statement boundary at or after ``start``, skipping strings and text blocks whole."""
+    i, n = start, len(source)
+    while i < n:
+        ch = source[i]
+        if ch in _BOUNDARY:
+            return i
+        if ch == '"':
+            if source.startswith('"""', i):
+                end = source.find('"""', i + 3)
+                if end < 0:
+                    return n
+                i = end + 3
+                continue
+            j = i + 1
+            while j < n and source[j] not in '"\n':
+                j += 2 if source[j] == "\\" else 1
+            if j >= n or source[j] == "\n":
+                return min(j, n)
+            i = j + 1
+            continue
+        i += 1
+    return n
+
+
+def _is_syntax_error(error: Exception) -> bool:
+    """A syntax error of either parser (the Lark-built one, in tests, raises lark's own classes)."""
+    return any(cls.__name__ == "UnexpectedInput" for cls in type(error).__mro__)
+
+
+def _unlexable(error: UnexpectedInput) -> bool:
+    """The error is at a character that starts no token (UnexpectedCharacters, of either parser)."""
+    return getattr(error, "token", None) is None
+
+
+def _resume_point(error: UnexpectedInput, source: str) -> int:
+    if _unlexable(error):  # the character at the error starts no token
+        position = error.pos_in_stream or 0
+        if source.startswith('"', position):
+            return _after_broken_string(source, position)
+        return _boundary(source, position + 1)
+    token: Token = error.token  # type: ignore[attr-defined]
+    start = token.start_pos or 0
+    if token.type == "LBRACE":  # a block on a line of its own: parse it, under a made-up statement
+        return start
+    return _boundary(source, start + (1 if token.type in ("RBRACE", "_NL", "_SEMI") else 0))
+
+
+def _after_broken_string(source: str, quote: int) -> int:
+    """Where to resume after a string with no closing `"` on its line. A string broken across two
+    lines (prose pasted with its line break) ends on the next line, at a `"` left unpaired there:
+    resume after it, so its second half is not read as statements."""
+    end = source.find("\n", quote)
+    if end < 0:
+        return len(source)
+    following = source.find("\n", end + 1)
+    line = source[end + 1 : following if following >= 0 else len(source)]
+    quotes = [i for i, ch in enumerate(line) if ch == '"' and (i == 0 or line[i - 1] != "\\")]
+    if len(quotes) % 2 == 1:
+        return _boundary(source, end + 1 + quotes[0] + 1)
+    return end
+
+
+def _text_left_open(error: UnexpectedInput, source: str) -> bool:
+    """An unterminated text block runs to the end of the file: what follows is prose, not statements."""
+    if not _unlexable(error):
+        return False
+    position = error.pos_in_stream or 0
+    return source.startswith('"""', position) or source.startswith('"""', max(position - 2, 0))
+
+
+def _token(interactive: Any, kind: str, value: str, source: str, position: int) -> Token:
+    line = source.count("\n", 0, position) + 1
+    column = position - (source.rfind("\n", 0, position) + 1) + 1
+    make_token = interactive.lexer_thread._Token
+    return cast(Token, make_token(kind, value, position, line, column, line, column + 1, position))
+
+
+def _drop_broken_statement(interactive: Any) -> None:
+    """Pop the parser back to where a statement can start, dropping the statement in error."""
+    state = interactive.parser_state
+    states = state.parse_conf.states
+    stack, values = state.state_stack, state.value_stack
+    if values and (isinstance(values[-1], _Block) or getattr(values[-1], "type", None) == "RBRACE"):
+        # the error follows a block's `}`: the statement owning the block is complete, end it
+        if "_NL" in states[stack[-1]]:
+            state.feed_token(_newline(interactive))
+    while "KEYWORD" not in states[stack[-1]] and len(stack) > 1:
+        stack.pop()
+        values.pop()
+
+
+def _newline(interactive: Any) -> Token:
+    return cast(Token, interactive.lexer_thread._Token("_NL", "\n"))
+
+
+def _move_lexer(interactive: Any, source: str, position: int) -> None:
+    counter = interactive.lexer_thread.state.line_ctr
+    counter.char_pos = position
+    counter.line = source.count("\n", 0, position) + 1
+    counter.line_start_pos = source.rfind("\n", 0, position) + 1
+    counter.column = position - counter.line_start_pos + 1
+
+
+def _finish(interactive: Any, source: str) -> list[Statement]:
+    """End the parse where it stands: close the blocks still open (dropping a statement in error)
+    and return the statements (none if even that fails)."""
+    state = interactive.parser_state
+    states = state.parse_conf.states
+    # the `{` still on the value stack are the blocks left open (a closed block is reduced)
+    open_blocks = sum(1 for value in state.value_stack if getattr(value, "type", None) == "LBRACE")
+    try:
+        while len(state.state_stack) > 1 or open_blocks == 0:
+            choices = states[state.position]
+            if open_blocks and "RBRACE" in choices:
+                interactive.feed_token(_token(interactive, "RBRACE", "}", source, len(source)))
+                open_blocks -= 1
+            elif not open_blocks and "$END" in choices:
+                return cast(list[Statement], interactive.feed_eof())
+            elif len(state.state_stack) > 1:
+                state.state_stack.pop()
+                if getattr(state.value_stack.pop(), "type", None) == "LBRACE":
+                    open_blocks -= 1
+            else:
+                break
+    except Exception as error:
+        if not _is_syntax_error(error):
+            raise
+    return []
+
+
 # ---- friendly syntax errors -------------------------------------------------
 
 
@@ -288,18 +519,37 @@ def _expected_words(names: set[str] | frozenset[str]) -> str:
     return ", ".join(words[:-1]) + " or " + words[-1]
 
 
-def _did_you_mean(word: str) -> str | None:
-    import difflib  # only a misspelt keyword needs it; not loaded by a clean `planc check`
+def _did_you_mean(word: str, valid: Collection[str] | None = None) -> list[str]:
+    """The keyword spellings closest to ``word`` (one per keyword, ties all given, at most three),
+    from the keywords ``valid`` in the block if any is close, in their order; else from all."""
+    from difflib import SequenceMatcher  # only a misspelt keyword needs it, not a clean `planc check`
 
-    matches = difflib.get_close_matches(word, list(KEYWORD_BY_SPELLING), n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    def closest(keywords: Sequence[str]) -> list[str]:
+        rank = {keyword: index for index, keyword in enumerate(keywords)}
+        best: dict[str, tuple[float, str]] = {}
+        for spelling, keyword in KEYWORD_BY_SPELLING.items():
+            if keyword in rank:
+                score = SequenceMatcher(None, word, spelling).ratio()
+                if score >= 0.6 and score > best.get(keyword, (0.0, ""))[0]:
+                    best[keyword] = (score, spelling)
+        if not best:
+            return []
+        top = max(score for score, _ in best.values())
+        tied = sorted((rank[k], spelling) for k, (score, spelling) in best.items() if score == top)
+        return [spelling for _, spelling in tied[:3]]
+
+    if valid is not None:
+        fitting = closest(list(valid))
+        if fitting:
+            return fitting
+    return closest(list(dict.fromkeys(KEYWORD_BY_SPELLING.values())))
 
 
-def _unknown_keyword(word: str, span: Span) -> Diagnostic:
-    suggestion = _did_you_mean(word)
+def _unknown_keyword(word: str, span: Span, valid: Collection[str] | None = None) -> Diagnostic:
+    suggestions = [f"`{s}`" for s in _did_you_mean(word, valid)]
     hint = (
-        f"did you mean `{suggestion}`?"
-        if suggestion
+        f"did you mean {' or '.join(suggestions)}?"
+        if suggestions
         else "a statement starts with a keyword; `planc explain P004` lists them"
     )
     return make("P004", f"unknown keyword `{word}`", span, hint=hint)
@@ -347,7 +597,7 @@ def _unclosed_brace(source: str, path: str) -> Span | None:
     return Span(path, line, col, line, col + 1)
 
 
-def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
+def _diagnose(error: UnexpectedInput, source: str, path: str, valid: Collection[str] | None = None) -> Diagnostic:
     line = getattr(error, "line", 1) or 1
     column = getattr(error, "column", 1) or 1
     if isinstance(error, UnexpectedCharacters):
@@ -357,6 +607,10 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
         if ch == '"':
             if source.startswith('"""', position):
                 return make("P002", "unterminated text block: no closing `\"\"\"`", span)
+            if position >= 2 and source.startswith('"""', position - 2):  # lexed as `""` and a `"`
+                span = Span(path, line, column - 2, line, column - 1)
+                return make("P002", "unterminated text block: no closing `\"\"\"`", span,
+                            hint='close the text block with `"""`; everything up to it is its text')
             return make("P002", "unterminated string: no closing `\"` on this line", span)
         if ch in "“”‘’「」":
             return make(
@@ -369,7 +623,7 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
             match = re.compile(NAME_PATTERN).match(source, position)
             if match:
                 word = match.group(0)
-                return _unknown_keyword(word, Span(path, line, column, line, column + len(word)))
+                return _unknown_keyword(word, Span(path, line, column, line, column + len(word)), valid)
         shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
         return make(
             "P001",
@@ -400,7 +654,7 @@ def _diagnose(error: UnexpectedInput, source: str, path: str) -> Diagnostic:
         if token_type == "RBRACE":
             return make("P006", "unmatched `}`", span, hint="remove it, or open the block it closes with `{`")
         if token_type == "NAME" and "KEYWORD" in expected:
-            return _unknown_keyword(str(token), span)
+            return _unknown_keyword(str(token), span, valid)
         if token_type == "LBRACE":
             return make(
                 "P007",

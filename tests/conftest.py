@@ -8,7 +8,7 @@ import pytest
 
 from compiler.pipeline import CompiledPlan, compile_file
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

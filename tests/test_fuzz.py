@@ -26,7 +26,7 @@ from tests.plan_strategies import compiling_plans, table_files
 from tests.sample_plan import SAMPLE_PLAN
 
 EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "400"))
-PLANS = Path(__file__).resolve().parent.parent / "plans"
+PLANS = Path(__file__).resolve().parents[1] / "plans"
 HEADER = re.compile(r"^(?P<file>[^\n:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]\d{3}) (error|warning|info)")
 
 ALPHABET = st.sampled_from(

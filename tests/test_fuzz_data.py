@@ -33,7 +33,7 @@ from targets.scoring.stage import run_scoring
 EXAMPLES = int(os.environ.get("PLANC_FUZZ_EXAMPLES", "400"))
 ROOT = Path(__file__).resolve().parent.parent
 PROGRESS_PLAN = ROOT / "tests/golden/checks/progress.plan"
-SCHEME_PLAN = ROOT / "tests/scoring/small_scheme.plan"
+SCHEME_PLAN = ROOT / "tests/golden/scoring/small_scheme.plan"
 PROGRESS = (ROOT / "tests/golden/checks/progress.csv").read_text(encoding="utf-8")
 SCORES = "period,unit,item,value\n" + "".join(
     f"2022Q{q},{unit},{item},{value}\n"

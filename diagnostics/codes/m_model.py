@@ -3,7 +3,8 @@
 from diagnostics.codes import code
 
 code("M001", "missing-argument", "error", "A statement lacks an argument it needs, or an argument has the wrong type.",
-     why="A half-specified statement (a target without a value, a component without its maximum) cannot be compiled faithfully.",
+     why="A half-specified statement (a target without a value, a component without its maximum) cannot be compiled faithfully. "
+         "An identifier starts with a letter or a Han character, never a digit (`121人才梯队项目` is reported as such).",
      example="target >= by 2025", fix="target >= 51.01万户 by 2025")
 code("M002", "unexpected-argument", "error", "A statement has an argument it does not accept, an option given twice, or options that contradict each other.",
      why="Extra words are usually a typo for an option, and would otherwise be dropped silently.",
@@ -29,7 +30,7 @@ code("M008", "duplicate-plan", "error", "A second `plan` or `scoring` block, or 
 code("M009", "target-without-value", "error", "A target has neither a value nor `done`.",
      why="A check cannot be generated without knowing what counts as met.",
      example="target by 2025 must", fix="target >= 1650家 by 2025 must")
-code("M010", "invalid-date", "error", "A date that does not exist (2025-02-30) or a month/day outside the year.",
+code("M010", "invalid-date", "error", "A date that does not exist (2025-02-30), a month/day outside the year, or a year outside 1000–9999 (`period 0000..2025`, `issued 0001-01-01`).",
      why="A schedule or check built on an impossible date would be wrong everywhere downstream.",
      example="issued 2025-02-30", fix="issued 2025-02-28")
 code("M011", "cadence-without-frequency", "error", "A cadence does not say how often it happens.",

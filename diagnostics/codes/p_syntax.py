@@ -5,7 +5,11 @@ from diagnostics.codes import code
 code(
     "P001", "syntax-error", "error",
     "The parser met a token or character it cannot accept here.",
-    why="Nothing after a syntax error can be understood reliably, so no output is produced.",
+    why=(
+        "A file with a syntax error produces no output. The parser drops the statement the error is in and "
+        "resumes at the next statement, so every syntax error of the file is reported in one run "
+        "(at most 50; `--max-diagnostics` limits how many are shown)."
+    ),
     example='plan demo {\n  title "A" }\n  issuer "B"\n}',
     fix='plan demo {\n  title "A"\n  issuer "B"\n}',
 )
@@ -27,7 +31,11 @@ code(
 code(
     "P004", "unknown-keyword", "error",
     "A statement starts with a word that is not a keyword.",
-    why="Every statement starts with a keyword (English or Chinese); a misspelt one would otherwise be lost.",
+    why=(
+        "Every statement starts with a keyword (English or Chinese); a misspelt one would otherwise be lost. "
+        "The suggestion is taken from the statements the enclosing block accepts (in an action, `牵头` is "
+        "`牵头单位` or `牵头领导`), and from all keywords only when none of those is close."
+    ),
     example='plan demo {\n  tilte "A"\n}',
     fix='plan demo {\n  title "A"\n}',
 )

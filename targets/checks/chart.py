@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from targets.checks.judge import fmt
+from targets.checks.labels import status_label
 from targets.checks.progress import Row
 from targets.checks.schema import Check, Result
 from targets.escape import html_line
@@ -63,7 +64,6 @@ def _days(start: dt.date, point: dt.date) -> Decimal:
 
 
 def _title(check: Check, result: Result, lang: str) -> str:
-    from targets.checks.report import status_label  # the report imports this module
 
     sep = "：" if lang == "zh" else ": "
     return f"{check.metric_name}{sep}{status_label(result.status, lang)}"

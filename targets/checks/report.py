@@ -7,36 +7,14 @@ gives English. Plan text in Markdown passes through the documents' escape
 
 from __future__ import annotations
 
-import re
-
 from targets.checks.chart import bar_chart, line_chart
 from targets.checks.judge import baseline, is_range, target_text
+from targets.checks.labels import FIRMNESS_EN, FIRMNESS_LABEL, STATUS_LABEL, plan_lang, status_label
 from targets.checks.progress import Row
 from targets.checks.schema import STATUSES, ChecksDocument, Evaluation
 from targets.escape import markdown_code
 from targets.escape import markdown_inline as escape
 from targets.serialize import dump_json
-
-FIRMNESS_LABEL = {"must": "确保", "strive": "力争", "stated": "预期"}
-FIRMNESS_EN = {"must": "must", "strive": "strive", "stated": "stated"}
-STATUS_LABEL = {
-    "met": "已完成",
-    "on_track": "进度正常",
-    "at_risk": "进度滞后",
-    "missed": "未完成",
-    "not_due": "未到期",
-    "no_data": "无数据",
-}
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def plan_lang(title: str) -> str:
-    """The report language of a plan: zh when its title is Chinese, else en."""
-    return "zh" if _CJK.search(title) else "en"
-
-
-def status_label(status: str, lang: str) -> str:
-    return STATUS_LABEL[status] if lang == "zh" else status.replace("_", " ")
 
 
 def _quoted(name: str) -> str:

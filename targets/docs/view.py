@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from compiler import model as m
+from compiler.lookup import PlanIndex
 from compiler.text import Block, chinese_date, reading_order
 from compiler.vocab import FIRMNESS_ZH, every_text
 from targets.escape import Markdown
@@ -64,15 +65,9 @@ def layout(block: Block) -> Paragraph | None:
     return Paragraph(Markdown(""), block.text, rule)
 
 
-class _Names:
+class _Names(PlanIndex):
     """Labels for units, people, sections and actions, as the appendix tables print them."""
 
-    def __init__(self, plan: m.Plan) -> None:
-        self.plan = plan
-        self.units = {u.id: u for u in plan.units}
-        self.people = {p.id: p for p in plan.people}
-        self.sections = {s.id: s for s in plan.sections}
-        self.actions = {a.id: a for a in plan.actions}
 
     def owner(self, id_: str) -> str:
         if id_ in self.units:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from compiler import model as m
+from compiler.lookup import PlanIndex
 from compiler.text import chinese_date
 from targets.docs.view import FIRMNESS, frequency, target_value
 
@@ -60,16 +61,9 @@ def sentences(texts: list[str]) -> list[str]:
     return out
 
 
-class _Plan:
+class _Plan(PlanIndex):
     """Lookups over the plan: names as written, the texts around each element, number paths."""
 
-    def __init__(self, plan: m.Plan) -> None:
-        self.plan = plan
-        self.units = {u.id: u for u in plan.units}
-        self.people = {p.id: p for p in plan.people}
-        self.sections = {s.id: s for s in plan.sections}
-        self.actions = {a.id: a for a in plan.actions}
-        self.deadlines = {d.id: d for d in plan.deadlines}
 
     def deadline_written(self, deadline_id: str) -> str:
         """A deadline as its sentence writes it (3月底前), else from the model, a bare date marked."""

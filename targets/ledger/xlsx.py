@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 from targets.ledger.view import Ledger
@@ -18,8 +19,15 @@ _HEADER_FILL = "D9E1F2"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can hold: no build time in the file
 
 
+# Characters a worksheet cannot hold (XML 1.0 forbids C0 controls other than tab, newline, return);
+# the compiler refuses them in plan strings, and this keeps the writer total for any text.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def safe_cell(text: str) -> str:
-    """Plan text is never a formula: = + - @ at the start is kept as text with a leading '."""
+    """Plan text is never a formula: = + - @ at the start is kept as text with a leading '; characters a
+    worksheet cannot hold become U+FFFD."""
+    text = _ILLEGAL.sub("\ufffd", text)
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
@@ -61,10 +69,10 @@ def build_xlsx(ledger: Ledger, stamp: dt.date) -> bytes:
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.oddHeader.center.text = sheet.title
+        ws.oddHeader.center.text = safe_cell(sheet.title)
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
         if sheet.note:
-            ws.oddFooter.left.text = sheet.note
+            ws.oddFooter.left.text = safe_cell(sheet.note)
     moment = dt.datetime(stamp.year, stamp.month, stamp.day)
     book.properties.created = moment
     book.properties.modified = moment

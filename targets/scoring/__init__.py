@@ -12,7 +12,6 @@ from typing import Any
 
 from compiler.model import Plan
 from targets import Files, Target
-from targets.scoring.scheme import scoring_doc
 from targets.serialize import dump_json
 
 
@@ -23,6 +22,8 @@ def _schemas() -> dict[str, Any]:
 
 
 def emit(plan: Plan) -> Files:
+    from targets.scoring.scheme import scoring_doc  # the artifact models load only when emitting
+
     doc = scoring_doc(plan)
     if doc is None:
         return {}

@@ -14,7 +14,7 @@ import json
 from decimal import Decimal
 
 from diagnostics.render import display_width
-from targets.checks.report import plan_lang, status_label
+from targets.checks.labels import plan_lang, status_label
 from targets.escape import html_line, markdown_inline
 from targets.scoring.engine import fmt
 from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc

@@ -22,7 +22,7 @@ from dsl.numbers import read_number
 
 ROOT = Path(__file__).resolve().parents[2]
 PROGRESS_PLAN = str(ROOT / "tests/golden/checks/progress.plan")
-SCHEME_PLAN = str(ROOT / "tests/scoring/small_scheme.plan")
+SCHEME_PLAN = str(ROOT / "tests/golden/scoring/small_scheme.plan")
 HEAD = 'plan p {\n  title "示例"\n  period 2022..2025\n}\n'
 
 

@@ -85,5 +85,5 @@ def test_a_data_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
     assert "D011 error: cannot read the progress file" in err and "data files are read up to 33,554,432 bytes" in err
     assert "9999999999" not in err
     assert peak < 200, peak
-    code, err, _peak = planc("score", str(ROOT / "tests/scoring/small_scheme.plan"), "--data", str(huge), cwd=tmp_path)
+    code, err, _peak = planc("score", str(ROOT / "tests/golden/scoring/small_scheme.plan"), "--data", str(huge), cwd=tmp_path)
     assert code == 2 and "data files are read up to" in err

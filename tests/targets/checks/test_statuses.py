@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
 from compiler.model import Source
+from driver.cli import main
 from targets.checks.judge import APPROX_TOLERANCE, compound_average, judge, satisfies, target_text
 from targets.checks.progress import Row, parse_period
 from targets.checks.schema import Check
@@ -145,10 +145,10 @@ def test_xiangtan_markdown_report_is_chinese(tmp_path: Path) -> None:
 
 def test_score_reports_are_chinese_with_english_kept(tmp_path: Path) -> None:
     from targets.scoring.report import render
-    from tests.scoring.helpers import FIXTURE_PLAN, run
+    from tests.targets.scoring.helpers import FIXTURE_PLAN, run
 
-    plan = ROOT / "tests/scoring/xiangtan_scheme.plan"
-    data = ROOT / "tests/scoring/xiangtan_2022.csv"
+    plan = ROOT / "tests/golden/scoring/xiangtan_scheme.plan"
+    data = ROOT / "tests/golden/scoring/xiangtan_2022.csv"
     zh = CliRunner().invoke(main, ["score", str(plan), "--data", str(data)])
     assert zh.exit_code == 0 and "名次" in zh.stdout and "no data" not in zh.stdout and "rank" not in zh.stdout
     scored = run(tmp_path, None, data.read_text(encoding="utf-8"), plan_path=FIXTURE_PLAN)

@@ -10,14 +10,14 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
 from compiler.csvtable import cell_name, cell_text
+from driver.cli import main
 
 ROOT = Path(__file__).resolve().parents[3]
 PROGRESS = ROOT / "tests/golden/checks/progress.csv"
 PROGRESS_PLAN = ROOT / "tests/golden/checks/progress.plan"
-SCORES = ROOT / "tests/scoring/xiangtan_2022.csv"
-SCORES_PLAN = ROOT / "tests/scoring/xiangtan_scheme.plan"
+SCORES = ROOT / "tests/golden/scoring/xiangtan_2022.csv"
+SCORES_PLAN = ROOT / "tests/golden/scoring/xiangtan_scheme.plan"
 
 
 def _as_number(text: str) -> object:

@@ -12,8 +12,8 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from compiler.cli import main
 from compiler.pipeline import compile_paths
+from driver.cli import main
 from targets import all_targets
 from targets.ledger import emit
 from targets.ledger.view import INFERRED, ledger, progress_periods

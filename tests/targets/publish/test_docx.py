@@ -150,7 +150,7 @@ def test_published_text_is_fullwidth_and_faithful(plan_id: str) -> None:
     from targets.publish.punctuation import fullwidth
 
     result = coverage([fullwidth(s) for s in seed_sentences(plan_id)], corpus)
-    assert result.ratio >= 0.97, result.report()  # the threshold of document.md (tests/docs/test_plans.py)
+    assert result.ratio >= 0.97, result.report()  # the threshold of document.md (tests/targets/docs/test_plans.py)
 
 
 def test_docx_is_deterministic() -> None:

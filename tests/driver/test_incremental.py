@@ -1,0 +1,141 @@
+"""Incremental builds (content-addressed reuse), parallel emission and `build --timings` (issue 21)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from compiler.pipeline import compile_file
+from driver.emit import render_plans
+from tests.driver.helpers import IDS, build, plan_text, tree, write_plans
+
+
+def _stamps(out: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every output file, through the links."""
+    stamps = {}
+    for plan_id in (*IDS, "index.md"):
+        paths = [out / plan_id] if plan_id == "index.md" else sorted((out / plan_id).rglob("*"))
+        for path in paths:
+            info = path.stat()
+            stamps[str(path.relative_to(out))] = (info.st_ino, info.st_mtime_ns)
+    return stamps
+
+
+def test_an_unchanged_tree_rewrites_nothing(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src")
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out), "-j", "2").exit_code == 0
+    before, stamps, generation = tree(out), _stamps(out), os.readlink(out / ".planc" / "current")
+    result = build(str(src), "--out", str(out), "--timings")
+    assert result.exit_code == 0, result.output
+    assert "timings: 0 plan(s) emitted, 5 reused" in result.output
+    assert tree(out) == before
+    assert _stamps(out) == stamps
+    assert os.readlink(out / ".planc" / "current") == generation
+
+
+def test_touching_one_plan_of_five_emits_only_that_plan(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src")
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out), "-j", "2").exit_code == 0
+    stamps = _stamps(out)
+    (src / "p3.plan").write_text(plan_text("p3", "改过标题的方案"), encoding="utf-8")
+    result = build(str(src), "--out", str(out), "--timings")
+    assert result.exit_code == 0, result.output
+    assert "timings: 1 plan(s) emitted, 4 reused" in result.output
+    after = _stamps(out)
+    for name, stamp in stamps.items():
+        if name.startswith("p3/") or name == "index.md":
+            assert after[name][0] != stamp[0], f"{name} was not emitted again"
+        else:
+            assert after[name] == stamp, f"{name} was rewritten"
+    assert "改过标题的方案".encode() in (out / "p3" / "plan.json").read_bytes()
+    assert "改过标题的方案".encode() in (out / "index.md").read_bytes()
+    # and the reused output is exactly what a build from scratch writes
+    fresh = tmp_path / "fresh"
+    assert build(str(src), "--out", str(fresh), "--no-cache").exit_code == 0
+    assert tree(fresh) == tree(out)
+
+
+def test_an_included_file_is_part_of_the_key(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "parts").mkdir(parents=True)
+    units = src / "parts" / "units.plan"
+    units.write_text('unit 财政局 "市财政局"\n', encoding="utf-8")
+    (src / "p1.plan").write_text(plan_text("p1").replace("unit 发改委", 'include "parts/units.plan"\nunit 发改委', 1),
+                                 encoding="utf-8")
+    out = tmp_path / "out"
+    assert build(str(src / "p1.plan"), "--out", str(out)).exit_code == 0
+    units.write_text('unit 财政局 "市财政局（改）"\n', encoding="utf-8")
+    result = build(str(src / "p1.plan"), "--out", str(out), "--timings")
+    assert "timings: 1 plan(s) emitted, 0 reused" in result.output
+    assert "市财政局（改）".encode() in (out / "p1" / "plan.json").read_bytes()
+
+
+def test_no_cache_emits_everything(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out)).exit_code == 0
+    before = tree(out)
+    result = build(str(src), "--out", str(out), "--no-cache", "--timings")
+    assert "timings: 2 plan(s) emitted, 0 reused" in result.output
+    assert tree(out) == before
+
+
+def test_a_corrupted_output_file_is_detected_and_emitted_again(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out)).exit_code == 0
+    before = tree(out)
+    target = (out / "p2" / "checks.json").resolve()
+    data = target.read_bytes()
+    os.unlink(target)  # the cache entry's bytes change, its key does not
+    target.write_bytes(data.replace(b'"', b"'", 1))
+    result = build(str(src), "--out", str(out), "--timings")
+    assert "timings: 1 plan(s) emitted, 1 reused" in result.output
+    assert tree(out) == before
+
+
+def test_parallel_emission_is_byte_identical_to_serial(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src", ("p1", "p2", "p3"))
+    plans = [compile_file(src / f"{pid}.plan").plan for pid in ("p1", "p2", "p3")]
+    assert all(plans)
+    assert render_plans(plans, jobs=2) == render_plans(plans, jobs=1)  # type: ignore[arg-type]
+
+
+def test_timings_name_every_stage_and_target(tmp_path: Path) -> None:
+    from targets import all_targets
+
+    src = write_plans(tmp_path / "src", ("p1",))
+    result = build(str(src), "--out", str(tmp_path / "out"), "--timings")
+    assert result.exit_code == 0
+    for stage in ("compile", "parse", "resolve", "rules", "emit", "write", "total"):
+        assert f"  {stage} " in result.output, stage
+    for target in all_targets():
+        assert f"emit {target.name} " in result.output, target.name
+
+
+def test_a_no_change_build_compiles_nothing_and_prints_the_same_diagnostics(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    out = tmp_path / "out"
+    first = build(str(src), "--out", str(out))
+    assert first.exit_code == 0 and "V050 warning" in first.output
+
+    import compiler.pipeline
+
+    def no_compiling(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("compiled although nothing changed")
+
+    monkeypatch.setattr(compiler.pipeline, "compile_paths", no_compiling)
+    again = build(str(src), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert f"{out} is up to date (2 plans, nothing compiled or written)" in again.output
+    assert again.output.split("\n0 errors")[0] == first.output.split("\n0 errors")[0]  # the same warnings, framed
+    # a changed option is a different build: it compiles
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    with pytest.raises(AssertionError, match="compiled although"):
+        build(str(src), "--out", str(out))
