@@ -297,7 +297,9 @@ def parse(
         for error, enclosing in errors:
             valid = keywords_in(enclosing) if keywords_in is not None else None
             result.diagnostics.append(_diagnose(error, source, path, valid))
-    result.diagnostics[:0] = _transformer.problems
+    if _transformer.problems:  # in the order of the file, with the syntax errors
+        result.diagnostics = sorted([*_transformer.problems, *result.diagnostics],
+                                    key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
     result.comments = _transformer.comments
     _transformer.comments = []
     _transformer.problems = []
