@@ -32,6 +32,7 @@ from dsl.generated_parser import (
 from dsl.grammar import keyword_word
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
 from dsl.lexicon import NAME_PATTERN
+from dsl.numbers import foreign_digit
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
 _TOKEN_WORDS = {
@@ -627,6 +628,10 @@ def _diagnose(error: UnexpectedInput, source: str, path: str, valid: Collection[
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)), valid)
         shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
+        foreign = foreign_digit(ch) if ch else None
+        if foreign is not None:  # the one number rule (dsl/numbers.py): ASCII or full-width digits only
+            return make("P001", f"unexpected character `{ch}`: digits are written 0–9, not {foreign}", span,
+                        hint="retype the number with the digits 0–9")
         return make(
             "P001",
             f"unexpected character {shown}",

@@ -138,7 +138,8 @@ def test_evaluate_and_score_accept_full_width_digits_and_percent(tmp_path: Path)
 def test_bengali_digits_are_refused_in_a_plan(tmp_path: Path) -> None:
     path = tmp_path / "p.plan"
     path.write_text(HEAD + 'metric 企业 "企业" unit 家 {\n  target >= ১৫家 by 2025\n}\n', encoding="utf-8")
-    assert "P001" in codes(path)
+    found = [d for d in compile_file(path).diagnostics if d.code == "P001"]
+    assert found and "digits are written 0–9, not ১ (U+09E7 BENGALI DIGIT ONE)" in found[0].message
     path.write_text(HEAD + 'metric 企业 "企业" unit 家 {\n  target >= １５家 by ２０２５\n}\n', encoding="utf-8")
     compiled = compile_file(path)
     assert [d.code for d in compiled.diagnostics if d.severity is Severity.ERROR] == []
