@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -49,9 +50,9 @@ def read_data_file(path: Path, limit: int = MAX_DATA_BYTES) -> bytes:
     Raises :class:`OSError` (:class:`DataTooLarge` over the limit) for the caller's "cannot read".
     """
     with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-    if len(data) > limit:
-        size = path.stat().st_size
+        size = os.fstat(handle.fileno()).st_size  # a regular file is refused unread; a pipe is read up to the limit
+        data = b"" if size > limit else handle.read(limit + 1)
+    if size > limit or len(data) > limit:
         shown = f"{size:,} bytes" if size > limit else f"over {limit:,} bytes"
         raise DataTooLarge(27, f"the file is {shown}; data files are read up to {limit:,} bytes ({limit // 2**20} MiB)")
     return data
