@@ -1,9 +1,10 @@
-"""`make bench`: measure planc side by side with YAML/JSON + schema validation; write build/bench.json.
+"""`make bench`: measure planc side by side with YAML/JSON + schema validation, and its builds; write build/bench.json.
 
 Every timing is the median of REPEATS runs in this process (at most 3 at 100k
 lines, where one build takes most of a minute), with the garbage
 collector left enabled (as a user's run has it) unless stated; cold start and
-peak memory are measured in fresh subprocesses.
+peak memory are measured in fresh subprocesses, and so are the `planc build` runs of
+`parallel_speedup` and `incremental_noop_ratio` (each the median of at most 3).
 """
 
 from __future__ import annotations
@@ -131,6 +132,61 @@ def parallel_speedup(work: Path) -> dict[str, float]:
             "parallel_speedup": round(one / many, 3)}
 
 
+def _planc_command() -> list[str]:
+    planc = ROOT / ".venv" / "bin" / "planc"
+    if planc.exists():
+        return [str(planc)]
+    return [sys.executable, "-c", "from driver.cli import entry; entry()"]
+
+
+def _build_seconds(source: Path, out: Path, *extra: str) -> float:
+    """One `planc build SOURCE --out OUT` in a fresh process, as a user runs it (cold start included)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    start = time.perf_counter()
+    done = subprocess.run([*_planc_command(), "build", str(source), "--out", str(out), *extra], cwd=ROOT,
+                          capture_output=True, env=env)
+    elapsed = time.perf_counter() - start
+    assert done.returncode in (0, 1), done.stderr  # 1: warnings only; the build is written
+    return elapsed
+
+
+def incremental_noop(source: Path, work: Path, label: str) -> dict[str, float]:
+    """A full `planc build` into an empty folder, then the same build again with nothing changed.
+
+    The ratio (no-change rebuild ÷ full build) shows what a build cache saves; without one the
+    second build redoes everything and the ratio is about 1.
+    """
+    fulls, noops = [], []
+    for attempt in range(min(REPEATS, 3)):
+        out = work / f"incremental-{label}-{attempt}"
+        fulls.append(_build_seconds(source, out))
+        noops.append(_build_seconds(source, out))
+    full, noop = statistics.median(fulls), statistics.median(noops)
+    return {"full_build_s": round(full, 3), "noop_build_s": round(noop, 3),
+            "incremental_noop_ratio": round(noop / full, 3)}
+
+
+def parallel_build_speedup(work: Path) -> dict[str, float]:
+    """`planc build` of the 200-file corpus with one worker and with one per core (the `parallel_speedup` goal)."""
+    from compiler.pipeline import default_jobs
+
+    folder = work / "many"  # written by parallel_speedup
+    cores = default_jobs()
+    one = statistics.median(_build_seconds(folder, work / f"par1-{i}", "--jobs", "1") for i in range(min(REPEATS, 3)))
+    many = statistics.median(_build_seconds(folder, work / f"parn-{i}", "--jobs", str(cores))
+                             for i in range(min(REPEATS, 3)))
+    return {"files": 200, "cores": cores, "one_worker_s": round(one, 3), "all_cores_s": round(many, 3),
+            "parallel_speedup": round(one / many, 3)}
+
+
+def lsp_latency(work: Path) -> dict[str, object]:
+    """`lsp_change_to_diagnostics_ms`: median of 20 edits, didChange to publishDiagnostics (bench/lsp_latency.py)."""
+    from bench.lsp_latency import lsp_change_to_diagnostics_ms
+
+    figures = lsp_change_to_diagnostics_ms(work)
+    return {"lsp_change_to_diagnostics_ms": {name: f["median_ms"] for name, f in figures.items()}, **figures}
+
+
 def main() -> int:
     sys.path.insert(0, str(ROOT))
     results: dict[str, object] = {"repeats": REPEATS, "gc": "enabled (default)", "python": sys.version.split()[0]}
@@ -140,8 +196,16 @@ def main() -> int:
         results["sizes"] = sizes
         results["growth_100k_vs_10k"] = round(sizes["100k"]["check_s"] / sizes["10k"]["check_s"], 2)
         results["peak_rss_mb"] = peak_rss_mb(work / "bench-100k.plan")
-        results["parallel"] = parallel_speedup(work)
+        results["parallel_compile"] = parallel_speedup(work)
+        results["parallel_compile_speedup"] = results["parallel_compile"]["parallel_speedup"]  # type: ignore[index]
+        # the build of the same corpus, compile and emit, as `planc build --jobs` runs it
+        results["parallel"] = parallel_build_speedup(work)
         results["parallel_speedup"] = results["parallel"]["parallel_speedup"]  # type: ignore[index]
+        results["incremental"] = {"plans": incremental_noop(ROOT / "plans", work, "plans"),
+                                  "100k": incremental_noop(work / "bench-100k.plan", work, "100k")}
+        results["incremental_noop_ratio"] = max(  # the worse of the two
+            v["incremental_noop_ratio"] for v in results["incremental"].values())  # type: ignore[attr-defined]
+        results["lsp"] = lsp_latency(work)
     results["cold_start_ms"] = cold_start_ms() if (ROOT / "plans" / "yiyang-2022.plan").exists() else None
     out = ROOT / "build" / "bench.json"
     out.parent.mkdir(exist_ok=True)
@@ -158,6 +222,10 @@ GOALS = {
     "growth_100k_vs_10k": ("<=", 11),
     "peak_rss_mb": ("<=", 400),
     "parallel_speedup": (">=", 1.6),
+    "parallel_compile_speedup": (">=", 1.6),
+    "incremental_noop_ratio": ("<=", 0.1),
+    "lsp_change_to_diagnostics_ms_yueyang": ("<=", 150),
+    "lsp_change_to_diagnostics_ms_10k": ("<=", 1000),
 }
 
 
@@ -178,8 +246,16 @@ def table(results: dict) -> str:  # type: ignore[type-arg]
         if key in GOALS:
             verdict = " / ".join(_verdict(key, sizes[s][key]) for s in ("10k", "100k"))
         rows.append(f"| {key} | {sizes['10k'][key]} | {sizes['100k'][key]} | {verdict} |")
-    for key in ("growth_100k_vs_10k", "cold_start_ms", "peak_rss_mb", "parallel_speedup"):
+    for key in ("growth_100k_vs_10k", "cold_start_ms", "peak_rss_mb", "parallel_speedup", "parallel_compile_speedup"):
         rows.append(f"| {key} | {results[key]} | | {_verdict(key, results[key])} |")
+    incremental = results["incremental"]
+    rows.append(f"| incremental_noop_ratio (bundled plans / 100k) | {incremental['plans']['incremental_noop_ratio']} "
+                f"| {incremental['100k']['incremental_noop_ratio']} | "
+                f"{_verdict('incremental_noop_ratio', results['incremental_noop_ratio'])} |")
+    lsp = results["lsp"]["lsp_change_to_diagnostics_ms"]
+    rows.append(f"| lsp_change_to_diagnostics_ms (岳阳 / 10k) | {lsp['yueyang']} / {lsp['10k']} | | "
+                f"{_verdict('lsp_change_to_diagnostics_ms_yueyang', lsp['yueyang'])} / "
+                f"{_verdict('lsp_change_to_diagnostics_ms_10k', lsp['10k'])} |")
     return "\n".join(rows)
 
 

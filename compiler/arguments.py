@@ -165,6 +165,25 @@ def _op(arg: Arg, _d: list[Diagnostic]) -> Any:
     raise Mismatch
 
 
+def _cond(arg: Arg, _d: list[Diagnostic]) -> Any:
+    """One token of a condition (fact names, comparators, values, and/or/not), kept with its kind for the handler to parse."""
+    if arg.kind == syntax.COMPARATOR:
+        return ("op", arg.value)
+    if arg.kind == syntax.QUANTITY:
+        number, unit = cast(tuple[Any, ...], arg.value)
+        return ("value", (number, unit))
+    if arg.kind == syntax.NAME:
+        if arg.raw in COMPARATOR_BY_SPELLING:
+            return ("op", COMPARATOR_BY_SPELLING[arg.raw])
+        word = WORD_BY_SPELLING.get(arg.raw)
+        if word in ("and", "or", "not"):
+            return (word, arg.raw)
+        return ("name", arg.raw)
+    if arg.kind == syntax.STRING:
+        return ("name", arg.value)
+    raise Mismatch
+
+
 def _days_in_month(month: int) -> int:
     if not 1 <= month <= 12:
         return 0
@@ -195,9 +214,10 @@ NUM = ArgKind("num", "a number", "25", _num)
 PCT = ArgKind("pct", "a percentage (85%)", "85%", _pct)
 OP = ArgKind("op", "a comparator (>=, ≤, 不低于 …)", ">=", _op)
 MONTHDAY = ArgKind("monthday", "a month and day (03-31, 3月底)", "3月底", _monthday)
+COND = ArgKind("cond", "a condition (配合, 处理率 >= 80% and 无害化)", "配合", _cond, takes_any_name=True)
 
 #: every kind but the word lists, by name (the reference lists them in this order)
-KINDS: dict[str, ArgKind] = {k.name: k for k in (ID, STR, REF, NAME, LABEL, DATE, YEAR, YEARS, QTY, NUM, PCT, OP, MONTHDAY, CODE)}
+KINDS: dict[str, ArgKind] = {k.name: k for k in (ID, STR, REF, NAME, LABEL, DATE, YEAR, YEARS, QTY, NUM, PCT, OP, MONTHDAY, CODE, COND)}
 
 
 def words(*names: str) -> ArgKind:

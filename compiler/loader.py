@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def decode_source(
         return None, make(code, message, Span(name, line, column, line, column + 1), hint=hint)
 
 
+def parse_file(text: str, name: str) -> SyntaxFile:
+    """How the loader parses a file's text: every syntax error, with keyword suggestions for its block."""
+    return parse(text, name, keywords_in=keywords_in)
+
+
 @dataclass
 class Loader:
     """Reads and parses files once each; all diagnostics go to ``diagnostics``."""
@@ -77,6 +83,8 @@ class Loader:
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     diagnostics: list[Diagnostic] = field(default_factory=list)
     _cache: dict[Path, SyntaxFile | None] = field(default_factory=dict)
+    # text, display path -> syntax; the language server passes one that reuses the parse of unchanged text
+    parser: Callable[[str, str], SyntaxFile] = parse_file
 
     def load(self, path: Path, cited_at: Span | None = None) -> SyntaxFile | None:
         path = path.resolve()
@@ -112,7 +120,7 @@ class Loader:
                 self.diagnostics.append(problem)
             else:
                 assert text is not None
-                result = parse(text, name, keywords_in=keywords_in)
+                result = self.parser(text, name)
                 self.diagnostics.extend(result.diagnostics)
         self._cache[path] = result
         return result
@@ -123,7 +131,7 @@ class Loader:
         The parse diagnostics are on the returned file, not added to ``diagnostics``.
         """
         resolved = path.resolve()
-        result = parse(text, display_path(resolved), keywords_in=keywords_in)
+        result = self.parser(text, display_path(resolved))
         self._cache[resolved] = result
         return result
 

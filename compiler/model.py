@@ -81,6 +81,10 @@ class Model:
     ) -> Any:
         return _adapter(type(self)).dump_python(self, mode=mode, by_alias=by_alias, **kwargs)
 
+    def model_dump_json(self, *, by_alias: bool = True, **kwargs: Any) -> bytes:
+        """Compact JSON bytes, encoded by pydantic-core in one pass (no intermediate Python objects)."""
+        return _adapter(type(self)).dump_json(self, by_alias=by_alias, **kwargs)
+
     @classmethod
     def model_validate(cls, data: Any) -> Self:
         return _adapter(cls).validate_python(data)  # type: ignore[no-any-return]
@@ -372,6 +376,8 @@ class Formula(Model):
     title: str | None = None
     members: list[str] = field(default_factory=list)
     components: list[Component] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)  # the formula's own items (考核项目)
+    itemsets: list[str] = field(default_factory=list)  # shared item sets it uses (ids)
     source: Source
 
 
@@ -506,6 +512,111 @@ class Credit(Model):
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
+class Test(Model):
+    """A condition over facts (考核细则's 否则不得分, 年内无案例不得分): a comparison, or all / any / not of tests.
+
+    ``fact`` alone (no ``op``) holds when the fact is 是 (non-zero); the value compared with is a number or another
+    fact (死亡人数 > 控制指标). The fact ``总分`` is the unit's final score."""
+
+    kind: Literal["fact", "all", "any", "not"] = "fact"
+    fact: str | None = None
+    op: Comparator | None = None
+    value: str | None = None
+    value_fact: str | None = None
+    unit: str | None = None
+    parts: list[Test] = field(default_factory=list)
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Rule(Model):
+    """One scoring rule of an item or a bonus/penalty stage.
+
+    * ``when``: ``points`` (default: the item's maximum) when ``test`` holds, else 0;
+    * ``add`` / ``deduct``: ``points`` per count of ``fact`` (beyond / short of ``against``), at most ``cap``;
+    * ``ratio``: maximum (or ``points``) × min(fact ÷ against, 1) (按完成比例得分);
+    * ``tier``: ``points`` when ``test`` holds; the item takes the best tier or the sum (``Item.tiers``).
+    ``test`` on add/deduct/ratio is a guard: the rule acts only when it holds."""
+
+    kind: Literal["when", "add", "deduct", "ratio", "tier"]
+    name: str | None = None  # a tier's name (省级)
+    points: str | None = None
+    fact: str | None = None
+    against: str | None = None  # a number: required count, or the ratio's target
+    against_fact: str | None = None  # …or a fact holding it
+    test: Test | None = None
+    cap: str | None = None
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Item(Model):
+    """An item of a rubric (考核项目): its maximum, content, scoring standard, scorers, the units it applies to, its rules and sub-items."""
+
+    id: str
+    title: str | None = None
+    max: str
+    content: list[str] = field(default_factory=list)  # 考核内容, the source's text
+    standard: list[str] = field(default_factory=list)  # 评分标准, the source's text
+    scorers: list[str] = field(default_factory=list)  # 考核部门 (unit ids)
+    shares: list[str] = field(default_factory=list)  # each scorer's share (fractions), when given
+    applies: list[str] = field(default_factory=list)  # unit or group ids; empty = every member
+    tiers: Literal["best", "sum"] = "best"
+    rules: list[Rule] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class ItemSet(Model):
+    """A shared item set (通用项目): items declared once and used by several formulas."""
+
+    id: str
+    title: str | None = None
+    items: list[Item] = field(default_factory=list)
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Stage(Model):
+    """A bonus (加分) or penalty (扣分) outside the items: an amount from its rules, at most ``cap``, added or subtracted after the items."""
+
+    id: str
+    title: str | None = None
+    kind: Literal["bonus", "penalty"]
+    cap: str | None = None
+    applies: list[str] = field(default_factory=list)
+    tiers: Literal["best", "sum"] = "sum"
+    rules: list[Rule] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Veto(Model):
+    """一票否决: when its test holds, the grade is fixed (``grade``) or barred (``bar``: 不得评为优秀), and/or the score is fixed."""
+
+    id: str
+    title: str | None = None
+    test: Test
+    grade: str | None = None
+    bar: str | None = None
+    score: str | None = None
+    applies: list[str] = field(default_factory=list)
+    text: list[str] = field(default_factory=list)
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
+class Band(Model):
+    """A grade by score band (90分以上为优秀): the grade of every final score ≥ ``low`` below the next band; the source's words kept."""
+
+    name: str
+    low: str
+    words: str | None = None
+    source: Source
+
+
+@dataclass(kw_only=True, eq=False, repr=False)
 class Scoring(Model):
     """An assessment method (考核评价办法): formulas, groups, weights, ranks, grades and adjustments; or, for a plan without one, a weighted completion score of its targets."""
 
@@ -525,6 +636,12 @@ class Scoring(Model):
     flags: list[Flag] = field(default_factory=list)
     completion: list[CompletionItem] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    itemsets: list[ItemSet] = field(default_factory=list)
+    stages: list[Stage] = field(default_factory=list)
+    vetoes: list[Veto] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+    bonus_cap: str | None = None  # 加分最高不超过N分: all bonuses together
+    bounds: Literal["open", "capped", "zero"] = "open"  # the final score: unbounded, within [0, scale], or ≥ 0
     text: list[str] = field(default_factory=list)
     source: Source
 

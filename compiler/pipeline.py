@@ -111,13 +111,16 @@ def apply_acknowledgements(
     ``checked`` says the rules ran; they do not while the plan has errors, so an ack's warning could
     not appear, and an ack that covers nothing is not reported then (it would only mislead).
     """
-    from diagnostics.codes.v_publish import ACKNOWLEDGEABLE
+    from diagnostics.codes.v_publish import ACKNOWLEDGEABLE as PUBLISH_ACKNOWLEDGEABLE
+    from diagnostics.codes.v_validate import SOURCE_DEFECTS
+
+    acknowledgeable = PUBLISH_ACKNOWLEDGEABLE | SOURCE_DEFECTS
 
     extra: list[Diagnostic] = []
     used = [False] * len(acks)
     for diagnostic in diagnostics:
         if diagnostic.span is None or (diagnostic.severity is Severity.ERROR
-                                       and diagnostic.code not in ACKNOWLEDGEABLE):
+                                       and diagnostic.code not in acknowledgeable):
             continue
         for index, (ack, scope) in enumerate(acks):
             if ack.code == diagnostic.code and scope.contains(diagnostic.span):
@@ -136,7 +139,11 @@ def apply_acknowledgements(
             extra.append(make("V017", f"`ack {ack.code}`: no such diagnostic code", ack_span,
                               hint="`planc explain` lists the codes"))
             continue
-        if ack.code in ACKNOWLEDGEABLE:
+        if ack.code in SOURCE_DEFECTS:
+            if checked and not used[index]:
+                extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
+            continue
+        if ack.code in PUBLISH_ACKNOWLEDGEABLE:
             if publish and checked and not used[index]:
                 extra.append(make("V017", f"`ack {ack.code}` matches no {ack.code} error in its block", ack_span))
             continue  # the publish gate runs only with --publish: without it, nothing to match

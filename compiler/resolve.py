@@ -14,6 +14,7 @@ _KIND_WORDS = {
     "fact": "fact",
     "rank_table": "rank table",
     "grade_table": "grade table",
+    "itemset": "item set",
 }
 _CODES = {
     "unit": "R002",
@@ -23,6 +24,7 @@ _CODES = {
     "fact": "R006",
     "rank_table": "R007",
     "grade_table": "R007",
+    "itemset": "R007",
 }
 
 

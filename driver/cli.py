@@ -23,6 +23,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "evaluate": "driver.evaluate:evaluate",
     "fmt": "driver.formatting:fmt",  # canonical layout, keyword conversion
     "lsp": "driver.lsp:lsp_command",  # the language server (imports pygls only when started)
+    "import": "driver.importer.command:import_command",  # a draft .plan from a .txt/.docx plan
 }
 
 

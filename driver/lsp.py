@@ -4,22 +4,33 @@ Features:
 
 * diagnostics as you type: the open document is compiled from the editor's text
   (files it includes are read from the disk, or from other open editors); a file
-  without a `plan` block is compiled through the plan files above it that include it;
+  without a `plan` block is compiled through the plan files above it that include it.
+  Compiles run in a worker thread (:class:`Analyser`), re-parse only what an edit
+  touched (:mod:`driver.lsp_parse`), and a result an edit has overtaken is dropped;
 * hover on a unit, person or metric (a reference or its declaration): its full
-  name, aliases, role or unit, where it is declared and where it is used;
+  name, aliases, role or unit, where it is declared and where it is used, as Markdown
+  in which every name from the plan is escaped;
 * go to definition of a referenced unit, person, metric or other declared name;
 * completion of unit and person names (and metrics after `part`).
 
-LSP positions count UTF-16 code units; spans count characters; :class:`Lines`
+The transport (frames, limits, JSON-RPC errors for what cannot be served) is
+:mod:`driver.lsp_io`. LSP positions count UTF-16 code units; spans count characters; :class:`Lines`
 converts between them. pygls is imported only when this module is, which the CLI
 does only for `planc lsp`.
 """
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import re
+import sys
+import threading
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 from lsprotocol import types as lsp
@@ -28,12 +39,13 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from compiler import model as m
 from compiler.build import Defined
-from compiler.contexts import keywords_in
-from compiler.pipeline import CompiledPlan, CompileOptions, compile_source
+from compiler.loader import Loader, display_path
+from compiler.pipeline import CompiledPlan, CompileOptions, compile_file
 from diagnostics import Diagnostic, Severity, Span
 from driver.common import target_checks
+from driver.lsp_io import FRAME_TIMEOUT_S, PlancProtocol, serve
+from driver.lsp_parse import ParseCache
 from dsl.lexicon import NAME_PATTERN
-from dsl.parser import parse
 
 SERVER_NAME = "planc"
 _NAME = re.compile(f"^{NAME_PATTERN}$")
@@ -77,8 +89,13 @@ def _contains(span: Span, line: int, column: int) -> bool:
     return (span.line, span.column) <= (line, column) <= (span.end_line, span.end_column)
 
 
+@functools.lru_cache(maxsize=4096)
+def _resolved(display: str) -> Path:
+    return Path(display).resolve()  # display paths are relative to the working directory, which does not change
+
+
 def _same_file(display: str, path: Path) -> bool:
-    return Path(display).resolve() == path.resolve()
+    return _resolved(display) == _resolved(str(path))
 
 
 # ---- analysis ----------------------------------------------------------------------------
@@ -148,17 +165,38 @@ def _including_plans(path: Path, root: Path | None) -> list[Path]:
     return found
 
 
-def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root: Path | None = None) -> Analysis:
-    """Compile an open document. Never raises for bad input."""
+def _compile(path: Path, text: str, others: dict[Path, str], parses: ParseCache) -> CompiledPlan:
+    """:func:`compiler.pipeline.compile_source`, with the parse of unchanged text reused from ``parses``."""
+    loader = Loader(parser=parses.parse)
+    for other, other_text in others.items():
+        loader.preload(other, other_text)
+    loader.preload(path, text)
+    return compile_file(path, loader, options=CompileOptions(checks=target_checks()))
+
+
+def analyse(
+    path: Path,
+    text: str,
+    overlays: dict[Path, str] | None = None,
+    root: Path | None = None,
+    parses: ParseCache | None = None,
+) -> Analysis:
+    """Compile an open document. Never raises for bad input.
+
+    ``parses`` is the server's cache of parsed text: a document compiled again after a
+    small edit re-parses only the statements the edit touched, and its included files
+    not at all (see :mod:`driver.lsp_parse`).
+    """
+    parses = parses or ParseCache()
     analysis = Analysis(path)
-    parsed = parse(text, str(path), keywords_in=keywords_in)
+    parsed = parses.parse(text, display_path(path.resolve()))
     if not parsed.ok:
         analysis.diagnostics = parsed.diagnostics
         return analysis
     others = {p: t for p, t in (overlays or {}).items() if p.resolve() != path.resolve()}
     compiled: CompiledPlan | None = None
     if any(s.keyword == "plan" for s in parsed.statements):
-        compiled = compile_source(path, text, others, CompileOptions(checks=target_checks()))
+        compiled = _compile(path, text, others, parses)
     else:
         for candidate in _including_plans(path, root):
             try:
@@ -167,7 +205,7 @@ def analyse(path: Path, text: str, overlays: dict[Path, str] | None = None, root
                 continue
             if path.name not in head:
                 continue  # a plan that includes this file names it
-            attempt = compile_source(candidate, head, {**others, path: text}, CompileOptions(checks=target_checks()))
+            attempt = _compile(candidate, head, {**others, path: text}, parses)
             if any(_same_file(f, path) for f in _files_of(attempt)):
                 compiled = attempt
                 break
@@ -203,35 +241,53 @@ def _plan_record(plan: m.Plan | None, kind: str, id_: str) -> m.Unit | m.Person 
     return next((r for r in records if r.id == id_), None)
 
 
+def _md(text: object) -> str:
+    """Plan text as Markdown that shows exactly that text: one line, inline syntax and HTML escaped.
+
+    The escaping of document.md (:func:`targets.docs.markdown.escape`); a local wrapper until
+    :mod:`targets.escape` has a Markdown function of its own (issue 20: one escaping module).
+    """
+    from targets.docs.markdown import escape
+
+    return escape(str(text))
+
+
+def _code(text: str) -> str:
+    """``text`` as a code span; a text that a backtick run would break out of is escaped instead."""
+    flat = " ".join(text.split())
+    return f"`{flat}`" if flat and "`" not in flat else _md(text)
+
+
 def _where(span: Span) -> str:
-    return f"{span.file}:{span.line}"
+    return _md(f"{span.file}:{span.line}")
 
 
 def hover_text(analysis: Analysis, use: Use) -> str:
+    """The hover's Markdown: every name and text from the plan is escaped (a name is data, never markup)."""
     defined = analysis.defined(use.kind, use.id)
     record = _plan_record(analysis.compiled.plan if analysis.compiled else None, use.kind, use.id)
     names = list(defined.names) if defined else [use.id]
     full = names[1] if len(names) > 1 else names[0]
-    lines = [f"**{_KIND_WORDS.get(use.kind, use.kind)}** `{use.id}` — {full}"]
+    lines = [f"**{_KIND_WORDS.get(use.kind, use.kind)}** {_code(use.id)} — {_md(full)}"]
     if isinstance(record, m.Unit):
         if record.aliases:
-            lines.append("aliases: " + "、".join(record.aliases))
+            lines.append("aliases: " + _md("、".join(record.aliases)))
         if record.kind:
-            lines.append(f"kind: {record.kind}")
+            lines.append(f"kind: {_md(record.kind)}")
     elif isinstance(record, m.Person):
         if record.role:
-            lines.append(f"role: {record.role}")
+            lines.append(f"role: {_md(record.role)}")
         if record.unit:
-            lines.append(f"unit: {record.unit}")
+            lines.append(f"unit: {_md(record.unit)}")
     elif isinstance(record, m.Metric):
         if record.unit:
-            lines.append(f"measured in: {record.unit}")
+            lines.append(f"measured in: {_md(record.unit)}")
         for target in record.targets:
             value = "" if target.value is None else f" {target.value}{target.unit or ''}"
             by = f" by {target.by.isoformat()}" if target.by else ""
-            lines.append(f"target: {target.op}{value}{by} ({target.firmness})")
+            lines.append("target: " + _md(f"{target.op}{value}{by} ({target.firmness})"))
     elif len(names) > 2:
-        lines.append("also called: " + "、".join(names[2:]))
+        lines.append("also called: " + _md("、".join(names[2:])))
     if defined:
         lines.append(f"declared at {_where(defined.span)}")
     uses = analysis.uses_of(use.kind, use.id)
@@ -380,6 +436,66 @@ def to_lsp_diagnostic(d: Diagnostic, lines: Lines) -> lsp.Diagnostic:
 # ---- the server -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _Job:
+    """One document to compile: its text and version as they were when the edit arrived, and the other open texts."""
+
+    uri: str
+    path: Path
+    text: str
+    version: int | None
+    overlays: dict[Path, str]
+    root: Path | None
+
+
+class Analyser:
+    """Compiles documents in one worker thread, so the server reads and answers while a compile runs.
+
+    Edits coalesce: a document edited again before its compile starts is compiled once, at
+    its newest text. A compile cannot be interrupted, so a result that an edit has overtaken
+    is simply not published (:meth:`PlancServer.publish` compares versions); the worker
+    then compiles the newest text, reusing the parse of everything the edits left alone.
+    """
+
+    def __init__(self, deliver: Callable[[_Job, Analysis | None], None]) -> None:
+        self._deliver = deliver
+        self._pending: dict[str, _Job] = {}
+        self._wake = threading.Condition()
+        self.parses = ParseCache()
+        self._thread: threading.Thread | None = None
+
+    def submit(self, job: _Job) -> None:
+        with self._wake:
+            self._pending.pop(job.uri, None)
+            self._pending[job.uri] = job  # newest last; an older pending text of the document is dropped
+            self._wake.notify()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="planc-lsp-analyser", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            with self._wake:
+                while not self._pending:
+                    self._wake.wait()
+                job = self._pending.pop(next(iter(self._pending)))
+            analysis: Analysis | None
+            try:
+                analysis = analyse(job.path, job.text, job.overlays, job.root, self.parses)
+            except Exception:  # a bug must not take the editor's server down
+                print(f"planc lsp: internal error compiling {job.path}:\n{traceback.format_exc()}", file=sys.stderr)
+                analysis = None
+            self._deliver(job, analysis)
+
+
+@functools.cache
+def _converter() -> Any:
+    """lsprotocol's cattrs converter, built once per process (it takes ~25 ms; tests start many servers)."""
+    from pygls.protocol import default_converter
+
+    return default_converter()
+
+
 class PlancServer(LanguageServer):
     def __init__(self) -> None:
         from importlib import metadata
@@ -388,8 +504,11 @@ class PlancServer(LanguageServer):
             version = metadata.version("planc")
         except metadata.PackageNotFoundError:
             version = "0"
-        super().__init__(SERVER_NAME, version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full)
+        super().__init__(SERVER_NAME, version, text_document_sync_kind=lsp.TextDocumentSyncKind.Full,
+                         protocol_cls=PlancProtocol, converter_factory=_converter)
         self.analyses: dict[str, Analysis] = {}
+        self.analyser = Analyser(self._deliver)
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     def root(self) -> Path | None:
         root = self.workspace.root_path
@@ -404,27 +523,49 @@ class PlancServer(LanguageServer):
         return out
 
     def refresh(self, uri: str) -> None:
-        document = self.workspace.get_text_document(uri)
+        """Compile the document at ``uri`` in the background; its diagnostics are published when done."""
+        document = self.workspace.text_documents.get(uri)
         fs_path = to_fs_path(uri)
-        if fs_path is None:
+        if document is None or fs_path is None:
             return
-        text = document.source
+        self._loop = asyncio.get_running_loop()
+        self.analyser.submit(_Job(uri, Path(fs_path), document.source, document.version, self.overlays(), self.root()))
+
+    def _deliver(self, job: _Job, analysis: Analysis | None) -> None:
+        """Called by the worker thread: hand the result to the event loop, which alone writes to the client."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
         try:
-            analysis = analyse(Path(fs_path), text, self.overlays(), self.root())
-        except Exception as error:  # a bug must not take the editor's server down
-            self.window_log_message(lsp.LogMessageParams(type=lsp.MessageType.Error, message=f"planc: {error!r}"))
+            loop.call_soon_threadsafe(self.publish, job, analysis)
+        except RuntimeError:  # the loop closed meanwhile: the server is exiting
+            pass
+
+    def publish(self, job: _Job, analysis: Analysis | None) -> None:
+        """Publish a compile's diagnostics, unless the document changed or closed since (a newer compile follows)."""
+        document = self.workspace.text_documents.get(job.uri)
+        if document is None or document.version != job.version or document.source != job.text:
             return
-        previous = self.analyses.get(uri)
+        if analysis is None:
+            self.window_log_message(lsp.LogMessageParams(
+                type=lsp.MessageType.Error, message=f"planc: internal error compiling {job.path} (see the server's log)"))
+            return
+        previous = self.analyses.get(job.uri)
         if analysis.compiled is not None or previous is None:
-            self.analyses[uri] = analysis
+            self.analyses[job.uri] = analysis
         else:  # keep the last good symbols for hover and completion while the text does not parse
             previous.diagnostics = analysis.diagnostics
-        lines = Lines(text)
+        lines = Lines(job.text)
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri,
-            version=document.version,
+            uri=job.uri,
+            version=job.version,
             diagnostics=[to_lsp_diagnostic(d, lines) for d in analysis.diagnostics if d.span is not None],
         ))
+
+    def source(self, uri: str) -> str | None:
+        """The text of an open document; None for a document the client has not opened."""
+        document = self.workspace.text_documents.get(uri)
+        return document.source if document is not None else None
 
 
 def create_server() -> PlancServer:
@@ -449,9 +590,10 @@ def create_server() -> PlancServer:
 
     def lookup(ls: PlancServer, uri: str, position: lsp.Position) -> tuple[Analysis, Use, Lines] | None:
         analysis = ls.analyses.get(uri)
-        if analysis is None:
+        text = ls.source(uri)
+        if analysis is None or text is None:
             return None
-        lines = Lines(ls.workspace.get_text_document(uri).source)
+        lines = Lines(text)
         line, column = lines.to_span(position)
         use = analysis.symbol_at(line, column)
         return (analysis, use, lines) if use is not None else None
@@ -478,11 +620,12 @@ def create_server() -> PlancServer:
             return None
         target = Path(defined.span.file).resolve()
         uri = from_fs_path(str(target)) or ""
-        try:
-            text = ls.workspace.get_text_document(uri).source if uri in ls.workspace.text_documents \
-                else target.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            text = ""
+        text = ls.source(uri)
+        if text is None:
+            try:
+                text = target.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                text = ""
         lines = Lines(text)
         start = lines.to_lsp(defined.span.line, defined.span.column)
         end_column = len(lines._line(defined.span.line)) + 1 if defined.span.end_line != defined.span.line \
@@ -492,14 +635,19 @@ def create_server() -> PlancServer:
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[" "]))
     def completion(ls: PlancServer, params: lsp.CompletionParams) -> lsp.CompletionList:
         analysis = ls.analyses.get(params.text_document.uri)
-        text = ls.workspace.get_text_document(params.text_document.uri).source
-        items = completions(analysis, text, params.position.line + 1) if analysis else []
+        text = ls.source(params.text_document.uri)
+        items = completions(analysis, text, params.position.line + 1) if analysis and text is not None else []
         return lsp.CompletionList(is_incomplete=False, items=items)
 
     return server
 
 
 @click.command("lsp")
-def lsp_command() -> None:
+@click.option("--frame-timeout", type=click.FloatRange(min=0.1), default=FRAME_TIMEOUT_S, show_default=True,
+              help="Seconds a message may take to arrive once it has begun; a client that stalls mid-message "
+                   "is disconnected.")
+def lsp_command(frame_timeout: float) -> None:
     """Run the language server over stdio (for editors; see docs/editors.md)."""
-    create_server().start_io()
+    server = create_server()
+    status = serve(server.protocol, sys.stdin.buffer, sys.stdout.buffer, frame_timeout)  # type: ignore[arg-type]
+    sys.exit(status)

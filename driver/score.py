@@ -15,8 +15,9 @@ from driver.common import Exit, color_option, compile_plan_or_exit, fail, print_
 @click.option("--data", "data", required=True, type=click.Path(),
               help="Evaluator scores (CSV period,unit,item,value), or for a completion score a status CSV "
                    "(metric,status) or an evaluation JSON (planc/evaluation/v1).")
-@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json", "md", "csv"]),
-              help="How to print the scores.")
+@click.option("--format", "fmt", default="text", show_default=True, type=click.Choice(["text", "json", "md", "csv", "items"]),
+              help="How to print the scores: text, json, md, csv (one row per unit and period), or items (a CSV with "
+                   "one row per component, item, bonus and penalty).")
 @click.option("--explain", "explain", default=None, metavar="UNIT",
               help="Print the arithmetic trail for one unit (or metric), by id, name or alias.")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,

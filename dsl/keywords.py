@@ -99,6 +99,23 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "ties": ("并列",),
     "scale": ("满分制",),
     "credit": ("完成度计分",),
+    # assessment rubrics (考核细则)
+    "items": ("通用项目",),
+    "item": ("考核项目",),
+    "content": ("考核内容",),
+    "standard": ("评分标准",),
+    "scorer": ("考核部门",),
+    "add": ("加",),
+    "deduct": ("扣",),
+    "ratio": ("按比例",),
+    "tier": ("档",),
+    "tiers": ("取档",),
+    "bonus": ("加分项",),
+    "penalty": ("扣分项",),
+    "bonus_cap": ("加分上限",),
+    "bounds": ("总分范围",),
+    "veto": ("一票否决",),
+    "band": ("分数段",),
     # diagnostics
     "ack": ("确认",),
 }
@@ -189,6 +206,22 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "on": ("作用于",),
     "annual": ("年度得分",),
     "top": ("前",),
+    # rubrics
+    "per": ("每",),
+    "beyond": ("超出",),
+    "short_of": ("少于",),
+    "cap": ("上限",),
+    "shares": ("分担",),
+    "and": ("且",),
+    "or": ("或",),
+    "not": ("非",),
+    "best": ("最高档",),
+    "sum": ("累加",),
+    "bar": ("不得评为",),
+    "score": ("分数",),
+    "open": ("不限",),
+    "capped": ("封顶",),
+    "zero": ("不低于零",),
 }
 
 # Comparators may be written as symbols (ASCII or full-width) or as words.

@@ -6,6 +6,7 @@ Shared by the fidelity tests of plans (plan.json) and of documents (document.md)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from tests.fidelity import body, seed_path, sentences
 
@@ -29,6 +30,38 @@ SEEDS: dict[str, Seed] = {
     "yueyang-2025": Seed("yueyang-2025", "003", "岳政办发", None),
     "xiangtan-2022": Seed("xiangtan-2022", "004", "中共湘潭市委", None, ("发布时间:", "阅读:")),
 }
+
+
+@dataclass(frozen=True)
+class RubricSource:
+    """A rubric plan's source: a table in tests/corpus/rubrics/<folder>/source.txt (one row a line, cells separated
+    by TAB), and the columns whose cells document.md prints (the item rows' title, content, standard, scorers)."""
+
+    plan_id: str
+    folder: str
+    columns: tuple[int, ...]
+
+
+RUBRICS: dict[str, RubricSource] = {
+    # 序号 | 考核项目 | (department) | 各项分值 | 考核内容 | 评分标准 | 说明
+    "shicheng-2018-departments": RubricSource("shicheng-2018-departments", "shicheng-2018-hezhang-departments", (4, 5)),
+    # 序号 | 考核项目 | 各项分值 | 考核指标 | 负责考核部门
+    "shicheng-2018-townships": RubricSource("shicheng-2018-townships", "shicheng-2018-hezhang-townships", (1, 3, 4)),
+}
+
+
+def rubric_sentences(plan_id: str) -> list[str]:
+    """The sentences of the source's item rows (rows whose last text column is filled), in the printed columns."""
+    rubric = RUBRICS[plan_id]
+    path = Path(__file__).resolve().parent / "corpus" / "rubrics" / rubric.folder / "source.txt"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[2:]]
+    found: list[str] = []
+    for row in rows:
+        if not row[rubric.columns[-1]].strip() or row[0] in ("序号",):
+            continue
+        for column in rubric.columns:
+            found += sentences(row[column])
+    return found
 
 
 def seed_sentences(plan_id: str) -> list[str]:

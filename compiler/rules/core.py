@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from compiler import model as m
 from compiler.owners import WORDING_ROLES, wording_placeholders
+from compiler.rubric import declared_total
 from compiler.rules import RuleContext, rule
 from compiler.vocab import FREQUENCY, percent_text
 from diagnostics import Diagnostic
@@ -119,12 +120,13 @@ def components_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
         return
     scale = Decimal(scoring.scale)
     for formula in scoring.formulas:
-        total = sum((Decimal(c.max) for c in formula.components), Decimal(0))
-        if formula.components and total != scale:
+        total = declared_total(scoring, formula)
+        if (formula.components or formula.items or formula.itemsets) and total != scale:
             yield ctx.diag(
                 "V006",
-                f"the components of formula `{formula.id}` add up to {total}, not {scale}",
+                f"the components and items of formula `{formula.id}` add up to {total}, not {scale}",
                 formula.source,
+                hint="if the source's own numbers do not add up, keep them and say so: `ack V006 \"…\"` in the formula",
             )
         counts = Counter(c.evaluator for c in formula.components)
         for evaluator, count in counts.items():
@@ -301,7 +303,10 @@ def scoring_tables(ctx: RuleContext) -> Iterator[Diagnostic]:
             yield ctx.diag("V021", f"grade table `{grades.id}` gives a lower grade more points", grades.source)
         if any(g.quota is not None for g in grades.grades) and all(g.quota is not None for g in grades.grades):
             yield ctx.diag("V026", f"grade table `{grades.id}` has no grade for the rest", grades.source)
+    rubric = bool(scoring.itemsets or any(f.items for f in scoring.formulas))
     for group in scoring.groups:
+        if rubric and group.weight is None:
+            continue  # a rubric's group without a weight is ranked and reported, and earns no points: nothing to convert
         if group.members and not group.rank_points and not group.grades:
             yield ctx.diag("V023", f"group `{group.id}` has neither a rank table nor a grade table", group.source)
 

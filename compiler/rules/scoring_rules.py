@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from compiler import model as m
 from compiler.quota import quota_places
+from compiler.rubric import POSITIVE, attainable, facts_read, walk_items
 from compiler.rules import RuleContext, rule
 from compiler.vocab import SCORING_FREQUENCIES
 from diagnostics import Diagnostic
@@ -141,9 +142,11 @@ def conditions_and_components(ctx: RuleContext) -> Iterator[Diagnostic]:
             if fact.unit or item.when.unit not in (None, "分"):
                 yield ctx.diag("K009", f"`{item.id}` compares {fact.id} (in {fact.unit or 'no unit'}) with "
                                        f"{item.when.value}{item.when.unit or ''}", item.source)
+    used |= facts_read(scoring)
     for fact in scoring.facts:
         if fact.id not in used:
-            yield ctx.diag("K019", f"fact `{fact.id}` is read by no adjustment or override", fact.source)
+            yield ctx.diag("K019", f"fact `{fact.id}` is read by no adjustment, override, item, bonus, penalty or veto",
+                           fact.source)
     for formula in scoring.formulas:
         for component in formula.components:
             if Decimal(component.max) <= 0:
@@ -175,3 +178,31 @@ def completion_items(ctx: RuleContext) -> Iterator[Diagnostic]:
         statuses.add(credit.status)
         if Decimal(credit.share) > 1 or Decimal(credit.share) < 0:
             yield ctx.diag("K015", f"status `{credit.status}` earns {Decimal(credit.share) * 100:g}%", credit.source)
+
+
+@rule("K020", "K021")
+def rubric_items(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """Sub-items that cannot reach their item's maximum (K020); vetoes and bands that name no grade (K021)."""
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    items = [i for s in scoring.itemsets for i in walk_items(s.items)]
+    items += [i for f in scoring.formulas for i in walk_items(f.items)]
+    for item in items:
+        declared = sum((Decimal(i.max) for i in item.items), Decimal(0))
+        if item.items and not any(r.kind in POSITIVE for r in item.rules) and declared < Decimal(item.max):
+            parts = " + ".join(i.max for i in item.items)
+            yield ctx.diag("K020", f"the sub-items of item `{item.id}` add up to {parts} = {declared}, less than its "
+                                   f"maximum {item.max}: a unit can reach at most {attainable(item)} here", item.source,
+                           hint="if the source says so, keep its numbers and acknowledge: `ack K020 \"…\"` in the item")
+    grades = {b.name for b in scoring.bands} | {g.name for t in scoring.grade_tables for g in t.grades}
+    for veto in scoring.vetoes:
+        for name in (veto.grade, veto.bar):
+            if name is not None and name not in grades:
+                yield ctx.diag("K021", f"veto `{veto.id}` names grade `{name}`, which no band or grade table has",
+                               veto.source)
+    lows = [b.low for b in scoring.bands]
+    for band in scoring.bands:
+        if lows.count(band.low) > 1:
+            yield ctx.diag("K021", f"two bands start at {band.low}", band.source)
+

@@ -65,3 +65,14 @@ code("K018", "unsupported-assessment-frequency", "error", "A scoring scheme is a
 code("K019", "adjustment-fact-unused-unit", "warning", "A fact is declared but no adjustment or override reads it.",
      why="Data given for it would change nothing; usually a condition names a different fact.",
      example='fact 政策兑现率 "政策兑现率" unit %   # no `when 政策兑现率 …`', fix="adjust a when 政策兑现率 < 90% then -3")
+code("K020", "item-parts-short-of-maximum", "warning",
+     "An item's sub-items add up to less than its maximum, so no unit can reach it.",
+     why="Usually a slip; but a published rubric sometimes has it (县矿管局: 20 + 10 + 20 under 60), and a faithful plan keeps "
+         "the source's numbers, acknowledged, while the score report states the declared and the attainable total.",
+     example="item 矿管 max 60 {\n  item a max 20\n  item b max 10\n  item c max 20\n}",
+     fix='item 矿管 max 60 {\n  ack K020 "源文件分值如此：20+10+20=50"\n  item a max 20\n  item b max 10\n  item c max 20\n}')
+code("K021", "veto-or-band-grade-unknown", "error",
+     "A veto names a grade that no band or grade table has, or two bands start at the same score.",
+     why="The veto would fix a grade nobody can read; two bands at one score leave the grade undecided.",
+     example='band 优秀 from 90\nveto v when 重大事故 grade 不合格', fix='band 优秀 from 90\nband 不合格 from 0\nveto v when 重大事故 grade 不合格')
+

@@ -21,7 +21,9 @@ code("V005", "action-without-owner", "warning", "An action has no owner while th
 code("V006", "components-do-not-add-up", "error", "A scoring formula's maximum points do not add up to the scale (100分制).",
      why="A unit's quarterly score could then never reach, or could exceed, the full score.",
      example="scale 100\nformula f { component 工信局 max 25  component 发改委 max 20 }",
-     fix="make the components' max points add up to 100")
+     fix="make the components' max points add up to 100; or, when the published rubric's own numbers do not add up, keep "
+         "them and acknowledge it in the formula: `ack V006 \"源文件各项分值合计90分\"` (the only error that may be acknowledged "
+         "outside the publish gate; the score report then states the declared and the attainable total)")
 code("V007", "period-weights-do-not-add-up", "error", "A group's period weights do not add up to 100%.",
      why="The annual score would be inflated or deflated.",
      example="period_weights 15% 25% 25% 30%", fix="period_weights 15% 25% 25% 35%")
@@ -97,3 +99,8 @@ code("V030", "owner-wording-mismatch", "error",
      why="The printed owner text would silently drop a unit, or print an empty name list.",
      example='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头负责"\n}',
      fix='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头,{co}按职能分工负责"\n}')
+
+#: errors a plan may acknowledge (`ack CODE "reason"`) because the source itself has the defect: a rubric whose
+#: item maxima do not add up to its declared total is kept as published, and the score report states both totals
+SOURCE_DEFECTS = frozenset({"V006"})
+

@@ -14,6 +14,7 @@ from compiler import model as m
 from compiler.lookup import PlanIndex
 from compiler.text import Block, chinese_date, reading_order
 from compiler.vocab import FIRMNESS_ZH, every_text
+from targets.docs.rubric import RubricTable, rubric_tables
 from targets.escape import Markdown
 from targets.escape import markdown_inline as escape
 
@@ -48,6 +49,7 @@ class Table:
 class DocumentView:
     paragraphs: tuple[Paragraph, ...]
     tables: tuple[Table, ...]
+    rubric: tuple[RubricTable, ...] = ()  # a 考核细则's official tables: the source's text, printed
 
 
 def layout(block: Block) -> Paragraph | None:
@@ -257,7 +259,7 @@ def document_view(plan: m.Plan) -> DocumentView:
     for title, columns, rows in candidates:
         if rows:  # an empty table is left out, and the others keep consecutive numbers
             tables.append(Table(len(tables) + 1, title, columns, tuple(rows)))
-    return DocumentView(paragraphs, tuple(tables))
+    return DocumentView(paragraphs, tuple(tables), tuple(rubric_tables(plan)))
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ class ChineseCalendar:
 
         self._module = chinese_calendar
         self._covered: dict[int, bool] = {}
+        self._days: dict[dt.date, bool] = {}  # chinese_calendar validates its whole table on every call
         self.uncovered: set[int] = set()
 
     def covers(self, year: int) -> bool:
@@ -47,7 +48,10 @@ class ChineseCalendar:
 
     def is_workday(self, date: dt.date) -> bool:
         if self.covers(date.year):
-            return bool(self._module.is_workday(date))
+            known = self._days.get(date)
+            if known is None:
+                known = self._days[date] = bool(self._module.is_workday(date))
+            return known
         self.uncovered.add(date.year)
         return date.weekday() < 5 and (date.month, date.day) not in FIXED_HOLIDAYS
 

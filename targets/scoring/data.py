@@ -2,8 +2,10 @@
 
 Three inputs:
 
-* evaluator scores, CSV ``period,unit,item,value`` (the contract): item is an
-  evaluator (a unit) or a fact (政策兑现率); units by id, name or alias;
+* evaluator scores, CSV ``period,unit,item,value`` (the contract; an .xlsx workbook with
+  the same columns too): item is an evaluator (a unit), a rubric item without rules (its
+  recorded points) or a fact (政策兑现率); units by id, name or alias. A fact's value is
+  written as assessors record it: with its unit (3次, 2篇, 85%), or 是/否 (有/无);
 * a per-metric status CSV ``metric,status`` (``target`` is accepted for ``metric``);
 * an evaluation JSON ``planc/evaluation/v1``: ``{"results": [{"metric", "status"}]}``.
 
@@ -19,15 +21,31 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_data_file, read_table
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
 from dsl.numbers import NOT_A_NUMBER, not_a_number, read_number
-from targets.scoring.schema import ScoringDoc
+from targets.scoring.schema import ItemDef, ScoringDoc
+
+#: the data key prefix of an item's recorded points (:data:`targets.scoring.engine.ITEM_KEY`)
+ITEM_KEY = "item:"
+YES = ("是", "有", "yes", "true")
+NO = ("否", "无", "no", "false")
+
+
+def _recorded(items: list[ItemDef]) -> list[ItemDef]:
+    found: list[ItemDef] = []
+    for item in items:
+        if item.base == "recorded":
+            found.append(item)
+        found.extend(_recorded(item.items))
+    return found
 
 SCORE_COLUMNS = ("period", "unit", "item", "value")
 STATUS_COLUMNS = ("metric", "status")
@@ -52,6 +70,19 @@ class Names:
         for fact in doc.facts:
             for spelling in (fact.id, fact.name):
                 self.facts.setdefault(spelling, fact.id)
+        #: items scored by their recorded points (no rules, no sub-items): spelling → formula id → (item, scorer);
+        #: an item whose scorers have shares is recorded by each scorer: `ITEM/SCORER` (组织领导/县河长办)
+        self.items: dict[str, dict[str, tuple[ItemDef, str | None]]] = {}
+        spellings = {u.id: (u.id, u.name, *u.aliases) for u in doc.units}
+        for formula in doc.formulas:
+            for item in _recorded(formula.items):
+                for spelling in (item.id, item.title or item.id):
+                    if not item.shares:
+                        self.items.setdefault(spelling, {}).setdefault(formula.id, (item, None))
+                        continue
+                    for scorer in item.scorers:
+                        for name in spellings.get(scorer, (scorer,)):
+                            self.items.setdefault(f"{spelling}/{name}", {}).setdefault(formula.id, (item, scorer))
 
     def suggest(self, name: str, facts: bool = False) -> str | None:
         candidates = list(self.units) + (list(self.facts) if facts else [])
@@ -74,6 +105,8 @@ class ScoreData:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:[-\s]?([QqHhMm])(\d{1,2})|-(\d{1,2}))?$")
+# a unit after a number (%, 分, 次, 个 …): up to four characters, no digits
+_SUFFIX = re.compile(r"[^\d\s.+-]{1,4}")
 
 
 def parse_period(text: str, doc: ScoringDoc) -> tuple[int, int | None] | None:
@@ -129,6 +162,10 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
             continue
         fact = names.facts.get(item_text)
         evaluator = names.units.get(item_text) if fact is None else None
+        recorded = names.items.get(item_text) if fact is None and evaluator is None else None
+        if recorded is not None:
+            _read_item(data, diagnostics, doc, names, formula_of, recorded, year, index, cells, line, display)
+            continue
         if fact is None and evaluator is None:
             diagnostics.append(make("D058", f"`{item_text}` is neither an evaluator nor a fact of this scheme", at(line, item_cell),
                                     hint=names.suggest(item_text, facts=True)))
@@ -140,12 +177,25 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
                 diagnostics.append(make("D056", f"unknown unit `{unit_text}`", at(line, unit_cell), hint=names.suggest(unit_text)))
                 continue
             unit = found
-        number = read_number(value_text)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
-        if isinstance(number, str) or number[1] not in ("", "%", "分"):
-            diagnostics.append(make("D060", not_a_number(value_text, number if isinstance(number, str) else NOT_A_NUMBER),
+        stripped = value_text.strip()
+        if fact is not None and stripped.lower() in YES + NO:  # 是/否 as assessors write it
+            key = (year, index, unit, fact)
+            if key in first_seen:
+                diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
+                                        at(line, period_cell), labels=(Label(Span.point(display, first_seen[key], 1), "first given here"),)))
+                continue
+            first_seen[key] = line
+            data.facts[(year, unit, fact)] = Decimal(1 if stripped.lower() in YES else 0)
+            data.years.add(year)
+            continue
+        number = read_number(stripped)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
+        if isinstance(number, str) or (number[1] and not _SUFFIX.fullmatch(number[1])):
+            reason = number if isinstance(number, str) else NOT_A_NUMBER
+            diagnostics.append(make("D060", not_a_number(value_text, reason) + (" nor 是/否" if fact and reason == NOT_A_NUMBER else ""),
                                     at(line, value_cell)))
             continue
-        value, suffix = number
+        value, rest = number
+        suffix = rest or None
         key = (year, index, unit, fact or evaluator or "")
         if key in first_seen:
             diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
@@ -158,8 +208,8 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
                                         at(line, period_cell), hint=f"write the year: {year}"))
                 continue
             expected = fact_units.get(fact)
-            given = suffix
-            if given and given != expected:
+            given = "%" if suffix in ("%", "％") else suffix
+            if given and given != expected and not (given == "分" and expected is None):
                 diagnostics.append(make("D069", f"`{value_text}` is in {given}, but fact `{fact}` is in {expected or 'no unit'}",
                                         at(line, value_cell)))
                 continue
@@ -183,8 +233,9 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
             diagnostics.append(make("D059", f"`{item_text}` does not evaluate `{unit_text}` under formula `{formula.id}`",
                                     at(line, item_cell), hint=f"its evaluators are {evaluators}"))
             continue
-        if suffix == "%":
-            diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points, not %", at(line, value_cell)))
+        if suffix not in (None, "分"):
+            diagnostics.append(make("D060", f"`{value_text}`: an evaluator's score is in points (分), not {suffix}",
+                                    at(line, value_cell)))
             continue
         if value < 0:
             diagnostics.append(make("D062", f"score {value_text} is negative", at(line, value_cell)))
@@ -196,6 +247,44 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
         data.scores[(year, index, unit, evaluator)] = value
         data.years.add(year)
     return data, by_line(diagnostics)
+
+
+def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, names: Names,
+               formula_of: dict[str, Any], recorded: dict[str, tuple[ItemDef, str | None]], year: int, index: int | None,
+               cells: Mapping[str, Field], line: int, display: str) -> None:
+    """The points a scorer recorded for an item without rules: within [0, its max], for a unit it applies to."""
+    unit_cell, item_cell, value_cell = cells["unit"], cells["item"], cells["value"]
+    unit = names.units.get(unit_cell.text)
+    if unit is None:
+        diagnostics.append(make("D056", f"unknown unit `{unit_cell.text}`", unit_cell.span(display, line),
+                                hint=names.suggest(unit_cell.text)))
+        return
+    formula = formula_of.get(unit)
+    found = recorded.get(formula.id) if formula is not None else None
+    item, scorer = found if found is not None else (None, None)
+    if item is None or (item.applies is not None and unit not in item.applies):
+        diagnostics.append(make("D059", f"item `{item_cell.text}` does not score `{unit_cell.text}`",
+                                item_cell.span(display, line)))
+        return
+    number = read_number(value_cell.text)  # the one rule of dsl/numbers.py
+    if isinstance(number, str) or number[1] not in ("", "分"):
+        reason = f": {number}" if isinstance(number, str) and number != NOT_A_NUMBER else ""
+        diagnostics.append(make("D060", f"`{value_cell.text}`: an item's points are a number (分){reason}",
+                                value_cell.span(display, line)))
+        return
+    value = number[0]
+    if value < 0 or value > Decimal(item.max):
+        diagnostics.append(make("D061", f"{value_cell.text} is outside item `{item.id}`'s [0, {item.max}]",
+                                value_cell.span(display, line)))
+        return
+    if index is None:
+        index = 0
+    key = (year, index, unit, ITEM_KEY + item.id + (f"/{scorer}" if scorer else ""))
+    if key in data.scores:
+        diagnostics.append(make("D063", f"item `{item.id}` of `{unit_cell.text}` is given twice", item_cell.span(display, line)))
+        return
+    data.scores[key] = value
+    data.years.add(year)
 
 
 # ---- statuses (completion scores) ---------------------------------------------------

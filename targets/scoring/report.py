@@ -1,6 +1,7 @@
 """Rendering a score report: text (terminal tables), json (``planc/score/v1``), md (a publishable
-ranking report with an SVG bar chart per group) and csv (the contract's
-``group,unit,period,score,rank,points,grade``).
+ranking report with an SVG bar chart per group, and each unit's items for a rubric), csv (the contract's
+``group,unit,period,score,rank,points,grade``) and items (a CSV of every component, item, bonus and
+penalty of every row).
 
 Text and Markdown are in Chinese for a Chinese plan (``lang="zh"``, the default of :func:`render`
 when the title is Chinese) and in English with ``lang="en"``; plan text in Markdown goes through
@@ -17,7 +18,7 @@ from diagnostics.render import display_width
 from targets.checks.labels import plan_lang, status_label
 from targets.escape import html_line, markdown_inline
 from targets.scoring.engine import fmt
-from targets.scoring.schema import ScoreReport, ScoreRow, ScoringDoc
+from targets.scoring.schema import ItemScore, ScoreReport, ScoreRow, ScoringDoc
 
 CSV_HEADER = ["group", "unit", "period", "score", "rank", "points", "grade"]
 NO_DATA = "no data"
@@ -54,6 +55,35 @@ def render_csv(report: ScoreReport) -> str:
     return out.getvalue()
 
 
+ITEMS_HEADER = ["group", "unit", "period", "item", "parent", "title", "max", "score", "status"]
+
+
+def render_items_csv(report: ScoreReport) -> str:
+    """One row per component, item (at every depth, ``parent`` naming the item above) and bonus or penalty of every
+    row: ``group,unit,period,item,parent,title,max,score,status``; a penalty's score is negative."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ITEMS_HEADER)
+
+    def items(row: ScoreRow, scored: list[ItemScore], parent: str) -> None:
+        for entry in scored:
+            writer.writerow([safe_cell(c) for c in (row.group, row.unit_name, row.period, entry.id, parent,
+                                                     entry.title or "", entry.max, entry.score or "", entry.status)])
+            items(row, entry.items, entry.id)
+
+    for row in report.rows:
+        for component in row.components:
+            status = "ok" if component.value is not None else "no_data"
+            writer.writerow([safe_cell(c) for c in (row.group, row.unit_name, row.period, component.evaluator, "", "",
+                                                     component.max, component.value or "", status)])
+        items(row, row.items, "")
+        for stage in row.stages:
+            amount = stage.amount if stage.kind == "bonus" else f"-{stage.amount}"
+            writer.writerow([safe_cell(c) for c in (row.group, row.unit_name, row.period, f"{stage.kind}:{stage.id}", "",
+                                                     "", "", amount, "ok")])
+    return out.getvalue()
+
+
 def render_json(report: ScoreReport) -> str:
     data = report.model_dump(mode="json", by_alias=True)
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -73,19 +103,33 @@ def _table(header: list[str], rows: list[list[str]], numeric: set[int]) -> list[
     return lines
 
 
+def _groups(doc: ScoringDoc) -> list[tuple[str, str, list[str]]]:
+    """(id, title, members) of each group; a rubric without groups reports its formulas' members as one."""
+    groups = [(g.id, g.title or g.id, list(g.members)) for g in doc.groups]
+    if not groups and doc.every == "year":
+        members = [u for f in doc.formulas for u in f.members]
+        groups = [("", doc.title, list(dict.fromkeys(members)))]
+    return groups
+
+
+def is_rubric(doc: ScoringDoc) -> bool:
+    """Whether the scheme scores items (a 考核细则), not only evaluator components."""
+    return any(f.items for f in doc.formulas) or bool(doc.stages)
+
+
 def _grouped(report: ScoreReport, doc: ScoringDoc) -> list[tuple[int, str, str, list[tuple[str, list[ScoreRow], ScoreRow]]]]:
     """Per year and group: [(unit name, period rows, annual row)], in declared order."""
     out = []
     for year in report.years:
-        for group in doc.groups:
+        for group_id, group_title, members in _groups(doc):
             entries = []
-            for unit in group.members:
+            for unit in members:
                 rows = [r for r in report.rows if r.unit == unit and r.period.startswith(str(year))]
                 annual = next((r for r in rows if r.period == str(year)), None)
                 if annual is None:
                     continue
                 entries.append((annual.unit_name, [r for r in rows if r is not annual], annual))
-            out.append((year, group.id, group.title or group.id, entries))
+            out.append((year, group_id, group_title, entries))
     return out
 
 
@@ -125,19 +169,35 @@ def render_text(report: ScoreReport, doc: ScoringDoc, lang: str = "zh") -> str:
             lines.append(f"{year}年 · {title}" + (f"（{group_id}）" if title != group_id else ""))
         else:
             lines.append(f"{year} · {title}" + (f" ({group_id})" if title != group_id else ""))
-        header = (["单位", *periods, f"{year}年", "名次", "计分", "等次"] if zh else
-                  ["unit", *periods, str(year), "rank", "points", "grade"])
+        rubric = is_rubric(doc)
+        extra = (["项目得分", "奖扣分", "可得分"] if zh else ["items", "±", "attainable"]) if rubric else []
+        header = (["单位", *periods, *extra, f"{year}年", "名次", "计分", "等次"] if zh else
+                  ["unit", *periods, *extra, str(year), "rank", "points", "grade"])
         rows = []
         for name, period_rows, annual in entries:
             cells = [_cell(r.score) + (f" ({r.rank})" if r.rank is not None else "") for r in period_rows]
+            if rubric:
+                cells += [_cell(annual.items_score), _stage_text(annual), _cell(annual.attainable_total)]
             rows.append([name, *cells, *_annual_cells(annual)])
         lines.extend(_table(header, rows, set(range(1, len(header) - 1))))
         for flag, text in _flag_lines(report, doc, group_id, year, lang):
             lines.append(f"  {flag}：{text}" if zh else f"  {flag}: {text}")
         lines.append("")
-    lines.append("— 无数据：该单位缺少某期得分，不参与排名（见警告）" if zh else
-                 "— no data: the unit lacks scores for a period; it is not ranked (see the warnings)")
+    if any(r.status == "no_data" for r in report.rows):  # the legend only when a unit has no data
+        lines.append("— 无数据：该单位缺少得分或事实，不参与排名（见警告）" if zh else
+                     "— no data: the unit lacks scores or facts; it is not ranked (see the warnings)")
+    if any(r.vetoes for r in report.rows):
+        vetoed = "、".join(f"{r.unit_name}（{'、'.join(r.vetoes)}）" for r in report.rows if r.vetoes)
+        lines.append(f"一票否决：{vetoed}" if zh else f"vetoed: {vetoed}")
     return "\n".join(lines) + "\n"
+
+
+def _stage_text(row: ScoreRow) -> str:
+    """Bonuses minus penalties, signed (+5, −3), or — when none acted."""
+    if not row.stages:
+        return "—"
+    total = sum((Decimal(s.amount) if s.kind == "bonus" else -Decimal(s.amount) for s in row.stages), Decimal(0))
+    return ("+" if total >= 0 else "−") + (fmt(abs(total)) or "0")
 
 
 def _status(status: str | None, lang: str) -> str:
@@ -233,7 +293,41 @@ def render_md(report: ScoreReport, doc: ScoringDoc, lang: str = "zh") -> str:
             lines.append(f"- **{_md_escape(flag)}**：{_md_escape(text)}" if zh else f"- **{_md_escape(flag)}**: {_md_escape(text)}")
         if any(True for _ in _flag_lines(report, doc, group_id, year, lang)):
             lines.append("")
+        if is_rubric(doc):
+            for name, _period_rows, annual in entries:
+                if annual.status == "ok":  # units with no data are in the table above, marked
+                    lines += _md_items(name, annual, zh)
     return "\n".join(lines)
+
+
+def _md_items(name: str, row: ScoreRow, zh: bool) -> list[str]:
+    """A unit's item breakdown: 考核项目 | 分值 | 得分, sub-items indented; then bonuses, penalties, vetoes."""
+    lines = [f"### {_md_escape(name)}", "", "| 考核项目 | 分值 | 得分 |" if zh else "| item | max | score |", "|---|---:|---:|"]
+
+    def add(items: list[ItemScore], depth: int) -> None:
+        for entry in items:
+            label = _md_escape(entry.title or entry.id)
+            shown = ("不适用" if zh else "n/a") if entry.status == "not_applicable" else _cell(entry.score)
+            lines.append(f"| {'　' * depth}{label} | {entry.max} | {shown} |")
+            add(entry.items, depth + 1)
+
+    add(row.items, 0)
+    for stage in row.stages:
+        sign = "+" if stage.kind == "bonus" else "−"
+        label = ("加分" if stage.kind == "bonus" else "扣分") if zh else stage.kind
+        lines.append(f"| {label}：{_md_escape(stage.id)} |  | {sign}{stage.amount} |")
+    total = "合计" if zh else "total"
+    lines.append(f"| **{total}** | {row.declared_total or ''} | **{_cell(row.score)}** |")
+    lines.append("")
+    notes = []
+    if row.attainable_total and row.attainable_total != row.declared_total:
+        notes.append(f"本单位可得分 {row.attainable_total}，分值合计 {row.declared_total}。" if zh else
+                     f"attainable {row.attainable_total} of a declared {row.declared_total}.")
+    if row.vetoes:
+        notes.append(f"一票否决：{'、'.join(_md_escape(v) for v in row.vetoes)}。" if zh else f"vetoed: {', '.join(row.vetoes)}.")
+    if notes:
+        lines += [" ".join(notes), ""]
+    return lines
 
 
 def render(report: ScoreReport, doc: ScoringDoc, fmt: str, lang: str | None = None) -> str:
@@ -243,6 +337,8 @@ def render(report: ScoreReport, doc: ScoringDoc, fmt: str, lang: str | None = No
         return render_json(report)
     if fmt == "csv":
         return render_csv(report)
+    if fmt == "items":
+        return render_items_csv(report)
     if fmt == "md":
         return render_md(report, doc, language)
     return render_text(report, doc, language)

@@ -42,12 +42,60 @@ class ComponentDef(_Model):
     max: str
 
 
+class TestDef(_Model):
+    """A condition over facts: a comparison (``fact`` alone: the fact is 是, non-zero), or all / any / not of parts.
+    The fact ``总分`` is the unit's final score."""
+
+    kind: Literal["fact", "all", "any", "not"] = "fact"
+    fact: str | None = None
+    op: Comparator | None = None
+    value: str | None = None
+    value_fact: str | None = None  # compared with another fact's value instead
+    unit: str | None = None
+    parts: list[TestDef] = Field(default_factory=list)
+
+
+class RuleDef(_Model):
+    """One rule of an item or stage (see ``rule_meaning`` in the scheme)."""
+
+    kind: Literal["when", "add", "deduct", "ratio", "tier"]
+    name: str | None = None
+    points: str | None = None  # None: the item's maximum (when, ratio)
+    fact: str | None = None
+    against: str | None = None
+    against_fact: str | None = None
+    test: TestDef | None = None
+    cap: str | None = None
+
+
+class ItemDef(_Model):
+    """An item (考核项目): maximum, the source's content and standard, scorers, the units it applies to, rules, sub-items."""
+
+    id: str
+    title: str | None = None
+    max: str
+    attainable: str  # what its rules and sub-items can reach (less than max when the sub-items add up to less)
+    itemset: str | None = None  # the shared set it comes from
+    content: list[str] = Field(default_factory=list)
+    standard: list[str] = Field(default_factory=list)
+    scorers: list[str] = Field(default_factory=list)
+    shares: list[str] = Field(default_factory=list)
+    applies: list[str] | None = None  # unit ids (groups expanded); None: every member of the formula
+    tiers: Literal["best", "sum"] = "best"
+    rules: list[RuleDef] = Field(default_factory=list)
+    items: list[ItemDef] = Field(default_factory=list)
+    # no positive rule and no sub-item: start at max and deduct; no rule at all: the points recorded in the data
+    base: Literal["sum_of_parts", "max_less_deductions", "recorded"]
+    bounds: Literal["clamp_0_to_max"] = "clamp_0_to_max"
+
+
 class FormulaDef(_Model):
     id: str
     title: str | None = None
     members: list[str]
     components: list[ComponentDef]
-    total: str  # the sum of the maxima
+    total: str  # the sum of the maxima (components and top-level items): the declared total
+    items: list[ItemDef] = Field(default_factory=list)  # shared sets' items first, then the formula's own
     missing_component: Literal["no_data"] = "no_data"  # a period missing any evaluator is no data, not a partial sum
 
 
@@ -118,6 +166,7 @@ class AdjustmentDef(_Model):
     when: ConditionDef
     points: str
     applies: list[str]  # group ids, all listed
+    units: list[str] | None = None  # units named in `applies` besides groups (it acts on them wherever they are)
     on: Literal["points", "annual"]
     bounds: Literal["clamp_0_to_full"] = "clamp_0_to_full"  # points stay within [0, weight], scores within [0, scale]
 
@@ -128,7 +177,38 @@ class OverrideDef(_Model):
     when: ConditionDef
     then: Literal["full_marks"]
     applies: list[str]
+    units: list[str] | None = None  # units named in `applies` besides groups
     on: Literal["annual"] = "annual"  # the annual score becomes the scale, before ranking
+
+
+class StageDef(_Model):
+    """A bonus (加分) or penalty (扣分) outside the items; its amount is within [0, cap]."""
+
+    id: str
+    title: str | None = None
+    kind: Literal["bonus", "penalty"]
+    cap: str | None = None
+    applies: list[str] | None = None  # unit ids; None: every unit
+    tiers: Literal["best", "sum"] = "sum"
+    rules: list[RuleDef] = Field(default_factory=list)
+    missing_fact: Literal["not_occurred"] = "not_occurred"  # a fact without data counts as 0 / 否
+
+
+class VetoDef(_Model):
+    id: str
+    title: str | None = None
+    when: TestDef
+    grade: str | None = None  # the grade it fixes
+    bar: str | None = None  # the grade it bars (不得评为优秀): the next lower band instead
+    score: str | None = None  # the score it fixes
+    applies: list[str] | None = None
+    missing_fact: Literal["not_vetoed"] = "not_vetoed"
+
+
+class BandDef(_Model):
+    name: str
+    low: str  # every final score ≥ low and below the next band's low
+    words: str | None = None  # the source's words (90-94分的为良好)
 
 
 class FlagDef(_Model):
@@ -187,6 +267,14 @@ class ScoringDoc(_Model):
     overrides: list[OverrideDef]
     flags: list[FlagDef]
     completion: CompletionDef | None = None
+    stages: list[StageDef] = Field(default_factory=list)
+    bonus_cap: str | None = None  # all bonuses together
+    # the final score after bonuses and penalties: open (unbounded), capped ([0, scale]) or zero (≥ 0)
+    bounds: Literal["open", "capped", "zero"] = "open"
+    vetoes: list[VetoDef] = Field(default_factory=list)
+    bands: list[BandDef] = Field(default_factory=list)  # highest first
+    # a score between two bands' words belongs to the band whose `low` it reaches; below every band, the lowest
+    band_edges: Literal["low_inclusive_up_to_next"] = "low_inclusive_up_to_next"
 
 
 # ---- the score report ------------------------------------------------------
@@ -196,6 +284,28 @@ class ComponentScore(_Model):
     evaluator: str
     value: str | None
     max: str
+
+
+class RulePart(_Model):
+    kind: str
+    name: str | None = None
+    amount: str  # points it gave (or took, for deduct)
+
+
+class ItemScore(_Model):
+    id: str
+    title: str | None = None
+    max: str
+    status: Literal["ok", "no_data", "not_applicable"]
+    score: str | None = None
+    parts: list[RulePart] = Field(default_factory=list)  # the rules that acted
+    items: list[ItemScore] = Field(default_factory=list)
+
+
+class StageScore(_Model):
+    id: str
+    kind: Literal["bonus", "penalty"]
+    amount: str
 
 
 class ScoreRow(_Model):
@@ -213,6 +323,13 @@ class ScoreRow(_Model):
     grade: str | None = None
     components: list[ComponentScore] = Field(default_factory=list)
     applied: list[str] = Field(default_factory=list)  # ids of blends, overrides, adjustments that acted
+    items: list[ItemScore] = Field(default_factory=list)  # the rubric's items, per item
+    declared_total: str | None = None  # the total the rubric declares (its scale, 总分); the formula's maxima add to its `total`
+    attainable_total: str | None = None  # what this unit can reach: applicable items, as far as their parts reach
+    items_score: str | None = None  # the score before bonuses and penalties
+    stages: list[StageScore] = Field(default_factory=list)  # bonuses and penalties that acted
+    band: str | None = None  # the grade by score band, before vetoes
+    vetoes: list[str] = Field(default_factory=list)  # ids of vetoes that held
 
 
 class FlagHit(_Model):

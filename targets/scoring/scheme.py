@@ -9,9 +9,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from compiler import model as m
+from compiler.rubric import POSITIVE, attainable, declared_total, formula_items
 from compiler.vocab import decimal_text
 from targets.scoring.schema import (
     AdjustmentDef,
+    BandDef,
     BlendDef,
     BlendPartDef,
     CompletionDef,
@@ -25,12 +27,17 @@ from targets.scoring.schema import (
     GradeDef,
     GradeTableDef,
     GroupDef,
+    ItemDef,
     OverrideDef,
     PeriodWeight,
     RankingDef,
     RankTableDef,
+    RuleDef,
     ScoringDoc,
+    StageDef,
+    TestDef,
     UnitRef,
+    VetoDef,
 )
 
 #: the period labels of one year, per assessment frequency (a period is written YEAR + label: 2022Q1)
@@ -42,18 +49,27 @@ PERIOD_LABELS: dict[str, list[str]] = {
 }
 SUPPORTED_FREQUENCIES = tuple(PERIOD_LABELS)
 
-#: the order in which one year is computed; written into scoring.json
+#: the order in which one year is computed, whatever the order of the statements; written into scoring.json.
+#: Each step is a method ``step_<name>`` of :class:`targets.scoring.engine.Engine`.
 STEPS = [
-    "period_score: the sum of the formula's components, each within [0, max]; a missing component makes the period no_data",
+    "period_score: the sum of the formula's components, each within [0, max], and of its items, each within "
+    "[0, max] (sub-items and rules first); a missing component, item score or fact makes the period no_data",
     "blend: final period score = self_share × own score + Σ share × partner's own score",
     "period_rank: rank the final period scores within each group; flags mark the lowest",
     "annual_score: Σ period weight × final period score; any no_data period makes the year no_data",
     "override: when its condition holds, the annual score becomes the scale",
     "adjust_annual: adjustments `on annual` add their points, clamped to [0, scale]",
+    "bonus: each bonus's amount within [0, its cap], all bonuses within [0, bonus_cap], added",
+    "penalty: each penalty's amount within [0, its cap], subtracted",
+    "bounds: the final score kept within the scheme's bounds (open: none; capped: [0, scale]; zero: ≥ 0)",
+    "veto: a veto whose condition holds (总分 = the score so far) fixes the score, if it says so",
     "annual_rank: rank the annual scores within each group by the tie rule",
     "points: weight × the rank table's share for the rank, or × the grade's share under the quotas",
+    "band: the grade by score band; with quotas too, the lower of the two",
+    "veto_grade: a veto that held fixes the grade, or bars one (the next lower band instead); nothing after undoes it",
     "adjust_points: adjustments `on points` add their points, clamped to [0, weight]",
 ]
+STEP_NAMES = [step.split(":", 1)[0] for step in STEPS]
 
 DEFAULT_CREDITS = [("met", "1")]
 
@@ -77,11 +93,59 @@ def _condition(condition: m.Condition) -> ConditionDef:
     return ConditionDef(fact=condition.fact, op=condition.op, value=condition.value, unit=condition.unit)
 
 
+def test_def(test: m.Test) -> TestDef:
+    return TestDef(kind=test.kind, fact=test.fact, op=test.op, value=test.value, value_fact=test.value_fact, unit=test.unit,
+                   parts=[test_def(p) for p in test.parts])
+
+
+def rule_def(rule: m.Rule) -> RuleDef:
+    return RuleDef(kind=rule.kind, name=rule.name, points=rule.points, fact=rule.fact, against=rule.against,
+                   against_fact=rule.against_fact, test=None if rule.test is None else test_def(rule.test), cap=rule.cap)
+
+
+def _expand(applies: list[str], groups: dict[str, list[str]]) -> list[str] | None:
+    """Unit ids of an `applies` list (groups by their members); None when it is empty (every unit)."""
+    if not applies:
+        return None
+    units: list[str] = []
+    for name in applies:
+        units.extend(groups.get(name, [name]))
+    return list(dict.fromkeys(units))
+
+
+def item_def(item: m.Item, groups: dict[str, list[str]], itemset: str | None = None) -> ItemDef:
+    positive = bool(item.items) or any(r.kind in POSITIVE for r in item.rules)
+    base = "sum_of_parts" if positive else ("max_less_deductions" if item.rules else "recorded")
+    return ItemDef(
+        id=item.id, title=item.title, max=item.max, attainable=decimal_text(attainable(item)), itemset=itemset,
+        content=list(item.content), standard=list(item.standard), scorers=list(item.scorers), shares=list(item.shares),
+        applies=_expand(item.applies, groups), tiers=item.tiers, rules=[rule_def(r) for r in item.rules],
+        items=[item_def(i, groups) for i in item.items], base=base,  # type: ignore[arg-type]
+    )
+
+
+def _formula_item_defs(scoring: m.Scoring, formula: m.Formula, groups: dict[str, list[str]]) -> list[ItemDef]:
+    sets = {s.id: s for s in scoring.itemsets}
+    defs = [item_def(i, groups, set_id) for set_id in formula.itemsets if set_id in sets for i in sets[set_id].items]
+    return defs + [item_def(i, groups) for i in formula.items]
+
+
+def _split(applies: list[str], all_groups: list[str]) -> tuple[list[str], list[str] | None]:
+    """An `applies` list as (groups, units): nothing listed is every group; units listed alone leave no group."""
+    if not applies:
+        return list(all_groups), None
+    groups = [name for name in applies if name in all_groups]
+    units = [name for name in applies if name not in all_groups]
+    return groups, units or None
+
+
 def _scored_units(scoring: m.Scoring) -> list[str]:
     ids: list[str] = []
     for formula in scoring.formulas:
         ids.extend(formula.members)
         ids.extend(c.evaluator for c in formula.components)
+        for item in formula_items(scoring, formula):
+            ids.extend(item.scorers)
     for group in scoring.groups:
         ids.extend(group.members)
     for blend in scoring.blends:
@@ -98,6 +162,7 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
     wanted = set(_scored_units(scoring))
     units = [UnitRef(id=u.id, name=u.name, aliases=list(u.aliases)) for u in plan.units if u.id in wanted]
     all_groups = [g.id for g in scoring.groups]
+    group_members = {g.id: list(g.members) for g in scoring.groups}
     completion = None
     if scoring.completion:
         metrics = {metric.id: metric for metric in plan.metrics}
@@ -144,7 +209,8 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
                 title=f.title,
                 members=list(f.members),
                 components=[ComponentDef(evaluator=c.evaluator, max=c.max) for c in f.components],
-                total=decimal_text(sum((Decimal(c.max) for c in f.components), Decimal(0))),
+                total=decimal_text(declared_total(scoring, f)),
+                items=_formula_item_defs(scoring, f, group_members),
             )
             for f in scoring.formulas
         ],
@@ -172,12 +238,13 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
         adjustments=[
             AdjustmentDef(
                 id=a.id, title=a.title, when=_condition(a.when), points=a.points,
-                applies=list(a.applies) or all_groups, on=a.on,
+                applies=_split(a.applies, all_groups)[0], units=_split(a.applies, all_groups)[1], on=a.on,
             )
             for a in scoring.adjustments
         ],
         overrides=[
-            OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then, applies=list(o.applies) or all_groups)
+            OverrideDef(id=o.id, title=o.title, when=_condition(o.when), then=o.then,
+                        applies=_split(o.applies, all_groups)[0], units=_split(o.applies, all_groups)[1])
             for o in scoring.overrides
         ],
         flags=[
@@ -186,4 +253,18 @@ def scoring_doc(plan: m.Plan) -> ScoringDoc | None:
             for f in scoring.flags
         ],
         completion=completion,
+        stages=[
+            StageDef(id=st.id, title=st.title, kind=st.kind, cap=st.cap, applies=_expand(st.applies, group_members),
+                     tiers=st.tiers, rules=[rule_def(r) for r in st.rules])
+            for st in [*(x for x in scoring.stages if x.kind == "bonus"), *(x for x in scoring.stages if x.kind == "penalty")]
+        ],
+        bonus_cap=scoring.bonus_cap,
+        bounds=scoring.bounds,
+        vetoes=[
+            VetoDef(id=v.id, title=v.title, when=test_def(v.test), grade=v.grade, bar=v.bar, score=v.score,
+                    applies=_expand(v.applies, group_members))
+            for v in scoring.vetoes
+        ],
+        bands=[BandDef(name=b.name, low=b.low, words=b.words)
+               for b in sorted(scoring.bands, key=lambda band: Decimal(band.low), reverse=True)],
     )

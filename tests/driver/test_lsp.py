@@ -50,6 +50,7 @@ class Session:
         self.client = client
         self.published: dict[str, list[lsp.Diagnostic]] = {}
         self.versions: dict[str, int | None] = {}
+        self.history: list[tuple[str, int | None]] = []  # every publication, in order of arrival
         self.arrived = asyncio.Condition()
 
     async def diagnostics(self, uri: str, version: int) -> list[lsp.Diagnostic]:
@@ -82,6 +83,7 @@ def run(tmp_path: Path, scenario: Callable[[Session], Awaitable[None]]) -> None:
             async with session.arrived:
                 session.published[params.uri] = params.diagnostics
                 session.versions[params.uri] = params.version
+                session.history.append((params.uri, params.version))
                 session.arrived.notify_all()
 
         await client.start_io(sys.executable, "-m", "driver.cli", "lsp", cwd=str(tmp_path))
@@ -102,6 +104,18 @@ def run(tmp_path: Path, scenario: Callable[[Session], Awaitable[None]]) -> None:
             await client.stop()
 
     asyncio.run(main())
+
+
+def shown(markdown: str) -> str:
+    """The text a client shows for hover Markdown: rendered by markdown-it, tags dropped, paragraphs one per line."""
+    import re
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").render(markdown)
+    assert "<a " not in html and "<script" not in html
+    text = re.sub(r"<[^>]+>", "", html.replace("</p>", "\n"))
+    return text.replace("&gt;", ">").replace("&lt;", "<").replace("&quot;", '"').replace("&amp;", "&")
 
 
 def at(text: str, needle: str, occurrence: int = 0, offset: int = 0) -> lsp.Position:
@@ -141,8 +155,8 @@ def test_hover_shows_full_name_and_uses(tmp_path: Path) -> None:
         hover = await s.client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "发改委", 0, 1)))
         assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
-        text = hover.contents.value
-        assert "`发改委` — 市发展改革委" in text
+        assert "`发改委` — 市发展改革委" in hover.contents.value
+        text = shown(hover.contents.value)
         assert "aliases: 市发改委" in text
         assert "declared at units.plan:1" in text
         assert "used 2 times: main.plan:12, main.plan:13" in text  # `co 市发改委` is the alias
@@ -154,8 +168,9 @@ def test_hover_shows_full_name_and_uses(tmp_path: Path) -> None:
         metric = await s.client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "增速", 0, 1)))
         assert metric is not None and isinstance(metric.contents, lsp.MarkupContent)
-        for part in ("**metric** `增速` — 规模工业增加值增速", "measured in: %", "target: >= 8.5%", "(strive)", "not used"):
-            assert part in metric.contents.value
+        assert "**metric** `增速` — 规模工业增加值增速" in metric.contents.value
+        for part in ("measured in: %", "target: >= 8.5% by 2025-12-31 (strive)", "not used"):
+            assert part in shown(metric.contents.value)
         nothing = await s.client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(PLAN, "title")))
         assert nothing is None
@@ -213,7 +228,7 @@ def test_an_included_file_is_checked_through_its_plan(tmp_path: Path) -> None:
         hover = await s.client.text_document_hover_async(lsp.HoverParams(
             text_document=lsp.TextDocumentIdentifier(uri=uri), position=at(units_text, "工信局")))
         assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
-        assert "used 1 time: main.plan:12" in hover.contents.value
+        assert "used 1 time: main.plan:12" in shown(hover.contents.value)
 
     run(tmp_path, scenario)
 
@@ -254,3 +269,59 @@ def test_member_completion_offers_people_in_a_committee_and_units_in_a_group(tmp
     in_group = {item.label for item in completions(analysis, COMMITTEE_AND_GROUP, group_line)}
     assert in_committee == {"贺辉", "刘志仁"}
     assert in_group == {"发改委", "市发展改革委", "工信局", "市工业和信息化局"}
+
+
+
+def test_a_burst_of_edits_publishes_in_order_and_ends_with_the_newest(tmp_path: Path) -> None:
+    """Edits sent faster than the server compiles: a result older than one already published never arrives,
+    results for overtaken edits are dropped, and the last publication is the last edit's, with its diagnostics."""
+
+    async def scenario(s: Session) -> None:
+        uri = s.open(tmp_path / "main.plan", PLAN)
+        await s.diagnostics(uri, 1)
+        last = 41
+        for version in range(2, last + 1):
+            # even versions fix the unknown unit, odd ones keep it: the diagnostics tell the versions apart
+            text = PLAN.replace("发改局", "发改委") if version % 2 == 0 else PLAN
+            s.change(uri, text + f"# 编辑 {version}\n", version)
+        [diagnostic] = await s.diagnostics(uri, last)
+        assert diagnostic.code == "R002"
+        versions = [v for u, v in s.history if u == uri]
+        assert versions[0] == 1 and versions[-1] == last
+        assert versions == sorted(set(versions))  # strictly increasing: nothing stale after something newer
+
+    run(tmp_path, scenario)
+
+
+def test_a_compile_overtaken_by_an_edit_is_not_published(tmp_path: Path) -> None:
+    """In-process: the result of compiling version 1 arrives after version 2 was received; it is dropped, and the
+    result for version 2 is published."""
+    import json
+
+    from driver.lsp import _Job, analyse, create_server
+
+    server = create_server()
+    sent: list[dict[str, object]] = []
+
+    class Writer:
+        def write(self, data: bytes) -> None:
+            sent.append(json.loads(data.partition(b"\r\n\r\n")[2]))
+
+        def close(self) -> None:
+            pass
+
+    server.protocol.set_writer(Writer())
+    server.protocol.receive(json.dumps({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "processId": None, "rootUri": from_fs_path(str(tmp_path)), "capabilities": {}}}).encode())
+    (tmp_path / "units.plan").write_text(UNITS, encoding="utf-8")
+    path = tmp_path / "main.plan"
+    uri = from_fs_path(str(path)) or ""
+    fixed = PLAN.replace("发改局", "发改委")
+    server.workspace.put_text_document(lsp.TextDocumentItem(uri=uri, language_id="planc", version=2, text=fixed))
+    sent.clear()
+    server.publish(_Job(uri, path, PLAN, 1, {}, tmp_path), analyse(path, PLAN))
+    assert sent == [] and uri not in server.analyses
+    server.publish(_Job(uri, path, fixed, 2, {}, tmp_path), analyse(path, fixed))
+    [published] = sent
+    assert published["method"] == "textDocument/publishDiagnostics"
+    assert published["params"] == {"uri": uri, "version": 2, "diagnostics": []}

@@ -48,4 +48,4 @@ def number_text(value: Any) -> str:
 
 
 # imported for their registrations (after HANDLERS exists)
-from compiler.build.handlers import machinery, metadata, metrics, registries, scoring, structure  # noqa: E402, F401
+from compiler.build.handlers import machinery, metadata, metrics, registries, rubric, scoring, structure  # noqa: E402, F401

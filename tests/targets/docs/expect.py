@@ -31,7 +31,12 @@ def expected_blocks(plan: m.Plan) -> list[tuple[object, ...]]:
             out.append(("heading", normal(paragraph.text), len(paragraph.marks.strip())))
         else:
             out.append(("paragraph", normal(paragraph.text), 0))
-    # the view's 附表 are computed for the work ledger, never printed in the official document
+    # the view's 附表 are computed for the work ledger, never printed in the official document;
+    # a rubric's tables are the source's own text, printed: a heading and a table each
+    for table in view.rubric:
+        out.append(("heading", normal(table.heading), 3))
+        out.append(("table", (tuple(normal(c) for c in table.columns),
+                              *(tuple(normal(c) for c in row) for row in table.rows))))
     return out
 
 

@@ -23,7 +23,7 @@ from compiler.pipeline import compile_file, discover
 from diagnostics import has_errors
 from targets.docs.render import render_document
 from tests.fidelity import coverage, sentences
-from tests.seeds import SEEDS, seed_sentences
+from tests.seeds import RUBRICS, SEEDS, rubric_sentences, seed_sentences
 from tests.targets.docs.expect import structure_problems
 from tests.targets.docs.markdown_tools import (
     document_heading_numbers,
@@ -104,7 +104,8 @@ def test_heading_numbers_read_both_parenthesis_widths_and_only_line_starts() -> 
 def test_bundled_plans_are_the_sources() -> None:
     """Every plan in plans/ has seed boundaries, so none escapes the fidelity checks below."""
     ids = {_compile(path).id for path in PLAN_FILES}
-    assert ids <= set(SEEDS), f"plans without an entry in tests/seeds.py: {sorted(ids - set(SEEDS))}"
+    known = set(SEEDS) | set(RUBRICS)
+    assert ids <= known, f"plans without an entry in tests/seeds.py: {sorted(ids - known)}"
 
 
 # Defined only when plans/ holds plans, so an empty plans/ reports nothing rather than
@@ -123,10 +124,15 @@ if PLAN_FILES:
     @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.stem)
     def test_plan_document_fidelity(path: Path) -> None:
         plan = _compile(path)
-        check_fidelity(render_document(plan), seed_sentences(plan.id))
+        # a rubric (考核细则) is a table: its item rows' cells must be in document.md's tables
+        source = rubric_sentences(plan.id) if plan.id in RUBRICS else seed_sentences(plan.id)
+        check_fidelity(render_document(plan), source)
 
 
-    @pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: p.stem)
+    # a rubric's source is a table without 一、/(一) headings: its rows are numbered in document.md's table
+    PROSE_FILES = [p for p in PLAN_FILES if p.stem not in RUBRICS]
+
+    @pytest.mark.parametrize("path", PROSE_FILES, ids=lambda p: p.stem)
     def test_plan_document_heading_numbers_follow_the_source(path: Path) -> None:
         plan = _compile(path)
         check_heading_numbers(render_document(plan), seed_heading_numbers(plan.id))

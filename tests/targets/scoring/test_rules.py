@@ -69,6 +69,33 @@ CASES = [
     ("K019", scheme(BASE + "\n  fact r unit %"), scheme(BASE)),
 ]
 
+# a rubric: item 乙项's sub-items add to 15 of its 20 (K020); a veto naming a grade no band has (K021)
+RUBRIC = """  fact 配合
+  formula f {
+    member 甲 乙 丙
+    item 甲项 max 80 {
+      when 配合
+    }
+    item 乙项 max 20 {
+      item 子一 max 10 {
+        when 配合
+      }
+      item 子二 max SUB {
+        when 配合
+      }
+    }
+  }
+  band 合格 from 60
+  band 不合格 from 0
+  veto v when not 配合 grade GRADE"""
+
+CASES += [
+    ("K020", scheme(RUBRIC.replace("SUB", "5").replace("GRADE", "不合格")),
+     scheme(RUBRIC.replace("SUB", "10").replace("GRADE", "不合格"))),
+    ("K021", scheme(RUBRIC.replace("SUB", "10").replace("GRADE", "不达标")),
+     scheme(RUBRIC.replace("SUB", "10").replace("GRADE", "不合格"))),
+]
+
 COMPLETION_HEAD = HEAD + 'metric m1 "指标一" unit % {\n  target >= 5%\n}\nmetric m2 "指标二" unit % {\n  target >= 6%\n}\nmetric m3 "指标三" unit %\n'
 
 
