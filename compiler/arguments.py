@@ -200,6 +200,39 @@ def _monthday(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
     return (month, day)
 
 
+def _figure(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
+    from compiler.forms import FormError, Measure, read_measure
+
+    if arg.kind not in (syntax.QUANTITY, syntax.RANGE, syntax.MEASURE):
+        raise Mismatch
+    try:
+        return read_measure(arg.raw)
+    except FormError as error:
+        diagnostics.append(make("M014", str(error), arg.span, hint=error.hint))
+        return Measure(Decimal(0), None, "")
+
+
+def _when(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
+    """A date as plans write it: a WHEN token, a DATE (2025-03-31, 2025年3月31日), a MONTHDAY (3月底) or a year (2027年)."""
+    from compiler.forms import FormError, When, read_when
+
+    if arg.kind == syntax.WHEN:
+        try:
+            return read_when(arg.raw)
+        except FormError as error:
+            code = "M010" if "exist" in str(error) else "M014"
+            diagnostics.append(make(code, str(error), arg.span, hint=error.hint))
+            return When(2000, 12, 31, written=arg.raw)  # a stand-in; the error stops the build
+    # the older forms (2025-03-31, 2025年3月31日, 3月底 with each_year, 2027) print as they always have
+    if arg.kind == syntax.DATE:
+        day = _date(arg, diagnostics)
+        return When(day.year, day.month, day.day)
+    if arg.kind == syntax.MONTHDAY:
+        month, mday = _monthday(arg, diagnostics)
+        return When(None, month, mday)
+    return When(_year(arg, diagnostics), 12, 31)
+
+
 ID = ArgKind("id", "an identifier", "发改委", _id, takes_any_name=True)
 STR = ArgKind("str", "a string", '"……"', _str)
 REF = ArgKind("ref", "a name", "发改委", _ref, takes_any_name=True)  # of something declared: the slot says what
@@ -214,10 +247,13 @@ NUM = ArgKind("num", "a number", "25", _num)
 PCT = ArgKind("pct", "a percentage (85%)", "85%", _pct)
 OP = ArgKind("op", "a comparator (>=, ≤, 不低于 …)", ">=", _op)
 MONTHDAY = ArgKind("monthday", "a month and day (03-31, 3月底)", "3月底", _monthday)
+FIGURE = ArgKind("figure", "a figure as plans write it (500家以上, 不少于100名, 1~2个)", "500家以上", _figure)
+WHEN = ArgKind("when", "a date as plans write it (2026年10月底前, 年底前, 每年3月底前, 2025-03-31)", "2026年10月底前", _when)
 COND = ArgKind("cond", "a condition (配合, 处理率 >= 80% and 无害化)", "配合", _cond, takes_any_name=True)
 
 #: every kind but the word lists, by name (the reference lists them in this order)
-KINDS: dict[str, ArgKind] = {k.name: k for k in (ID, STR, REF, NAME, LABEL, DATE, YEAR, YEARS, QTY, NUM, PCT, OP, MONTHDAY, CODE, COND)}
+KINDS: dict[str, ArgKind] = {k.name: k for k in (ID, STR, REF, NAME, LABEL, DATE, YEAR, YEARS, QTY, NUM, PCT, OP, MONTHDAY,
+                                                  FIGURE, WHEN, CODE, COND)}
 
 
 def words(*names: str) -> ArgKind:

@@ -31,9 +31,10 @@ MetricKind = Literal[
     "boolean",
 ]
 Frequency = Literal["week", "biweek", "dekad", "month", "quarter", "halfyear", "year"]
+Timing = Literal["regularly", "irregularly", "timely", "as_needed", "routinely"]
 NumberingStyle = Literal["cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none"]
 ActionForm = Literal["run_in", "heading", "label", "inline"]
-OwnerStyle = Literal["leader_unit", "lead_units", "lead_by_function", "responsible_units"]
+OwnerStyle = Literal["leader_unit", "lead_units", "lead_by_function", "responsible_units", "led_with", "by_duty"]
 Punctuation = Literal["fullwidth", "halfwidth"]
 OwnerRole = Literal["lead_leader", "lead", "co", "responsible", "owner"]
 
@@ -187,6 +188,9 @@ class Numbering(Model):
 
     style: NumberingStyle | None = None
     continue_from_previous: bool = False
+    # styles numbered on through everything below this block, across parts and levels (广州's 1…45
+    # through five parts); each style in the list keeps one count for the whole subtree
+    through: list[NumberingStyle] = field(default_factory=list)
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -206,6 +210,9 @@ class Section(Model):
     closing: list[str] = field(default_factory=list)
     numbering: Numbering = field(default_factory=Numbering)
     owner_style: OwnerStyle | None = None
+    owner_separator: str | None = None
+    owner_groups: list[str] = field(default_factory=list)
+    form: Literal["heading", "run_in"] = "heading"  # run_in: （一）标题。正文…… in one paragraph
     notes: list[str] = field(default_factory=list)
     source: Source
 
@@ -272,6 +279,12 @@ class Target(Model):
     each_year: bool = False
     base_year: int | None = None
     firmness: Firmness = "stated"
+    # the figure as the source writes it, words and all (500家以上, 不少于100名, 1—2个); None for a
+    # plain figure (>= 500家). The documents print it back in the source's own order.
+    written: str | None = None
+    by_written: str | None = None  # the date as written (2026年10月底前); None for 2025-12-31 or 2025
+    # 有条件的地方力争……: the target binds only where this holds; `evaluate` reports it unmet as 视条件, not missed
+    condition: str | None = None
     source: Source
 
 
@@ -308,7 +321,8 @@ class Cadence(Model):
 
     id: str
     title: str
-    every: Frequency
+    every: Frequency | None  # None: no fixed frequency, see timing
+    timing: Timing | None = None  # 定期, 不定期, 适时, 根据需要, 常态化: in the timetable, no dated events
     interval: int = 1
     at_least: bool = False
     kind: str | None = None
@@ -319,6 +333,7 @@ class Cadence(Model):
     section: str | None = None
     action: str | None = None
     text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # editor's notes, never printed
     source: Source
 
 
@@ -330,6 +345,7 @@ class Due(Model):
     date: dt.date | None = None
     month: int | None = None
     day: int | None = None  # None with a month: the end of that month
+    written: str | None = None  # as the source writes it (2026年10月底前, 年底前); None for ISO dates
 
 
 @dataclass(kw_only=True, eq=False, repr=False)
@@ -341,9 +357,11 @@ class Deadline(Model):
     due: list[Due] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     holiday: Literal["next_workday", "keep"] = "keep"
+    co_units: list[str] = field(default_factory=list)  # 配合单位: who works with the owners
     section: str | None = None
     action: str | None = None
     text: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # editor's notes, never printed
     source: Source
 
 
@@ -685,6 +703,8 @@ class Plan(Model):
     copy_to: list[str] = field(default_factory=list)  # 版记: 抄送 lines
     printed: Printed | None = None  # 版记: …印发
     owner_style: OwnerStyle = "lead_units"
+    owner_separator: str | None = None  # between the parts of generated owner text; None: ；
+    owner_groups: list[str] = field(default_factory=list)  # unit ids set apart at the end of a role's names
     punctuation: Punctuation = "fullwidth"
     annex_list: bool = False  # print 附件:1.… 2.… after the body
     numbering: Numbering = field(default_factory=Numbering)

@@ -3,7 +3,9 @@
 Numbers are never typed in a .plan file. A block's children are numbered in the
 style for their depth, unless the block says otherwise with ``numbering``;
 ``numbering … continue`` carries the count on from the previous sibling block's
-children (益阳's actions run 1–3 under (一) and 4–11 under (二)).
+children (益阳's actions run 1–3 under (一) and 4–11 under (二)); ``numbering through STYLE``
+gives every list of that style below the block one count, across parts and levels (广州's
+items run 1…45 through five parts, some under 一、, some under (一)).
 """
 
 from __future__ import annotations
@@ -55,10 +57,14 @@ def assign_numbers(plan: m.Plan) -> None:
             return actions.get(item.ref)
         return None
 
-    def visit(numbering: m.Numbering, items: list[m.ContentItem], depth: int, start: int) -> int:
+    def visit(numbering: m.Numbering, items: list[m.ContentItem], depth: int, start: int,
+              shared: dict[str, list[int]]) -> int:
         style = numbering.style or DEPTH_STYLES[min(depth, len(DEPTH_STYLES) - 1)]
         next_depth = DEPTH_STYLES.index(style) + 1 if style in DEPTH_STYLES else depth + 1
-        counter = start
+        if numbering.through:  # a count of its own for each style this block numbers through
+            shared = {**shared, **{s: [0] for s in numbering.through}}
+        cell = shared.get(style)  # one count shared with every list of this style in the subtree
+        counter = cell[0] if cell is not None else start
         previous_last = 0
         for item in items:
             child = node(item)
@@ -69,8 +75,12 @@ def assign_numbers(plan: m.Plan) -> None:
             else:
                 counter += 1
                 child.number = render_number(style, counter, punctuation)
+                if cell is not None:
+                    cell[0] = counter
             child_start = previous_last if child.numbering.continue_from_previous else 0
-            previous_last = visit(child.numbering, child.content, next_depth, child_start)
+            previous_last = visit(child.numbering, child.content, next_depth, child_start, shared)
+            if cell is not None:  # the child's own lists may have numbered on in this style
+                counter = cell[0]
         return counter
 
     top_level: list[m.ContentItem] = []
@@ -80,7 +90,7 @@ def assign_numbers(plan: m.Plan) -> None:
         if isinstance(child, m.Section) and child.kind == "annex":
             annex_count += 1
             child.number = f"附件{annex_count}"
-            visit(child.numbering, child.content, 0, 0)
+            visit(child.numbering, child.content, 0, 0, {})
         else:
             top_level.append(item)
-    visit(plan.numbering, top_level, 0, 0)
+    visit(plan.numbering, top_level, 0, 0, {})

@@ -6,6 +6,13 @@ Styles (chosen with ``owner_style`` on the plan, an annex, a section or an actio
 * ``lead_units``        （牵头单位：市工信局、市发改委）
 * ``lead_by_function``  （市人社局牵头，市发改委、市商务局等按职能分工负责）
 * ``responsible_units`` （责任单位：市发改委、市住建局）
+* ``led_with``          （由市委组织部牵头，市人社局参加）
+* ``by_duty``           （市发改委、市住建局按职责分工负责）
+
+Two plan-wide settings (on the plan, an annex or a section) shape every generated text
+below them: ``owner_separator`` the mark between the parts (（牵头单位：X，配合单位：Y） where
+the default is ；), and ``owner_group`` the units printed as a group after the other names of
+their role, set apart with a comma (市人社局、市工商联，各区、县级市).
 
 An action's ``owner_wording`` replaces the style's wording with the source's own
 (``{lead}分别牵头,{co}按职能分工负责``): the template gives the words between the
@@ -51,9 +58,12 @@ def _worded(template: str, names: dict[str, list[str]]) -> str:
     return _PLACEHOLDER.sub(fill, template)
 
 
-def owners_text(action: m.Action, style: str, punctuation: str) -> str | None:
+def owners_text(action: m.Action, style: str, punctuation: str, separator: str | None = None,
+                groups: frozenset[str] = frozenset()) -> str | None:
     def names(role: str) -> list[str]:
         return [o.as_written for o in action.owners if o.role == role]
+
+    grouped = {o.as_written for o in action.owners if o.id in groups}
 
     if action.owner_wording is not None and action.owners:
         wording = action.owner_wording
@@ -68,8 +78,24 @@ def owners_text(action: m.Action, style: str, punctuation: str) -> str | None:
     every = leaders + leads + co + responsible
     nested = any("(" in n or "（" in n for n in every)
     left, right, colon, semi, comma = _marks(punctuation, nested)
-    join = "、".join
+    if separator is not None:
+        semi = separator
+
+    def join(listed: list[str]) -> str:
+        """市人社局、市工商联，各区、县级市: a group comes last, set apart with a comma."""
+        text = "、".join(n for n in listed if n not in grouped)
+        for name in (n for n in listed if n in grouped):
+            text += (comma if text else "") + name
+        return text
+
     parts: list[str] = []
+    if style == "led_with" and leads:
+        body = "由" + join(leads) + "牵头" + (comma + join(co) + "参加" if co else "")
+        return left + semi.join([body] + ([f"责任单位{colon}{join(responsible)}"] if responsible else [])) + right
+    if style == "by_duty" and (responsible or leads):
+        body = join(responsible or leads) + "按职责分工负责"
+        extra = [f"配合单位{colon}{join(co)}"] if co else []
+        return left + semi.join([body] + extra) + right
     if style == "lead_by_function" and leads:
         body = join(leads) + "牵头"
         if co:
@@ -95,6 +121,23 @@ def assign_owner_texts(plan: m.Plan) -> None:
     sections = {s.id: s for s in plan.sections}
     actions = {a.id: a for a in plan.actions}
 
+    def enclosing(action: m.Action) -> list[m.Section]:
+        found: list[m.Section] = []
+        section = sections.get(action.section) if action.section else None
+        while section is not None and section not in found:
+            found.append(section)
+            section = sections.get(section.parent) if section.parent else (
+                sections.get(section.annex) if section.annex and section.annex != section.id else None
+            )
+        return found
+
+    def separator_for(action: m.Action) -> str | None:
+        return next((s.owner_separator for s in enclosing(action) if s.owner_separator is not None),
+                    plan.owner_separator)
+
+    def groups_for(action: m.Action) -> frozenset[str]:
+        return frozenset(plan.owner_groups).union(*(s.owner_groups for s in enclosing(action)))
+
     def style_for(action: m.Action) -> str:
         current: m.Action | None = action
         while current is not None:
@@ -114,4 +157,5 @@ def assign_owner_texts(plan: m.Plan) -> None:
         if action.owners_verbatim is not None:  # the source's own wording, checked when built
             action.owners_text = action.owners_verbatim
             continue
-        action.owners_text = owners_text(action, style_for(action), plan.punctuation)
+        action.owners_text = owners_text(action, style_for(action), plan.punctuation, separator_for(action),
+                                         groups_for(action))

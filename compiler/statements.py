@@ -23,9 +23,9 @@ from compiler.arguments import (
     CODE,
     COND,
     DATE,
+    FIGURE,
     ID,
     LABEL,
-    MONTHDAY,
     NAME,
     NUM,
     OP,
@@ -33,12 +33,13 @@ from compiler.arguments import (
     QTY,
     REF,
     STR,
+    WHEN,
     YEAR,
     YEARS,
     ArgKind,
     words,
 )
-from compiler.vocab import ACTION_FORMS, FIRMNESS, FREQUENCIES, METRIC_KINDS, NUMBERING_STYLES, OWNER_STYLES
+from compiler.vocab import ACTION_FORMS, FIRMNESS, FREQUENCIES, METRIC_KINDS, NUMBERING_STYLES, OWNER_STYLES, TIMINGS
 
 
 @dataclass(frozen=True, init=False)
@@ -188,8 +189,15 @@ SPECS: list[Spec] = [
          positional=(Slot("office", STR), Slot("date", DATE)), once=True,
          example='printed "岳阳市人民政府办公室" 2025-02-07'),
     Spec("owner_style", ("plan", "annex", "section", "action"),
-         "How owners are printed after an action: leader_unit （牵头领导：…；牵头单位：…）, lead_units （牵头单位：…）, lead_by_function （X牵头，Y等按职能分工负责）, responsible_units （责任单位：…）.",
+         "How owners are printed after an action: leader_unit （牵头领导：…；牵头单位：…）, lead_units （牵头单位：…）, lead_by_function （X牵头，Y等按职能分工负责）, responsible_units （责任单位：…）, led_with （由X牵头，Y参加）, by_duty （X、Y按职责分工负责）.",
          positional=(Slot("style", words(*OWNER_STYLES)),), once=True, example="owner_style lead_by_function"),
+    Spec("owner_separator", ("plan", "annex", "section"),
+         "The mark between the parts of generated owner text, for the plans that write （牵头单位：X，配合单位：Y） rather than the default ；.",
+         positional=(Slot("mark", STR),), once=True, example='owner_separator "，"'),
+    Spec("owner_group", ("plan", "annex", "section"),
+         "Units printed as a group after the other names of their role, set apart with a comma rather than 、: "
+         "（牵头单位：市人社局，配合单位：市教育局，各区、县级市）. Declare the group (各区、县级市) once as a unit.",
+         positional=(Slot("units", REF, "+", refers=("unit",)),), example="owner_group 各区县级市"),
     Spec("annex_list", ("plan",), "Prints the list of annexes (附件说明) after the body: 附件:1.… 2.…, generated from the annex blocks.",
          once=True, example="annex_list"),
     Spec("punctuation", ("plan",), "Whether generated numbering and owner brackets use full-width （） or half-width () punctuation.",
@@ -234,12 +242,19 @@ SPECS: list[Spec] = [
          "A paragraph of prose, kept exactly. Repeat for several paragraphs; order is kept relative to sub-items.",
          positional=(Slot("text", STR),), example='text """以习近平新时代中国特色社会主义思想为指导,……"""'),
     Spec("numbering", ("plan", "section", "annex", "action"),
-         "How the children of this block are numbered (default by depth: cn 一、, cn_paren (一), arabic 1., arabic_paren (1), circled ①; also cn_ordinal 一是 and none). `continue` carries numbers on from the previous sibling block.",
-         positional=(Slot("style", words(*NUMBERING_STYLES), "?"),), options=(Option("continue"),), once=True,
+         "How the children of this block are numbered (default by depth: cn 一、, cn_paren (一), arabic 1., arabic_paren (1), circled ①; also cn_ordinal 一是 and none). "
+         "Each list restarts at 1 by default. `continue` carries the count on from the children of the previous sibling block (the block just before this one, in the same parent): "
+         "益阳's actions run 1–3 under (一) and 4–11 under (二). `through STYLE…` numbers every list of those styles below this block with one count, across parts and levels: "
+         "`numbering through arabic` in the plan block runs 1…45 through five parts, whether an item sits under 一、 or under (一).",
+         positional=(Slot("style", words(*NUMBERING_STYLES), "?"),),
+         options=(Option("continue"), Option("through", (Slot("through", words(*NUMBERING_STYLES), "+"),))), once=True,
          example="numbering arabic continue"),
     Spec("form", ("action",), "How the action is laid out: run_in (number, title。text, one paragraph), heading (title on its own line), label (title:text, unnumbered), inline (continues the previous paragraph, unnumbered).",
          positional=(Slot("form", words(*ACTION_FORMS)),), once=True, example="form inline"),
-    Spec("note", ("plan", "section", "annex", "action", "metric"), "An editor's note that is not part of the published text (e.g. a typo fixed from the source).",
+    Spec("form", ("section",), "How the section's title is laid out: heading (a line of its own, the default) or run_in "
+         "(number, title。 and its first paragraph as one paragraph: （一）产业提升人才行动计划。围绕……).",
+         positional=(Slot("form", words("heading", "run_in")),), once=True, example="form run_in"),
+    Spec("note", ("plan", "section", "annex", "action", "metric", "cadence", "deadline"), "An editor's note that is not part of the published text (e.g. a typo fixed from the source).",
          positional=(Slot("text", STR),), example='note "source reads 湘政办发〔20224号; corrected to 〔2022〕4号"'),
     # ---- owners --------------------------------------------------------
     Spec("lead_leader", ("action",), "The leaders who lead this action (牵头领导): people.", positional=(Slot("people", REF, "+", refers=("person",)),),
@@ -247,6 +262,11 @@ SPECS: list[Spec] = [
     Spec("lead", ("action", "metric"), "The lead units (牵头单位).", positional=(Slot("units", REF, "+", refers=("unit",)),), example="lead 发改委 工信局"),
     Spec("co", ("action",), "Co-operating units (配合单位; in X牵头，Y等按职能分工负责 these are the Y).", positional=(Slot("units", REF, "+", refers=("unit",)),),
          example="co 商务局 财政局"),
+    Spec("co", ("deadline",), "Units that work with the deadline's owner (会同配合单位于2012年10月底前……): listed after the owners in the timetable.",
+         positional=(Slot("units", REF, "+", refers=("unit",)),), example="co 财政局"),
+    Spec("follow_up", ("metric",),
+         "跟踪责任: the units that report this metric's progress, apart from those who deliver it. The ledger and `evaluate` use them; the document never prints them.",
+         positional=(Slot("units", REF, "+", refers=("unit",)),), example="follow_up 统计局"),
     Spec("responsible", ("action",), "Responsible units (责任单位), when the source names no lead.", positional=(Slot("units", REF, "+", refers=("unit",)),),
          example="responsible 自然资源和规划局 发改委"),
     Spec("owner_wording", ("action",),
@@ -274,20 +294,29 @@ SPECS: list[Spec] = [
     Spec("part", ("metric",), "Metrics that add up to this one (企业 + 个体工商户 + 合作社 = 市场主体).", positional=(Slot("metrics", REF, "+", refers=("metric",)),),
          example="part 企业数 个体工商户数 合作社数"),
     Spec("target", ("metric",),
-         "A target: comparator, value with unit, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated).",
-         positional=(Slot("op", OP, "?"), Slot("value", QTY, "?")),
-         options=(Option("by", (Slot("by", (DATE, YEAR)),)), Option("from", (Slot("from", YEAR),)),
+         "A target: comparator and figure, when (by a date or year, each year, from/until), and firmness (must 确保, strive 力争/争取, stated). "
+         "The figure may be written as plans write it, its words attached before or after it (500家以上, 不少于100名, 2000名左右, 5%以内, 力争达到1800家以上, 1—2个); "
+         "the documents print it back as written. `by` takes a date as plans write it (2026年10月底前, 2025-12-31, 2025). "
+         "`done` makes a yes/no (qualitative) target; `conditional \"有条件的地方\"` one that binds only where the condition holds "
+         "(`evaluate` reports it unmet as 视条件, never as missed).",
+         positional=(Slot("op", OP, "?"), Slot("value", FIGURE, "?")),
+         options=(Option("by", (Slot("by", WHEN),)), Option("from", (Slot("from", YEAR),)),
                   Option("until", (Slot("until", YEAR),)), Option("base_year", (Slot("base", YEAR),)),
-                  Option("each_year"), Option("done")) + _firmness,
-         example="target >= 8.5% by 2024 must"),
+                  Option("each_year"), Option("done"), Option("conditional", (Slot("condition", STR),))) + _firmness,
+         example="target 500家以上 by 2025 strive"),
     # ---- machinery --------------------------------------------------------
     Spec("cadence", STRUCTURE + ("file",), "A recurring meeting, inspection or report (周会商, 旬调度, 每季度督查 …).",
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="cadence",
          requires=(Require("every", "M011", "cadence `{id}` has no `every`", "say how often it happens, e.g. `every quarter`"),),
          example='cadence 季度督查 "每季度督查一次" {\n  every quarter\n  owner 市政府\n}'),
-    Spec("every", ("cadence", "scoring"), "How often: week, biweek, dekad (旬: 1st, 11th, 21st), month, quarter, halfyear, year; optionally every N of them; `at_least` for 至少.",
-         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES))), options=(Option("at_least"),), once=True,
+    Spec("every", ("cadence",), "How often: week, biweek, dekad (旬: 1st, 11th, 21st), month, quarter, halfyear, year; optionally every N of them; `at_least` for 至少. "
+         "A duty with no fixed frequency says so instead: regularly 定期, irregularly 不定期, timely 适时, as_needed 根据需要, routinely 常态化; "
+         "it is listed in the timetable with its owners but puts no dated events on the calendar.",
+         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES, *TIMINGS))), options=(Option("at_least"),), once=True,
          example="every halfyear at_least"),
+    Spec("every", ("scoring",), "How often the units are assessed: month, quarter, halfyear, year (optionally every N of them).",
+         positional=(Slot("interval", NUM, "?"), Slot("unit", words(*FREQUENCIES))), options=(Option("at_least"),), once=True,
+         example="every quarter"),
     Spec("kind", ("cadence",), "What the occasion is (会商, 调度, 分析, 考核, 述职, 督查, 通报 …).", positional=(Slot("kind", LABEL),), once=True,
          example="kind 调度"),
     Spec("holiday", ("cadence", "deadline"), "What happens when a date falls on a non-working day: next_workday moves it (default for cadences), keep marks it (default for deadlines).",
@@ -296,9 +325,12 @@ SPECS: list[Spec] = [
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="deadline",
          requires=(Require("due", "M012", "deadline `{id}` has no `due` date", "e.g. `due each_year 3月底` or `due 2025-03-31`"),),
          example='deadline 考评细则 "完善考评细则" {\n  due each_year 3月底\n  owner 考评单位\n}'),
-    Spec("due", ("deadline",), "When a deadline falls: a date (2025-03-31), each_year with a month and day (每年 3月底), or next_year (次年 01-30).",
-         positional=(Slot("when", (DATE, MONTHDAY)),), options=(Option("each_year"), Option("next_year")),
-         example="due next_year 01-30"),
+    Spec("due", ("deadline",),
+         "When a deadline falls: a date as plans write it, printed back as written: once (2026年10月底前, 2025-03-31, 2027年: 12-31 of it), "
+         "each year of the plan's period (年底前, 6月30日前, 每年3月底前, 上半年 6-30, 年内 12-31, 第三季度末 9-30; or each_year with a month and day), "
+         "or the year after (次年1月30日前, 下一年度1月30日前, next_year 01-30). 底/末 is the last day of the month.",
+         positional=(Slot("when", WHEN),), options=(Option("each_year"), Option("next_year")),
+         example="due 2026年10月底前"),
     # ---- assessment -----------------------------------------------------
     Spec("scoring", ("file",), "An assessment method (考核评价办法): groups, evaluators, weights, ranks and grades.",
          positional=(Slot("id", ID), Slot("title", STR)), block="required", block_context="scoring",

@@ -155,8 +155,15 @@ def reading_order(plan: m.Plan) -> list[Block]:
             for paragraph in section.closing:
                 blocks.append(Block("paragraph", paragraph))
             return
-        blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
-        emit_content(section.content, depth + 1)
+        content = section.content
+        if section.form == "run_in":  # （一）标题。正文……: the title opens the first paragraph
+            first = content[0] if content else None
+            lead = first.text if first is not None and first.kind == "text" else None
+            blocks.append(Block("paragraph", _join_title(section.number, section.title, lead), ref=section.id))
+            content = content[1:] if lead is not None else content
+        else:
+            blocks.append(Block("heading", section.number + section.title, depth + 1, section.id))
+        emit_content(content, depth + 1)
 
     # the title block as an official document prints it: issuer, 文号, title, 主送, notice, 落款
     for issuer in plan.issuers:

@@ -35,6 +35,16 @@ FREQUENCY: dict[str, Frequency] = {f.name: f for f in (
     Frequency("year", "年", 1, 365, 12),
 )}
 FREQUENCIES = tuple(FREQUENCY)
+#: duties with no fixed frequency (定期向社会公布, 适时开展督查): a cadence written with one of these
+#: appears in the timetable with its word and owners but puts no dated events on the calendar.
+TIMING_ZH: dict[str, str] = {
+    "regularly": "定期",
+    "irregularly": "不定期",
+    "timely": "适时",
+    "as_needed": "根据需要",
+    "routinely": "常态化",
+}
+TIMINGS = tuple(TIMING_ZH)
 #: the periods a scoring scheme can be assessed in: the month-based ones
 SCORING_FREQUENCIES = tuple(f.name for f in FREQUENCY.values() if f.months is not None)
 
@@ -65,7 +75,7 @@ METRIC_KINDS = (
 )
 NUMBERING_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "cn_ordinal", "none")
 ACTION_FORMS = ("run_in", "heading", "label", "inline")
-OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units")
+OWNER_STYLES = ("leader_unit", "lead_units", "lead_by_function", "responsible_units", "led_with", "by_duty")
 PUNCTUATION = ("fullwidth", "halfwidth")
 
 # ---- comparators ------------------------------------------------------------------

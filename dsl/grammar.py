@@ -7,8 +7,14 @@ import os
 import re
 from pathlib import Path
 
-from dsl.keywords import keyword_spellings
-from dsl.lexicon import NAME_CONTINUE, NAME_PATTERN
+from dsl.keywords import (
+    COMPARATOR_SPELLINGS,
+    FIRMNESS_PREFIXES,
+    POSTFIX_COMPARATORS,
+    RANGE_SEPARATORS,
+    keyword_spellings,
+)
+from dsl.lexicon import HAN, NAME_CONTINUE, NAME_PATTERN
 
 BEGIN = "// BEGIN KEYWORDS"
 END = "// END KEYWORDS"
@@ -51,6 +57,31 @@ def render_keyword_terminal() -> str:
     return f"KEYWORD: /(?:{alternatives}){KEYWORD_END}{KEYWORD_COLON}/"
 
 
+def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+
+
+def render_measure_terminal() -> str:
+    """The MEASURE terminal: a figure with its comparator and firmness words attached, as plans write it.
+
+    ``不少于100名``, ``力争达到500家以上``, ``超过1~2个``, ``5%以内``: a word before the figure
+    (generated from the comparator and firmness words of dsl/keywords.py), or after a
+    percentage (``500家以上`` is a QUANTITY whose unit ends in the word; the compiler reads it).
+    """
+    prefix_words = [s for spellings in COMPARATOR_SPELLINGS.values() for s in spellings
+                    if "\u3400" <= s[0] <= "\u9fff" and s not in POSTFIX_COMPARATORS]
+    number = r"[+-]?\d+(?:\.\d+)?"
+    separator = "(?:[" + "".join(re.escape(s) for s in RANGE_SEPARATORS if not "\u3400" <= s <= "\u9fff") + "]|" + \
+        "|".join(s for s in RANGE_SEPARATORS if "\u3400" <= s <= "\u9fff") + ")"
+    figure = f"{number}(?:{separator}{number})?"
+    unit = f"(?:[%％‰](?:{_alternation(POSTFIX_COMPARATORS)})?|[{HAN}A-Za-z\\/·]+)?"
+    firm = _alternation(FIRMNESS_PREFIXES)
+    words = _alternation(prefix_words)
+    postfix = _alternation(POSTFIX_COMPARATORS)
+    return (f"MEASURE.3: /(?:(?:{firm})(?:{words})?|{words}){figure}{unit}"
+            f"|{figure}[%％‰](?:{postfix})/")
+
+
 def keyword_word(token_text: str) -> str:
     """The keyword itself, without the colon its token may end with."""
     return token_text.rstrip(":： \t\f\u3000")
@@ -58,7 +89,8 @@ def keyword_word(token_text: str) -> str:
 
 def with_current_keywords(text: str) -> str:
     pattern = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
-    replacement = f"{BEGIN}\nNAME: /{NAME_PATTERN}/\n{render_keyword_terminal()}\n{END}"
+    replacement = (f"{BEGIN}\nNAME: /{NAME_PATTERN}/\n{render_keyword_terminal()}\n"
+                   f"{render_measure_terminal()}\n{END}")
     return pattern.sub(lambda _match: replacement, text)
 
 

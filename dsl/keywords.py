@@ -40,6 +40,8 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "copy_to": ("抄送",),
     "printed": ("印发",),
     "owner_style": ("责任格式",),
+    "owner_separator": ("责任分隔",),
+    "owner_group": ("责任分组",),
     "annex_list": ("附件说明",),
     "punctuation": ("标点",),
     "cite": ("引用",),
@@ -66,6 +68,7 @@ STATEMENT_KEYWORDS: dict[str, tuple[str, ...]] = {
     "owner_wording": ("责任措辞",),
     "owner_text": ("责任原文",),
     "owner": ("负责",),
+    "follow_up": ("跟踪责任",),
     # metrics and targets
     "metric": ("指标",),
     "kind": ("类型",),
@@ -141,8 +144,10 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "applies": ("适用于",),
     "parent": ("上级",),
     "continue": ("连续",),
+    "through": ("贯通",),
     "as": ("任",),
     "keep_brackets": ("保留括号",),
+    "conditional": ("有条件",),
     # firmness
     "must": ("确保",),
     "strive": ("力争", "争取"),
@@ -167,6 +172,12 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "quarter": ("季度",),
     "halfyear": ("半年",),
     "year": ("年",),
+    # no fixed frequency (compiler.vocab.TIMING_ZH)
+    "regularly": ("定期",),
+    "irregularly": ("不定期",),
+    "timely": ("适时",),
+    "as_needed": ("根据需要", "视情"),
+    "routinely": ("常态化",),
     # holiday policy
     "next_workday": ("顺延",),
     "keep": ("不变",),
@@ -188,6 +199,8 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "lead_units": ("牵头单位式",),
     "lead_by_function": ("牵头加分工",),
     "responsible_units": ("责任单位式",),
+    "led_with": ("牵头参加式",),
+    "by_duty": ("按职责分工式",),
     # punctuation
     "fullwidth": ("全角",),
     "halfwidth": ("半角",),
@@ -224,15 +237,28 @@ ARGUMENT_WORDS: dict[str, tuple[str, ...]] = {
     "zero": ("不低于零",),
 }
 
-# Comparators may be written as symbols (ASCII or full-width) or as words.
+# Comparators may be written as symbols (ASCII or full-width) or as words. What each one
+# means (compiler.vocab.COMPARATOR_MEANING) is declared once: 达到 is "reached", at least
+# the figure (>=), as the bundled plans read it; `=` alone is exact equality.
 COMPARATOR_SPELLINGS: dict[str, tuple[str, ...]] = {
-    ">=": (">=", "≥", "＞＝", "不低于", "不少于", "以上"),
-    "<=": ("<=", "≤", "＜＝", "不超过", "不高于", "以下"),
+    ">=": (">=", "≥", "＞＝", "不低于", "不少于", "以上", "达到"),
+    "<=": ("<=", "≤", "＜＝", "不超过", "不高于", "以下", "以内", "控制在"),
     ">": (">", "＞", "超过", "突破"),
     "<": ("<", "＜", "低于"),
-    "=": ("=", "＝", "==", "达到"),
+    "=": ("=", "＝", "=="),
     "~": ("~", "≈", "～", "左右", "约"),
 }
+#: the comparator words plans write after the figure (500家以上, 2000名左右, 5%以内); every
+#: other word comes before it (不少于100名, 超过1000家)
+POSTFIX_COMPARATORS: tuple[str, ...] = ("以上", "以下", "以内", "左右")
+#: words that frame a figure without fixing the comparator on their own: with a word after the
+#: figure, that word decides (控制在3%左右 is ~, 达到80%以上 is >=)
+FRAMING_COMPARATORS: tuple[str, ...] = ("达到", "控制在")
+#: the firmness words a figure may open with (力争500家以上, 确保不低于90%); they are the
+#: spellings of the firmness argument words must/strive below
+FIRMNESS_PREFIXES: tuple[str, ...] = ("确保", "力争", "争取")
+#: how a range's two ends may be joined (1~2个, 1—2个, 1至2个, 1-2个)
+RANGE_SEPARATORS: tuple[str, ...] = ("~", "～", "—", "–", "至", "-")
 
 
 def _spelling_index(table: dict[str, tuple[str, ...]]) -> dict[str, str]:

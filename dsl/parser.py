@@ -45,6 +45,8 @@ _TOKEN_WORDS = {
     "YEARS": "a year range",
     "RANGE": "a range",
     "QUANTITY": "a number",
+    "MEASURE": "a number",  # a figure with its words (不少于100名): to a writer, a number
+    "WHEN": "a date",  # a date as plans write it (2026年10月底前)
     "COMPARATOR": "a comparator",
     "SIGN": "a unit sign (%)",
     "_NL": "the end of the line",

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from diagnostics import Diagnostic, Severity, Span
+from dsl.keywords import RANGE_SEPARATORS
 from dsl.numbers import WIDE
 
 # Argument kinds (token types of the grammar).
@@ -21,6 +22,8 @@ DATE = "DATE"
 MONTHDAY = "MONTHDAY"
 YEARS = "YEARS"
 RANGE = "RANGE"
+MEASURE = "MEASURE"  # a figure with its words: 不少于100名, 5%以内 (compiler/forms.py reads it)
+WHEN = "WHEN"  # a date as plans write it: 2026年10月底前, 年底前 (compiler/forms.py reads it)
 QUANTITY = "QUANTITY"
 COMPARATOR = "COMPARATOR"
 SIGN = "SIGN"
@@ -143,11 +146,29 @@ def split_quantity(raw: str) -> tuple[Decimal, str]:
     return Decimal(raw[:i]), raw[i:]
 
 
+def split_range(raw: str) -> tuple[str, str, str] | None:
+    """``1~2个`` -> ('1', '~', '2个'): a range's low end, its separator and the rest; None if ``raw`` is one figure."""
+    start = 1 if raw[:1] in "+-" else 0
+    i = start
+    while i < len(raw) and (raw[i].isdigit() or raw[i] == "."):
+        i += 1
+    if i == start or i >= len(raw) or raw[i] not in RANGE_SEPARATORS:
+        return None
+    rest = raw[i + 1:]
+    if not rest or not (rest[0].isdigit() or (rest[0] in "+-" and rest[1:2].isdigit())):
+        return None
+    return raw[:i], raw[i], rest
+
+
 def decode_range(raw: str) -> tuple[Decimal, Decimal, str]:
-    low, high = raw.replace("～", "~").split("~", 1)
+    raw = raw.translate(WIDE)  # full-width digits and point read as ASCII (dsl/numbers.py)
+    parts = split_range(raw)
+    if parts is None:  # not reached for a RANGE token; kept total for callers that guess
+        value, unit = split_quantity(raw)
+        return value, value, unit
+    low, _separator, high = parts
     high_value, unit = split_quantity(high)
-    low_value, _ = split_quantity(low)
-    return low_value, high_value, unit
+    return Decimal(low), high_value, unit
 
 
 def decode_date(raw: str) -> tuple[int, int, int]:

@@ -306,6 +306,8 @@ class Builder:
             copy_to=f.get("copy_to", []),
             printed=f.get("printed"),
             owner_style=f.get("owner_style", "lead_units"),
+            owner_separator=f.get("owner_separator"),
+            owner_groups=f.get("owner_groups", []),
             punctuation=f.get("punctuation", "fullwidth"),
             annex_list=f.get("annex_list", False),
             numbering=self.plan_numbering,

@@ -370,6 +370,8 @@ def cadence_longer_than_period(ctx: RuleContext) -> Iterator[Diagnostic]:
     period = ctx.plan.period
     length = (period.end - period.start).days + 1
     for cadence in ctx.plan.cadences:
+        if cadence.every is None:
+            continue
         days = FREQUENCY[cadence.every].days * cadence.interval
         if days > length:
             yield ctx.diag(
@@ -421,6 +423,7 @@ _FREQUENCY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _effective_frequency(cadence: m.Cadence) -> str:
+    assert cadence.every is not None
     if cadence.every == "week" and cadence.interval == 2:
         return "biweek"
     if cadence.every == "month" and cadence.interval == 3:
@@ -435,6 +438,8 @@ def _effective_frequency(cadence: m.Cadence) -> str:
 @rule("V068")
 def cadence_frequency_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
     for cadence in ctx.plan.cadences:
+        if cadence.every is None:
+            continue
         found = {(name, match[0]) for name, pattern in _FREQUENCY_WORDS if (match := pattern.search(cadence.title))}
         names = {name for name, _ in found}
         if len(names) != 1:

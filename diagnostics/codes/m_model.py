@@ -43,3 +43,7 @@ code("M013", "owner-text-mismatch", "error", "An action's `owner_text` does not 
      why="`owner_text` prints the source's wording instead of the generated owner text; it must say exactly who the structured owners are, or the document and the checks would disagree.",
      example='action a {\n  responsible 市发改委 市住建局\n  owner_text "(责任单位:市发改委"\n}',
      fix='action a {\n  responsible 市发改委 市住建局\n  owner_text "(责任单位:市发改委、市住建局"\n}')
+code("M014", "contradictory-form", "error",
+     "A figure or date written as plans write it says something contradictory or leaves its day open: `不少于100名以下`, `6月前`, `2027年前`, a yearless date as a target's `by`.",
+     why="Each word has one meaning (docs/language.md, Figures and Dates); a figure whose words disagree, or a date that may mean the start or the end of its month, cannot be checked or scheduled without guessing.",
+     example='target 不少于100名以下 by 2025', fix='target 不少于100名 by 2025')

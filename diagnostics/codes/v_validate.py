@@ -99,6 +99,11 @@ code("V030", "owner-wording-mismatch", "error",
      why="The printed owner text would silently drop a unit, or print an empty name list.",
      example='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头负责"\n}',
      fix='action a "…" {\n  lead 发改委\n  co 商务局\n  owner_wording "{lead}牵头,{co}按职能分工负责"\n}')
+code("V031", "quantity-without-metric", "warning",
+     "An action's text states a quantity (a number with a measure word or unit: 110个重点项目, 2个邻里服务中心, 500家) that no metric of the action (or of its sub-actions) carries.",
+     why="A figure in the prose is a commitment someone will be asked about; without a metric it reaches neither the checks, the ledger nor `evaluate`. Deliberate omissions (a figure that only describes, such as a count of existing things) are acknowledged with a reason.",
+     example='action a "重点项目" {\n  text "加快推动110个重点项目建设。"\n}',
+     fix='action a "重点项目" {\n  text "加快推动110个重点项目建设。"\n  metric 重点项目 "重点项目建设" unit 个 {\n    target 110个 by 2025\n  }\n}\n(or `ack V031 "110个为项目清单数，不设考核指标"` in the action)')
 
 #: errors a plan may acknowledge (`ack CODE "reason"`) because the source itself has the defect: a rubric whose
 #: item maxima do not add up to its declared total is kept as published, and the score report states both totals

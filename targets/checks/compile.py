@@ -54,6 +54,7 @@ def build_checks(plan: m.Plan) -> ChecksDocument:
                     base_year=target.base_year or metric.base_year,
                     base_value=metric.base_value,
                     firmness=target.firmness,
+                    condition=target.condition,
                     owners=owners,
                     follow_up=[u for u in metric.follow_up if u in units],
                     leaders=leaders,

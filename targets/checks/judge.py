@@ -366,7 +366,12 @@ def judge(check: Check, rows: list[Row], as_of: dt.date, lang: str = "zh") -> Re
         status, reason = _judge_yearly(check, rows, as_of, lang, v)
     else:
         status, reason = _judge_once(check, rows, as_of, lang, v)
+    if check.condition and status in ("missed", "at_risk", "no_data"):
+        # it binds only where the condition holds: reported, never counted against the owners
+        status = "conditional"
+        reason = _say(lang, f"有条件的目标（{check.condition}）：", f"conditional ({check.condition}): ") + reason
     return Result(
+        condition=check.condition,
         check=check.id,
         metric=check.metric,
         metric_name=check.metric_name,
@@ -403,7 +408,8 @@ def evaluate(plan: m.Plan, checks: ChecksDocument, data: ProgressData, as_of: dt
     order = {c.id: i for i, c in enumerate(checks.checks)}
     results = [judge(check, rows.get(check.metric, []), as_of, lang) for check in checks.checks]
     results.sort(key=lambda r: (STATUSES.index(r.status), _FIRMNESS_ORDER[r.firmness], order[r.check]))
-    counts: dict[str, int] = {status: sum(1 for r in results if r.status == status) for status in STATUSES}
+    counts: dict[str, int] = {status: sum(1 for r in results if r.status == status) for status in STATUSES
+                              if status != "conditional" or any(c.condition for c in checks.checks)}
     summaries: dict[str, OwnerSummary] = {}
     for unit in plan.units:
         summaries[unit.id] = OwnerSummary(unit=unit.id, name=unit.name)

@@ -16,6 +16,7 @@ STATUS_LABEL = {
     "missed": "未完成",
     "not_due": "未到期",
     "no_data": "无数据",
+    "conditional": "视条件",
 }
 
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -24,8 +24,8 @@ def _quoted(name: str) -> str:
 
 def _counts(evaluation: Evaluation, lang: str) -> str:
     if lang == "zh":
-        return "，".join(f"{STATUS_LABEL[s]} {evaluation.counts[s]} 项" for s in STATUSES)
-    return ", ".join(f"{evaluation.counts[s]} {s.replace('_', ' ')}" for s in STATUSES)
+        return "，".join(f"{STATUS_LABEL[s]} {evaluation.counts[s]} 项" for s in STATUSES if s in evaluation.counts)
+    return ", ".join(f"{evaluation.counts[s]} {s.replace('_', ' ')}" for s in STATUSES if s in evaluation.counts)
 
 
 def render_text(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, list[Row]], lang: str = "zh") -> str:
@@ -78,7 +78,7 @@ def render_md(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, li
         "| 状态 | 数量 |" if zh else "| status | count |",
         "|---|---:|",
     ]
-    for status in STATUSES:
+    for status in (s for s in STATUSES if s in evaluation.counts):  # 视条件 only when the plan has such targets
         out.append(f"| {status_label(status, lang)} | {evaluation.counts[status]} |")
     out += ["", "## 目标一览" if zh else "## Targets", "",
             "| 状态 | 力度 | 指标 | 目标 | 截止 | 最新 | 说明 |" if zh else "| status | firmness | metric | target | due | latest | reason |",

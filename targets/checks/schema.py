@@ -12,8 +12,10 @@ from compiler.model import Comparator, Firmness, MetricKind, Model, Source
 CHECKS_SCHEMA: Literal["planc/checks/v1"] = "planc/checks/v1"
 EVALUATION_SCHEMA: Literal["planc/evaluation/v1"] = "planc/evaluation/v1"
 
-Status = Literal["met", "on_track", "at_risk", "missed", "not_due", "no_data"]
-STATUSES: tuple[Status, ...] = ("missed", "at_risk", "no_data", "on_track", "not_due", "met")
+Status = Literal["met", "on_track", "at_risk", "missed", "not_due", "no_data", "conditional"]
+#: conditional (视条件): a target that binds only where conditions allow (有条件的地方力争……) and is not met;
+#: reported, never counted as missed. Reports list it only when a plan has such a target.
+STATUSES: tuple[Status, ...] = ("missed", "at_risk", "no_data", "conditional", "on_track", "not_due", "met")
 
 
 @dataclass(kw_only=True)
@@ -35,6 +37,7 @@ class Check(Model):
     base_year: int | None = None
     base_value: str | None = None
     firmness: Firmness
+    condition: str | None = None  # 有条件的地方: the target binds only where this holds
     owners: list[str] = field(default_factory=list)  # unit ids: lead and responsible units
     follow_up: list[str] = field(default_factory=list)  # unit ids: 跟踪责任, who reports progress (plan-assigned)
     leaders: list[str] = field(default_factory=list)  # person ids: lead leaders
@@ -86,6 +89,7 @@ class Result(Model):
     due: dt.date
     status: Status
     reason: str  # one line: how the status was reached
+    condition: str | None = None  # a conditional target's condition (有条件的地方)
     observed: Observation | None = None  # the observation the verdict rests on
     expected: str | None = None  # the trajectory's value at the observation's date, when one is used
     years: list[YearResult] = field(default_factory=list)  # per_year checks: one verdict per year

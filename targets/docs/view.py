@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from compiler import model as m
 from compiler.lookup import PlanIndex
 from compiler.text import Block, chinese_date, reading_order
-from compiler.vocab import FIRMNESS_ZH, every_text
+from compiler.vocab import FIRMNESS_ZH, TIMING_ZH, every_text
 from targets.docs.rubric import RubricTable, rubric_tables
 from targets.escape import Markdown
 from targets.escape import markdown_inline as escape
@@ -141,7 +141,9 @@ def _year_or_date(day: dt.date) -> str:
 def target_value(target: m.Target, metric: m.Metric) -> str:
     if target.value is None:
         return "完成"
-    if target.value_max is not None:  # a range states both bounds; a comparator adds nothing
+    if target.written is not None:  # as the source writes it, in its own order (500家以上)
+        text = target.written
+    elif target.value_max is not None:  # a range states both bounds; a comparator adds nothing
         text = f"{target.value}～{target.value_max}"
     else:
         text = _OPS[target.op].format(target.value)
@@ -160,6 +162,8 @@ def target_due(target: m.Target, plan: m.Plan) -> str:
         first = target.from_year or plan.period.start.year
         last = target.until_year or (target.by.year if target.by else plan.period.end.year)
         return f"{first}年每年" if first == last else f"{first}—{last}年每年"
+    if target.by_written is not None:
+        return target.by_written
     if target.by is not None:
         return _year_or_date(target.by)
     # a target stated without a date is due by the end of the plan period
@@ -214,6 +218,8 @@ def responsibility_rows(plan: m.Plan, names: _Names) -> list[tuple[str, ...]]:
 
 
 def frequency(cadence: m.Cadence) -> str:
+    if cadence.every is None:
+        return TIMING_ZH[cadence.timing or "as_needed"]
     text = ("至少" if cadence.at_least else "") + every_text(cadence.every, cadence.interval) + "一次"
     if cadence.every == "dekad":
         text += "（每月1日、11日、21日）"
@@ -225,6 +231,8 @@ def frequency(cadence: m.Cadence) -> str:
 
 
 def due_text(due: m.Due) -> str:
+    if due.written is not None:  # as the source writes it (2026年10月底前, 年底前)
+        return due.written
     if due.kind == "once" and due.date is not None:
         return chinese_date(due.date) + "前"
     day = f"{due.month}月{due.day}日" if due.day is not None else f"{due.month}月底"
@@ -237,8 +245,11 @@ def timetable_rows(plan: m.Plan, names: _Names) -> list[tuple[str, ...]]:
         rows.append((cadence.title, cadence.kind or "机制", frequency(cadence), names.owners(cadence.owners),
                      names.place(cadence.section, cadence.action)))
     for deadline in plan.deadlines:
+        owners = names.owners(deadline.owners)
+        if deadline.co_units:
+            owners += f"（配合：{names.owners(deadline.co_units)}）"
         rows.append((deadline.title, "时限", "；".join(due_text(d) for d in deadline.due) or EMPTY,
-                     names.owners(deadline.owners), names.place(deadline.section, deadline.action)))
+                     owners, names.place(deadline.section, deadline.action)))
     return rows
 
 

@@ -201,7 +201,7 @@ def target_cell(metric: m.Metric, target: m.Target, sentence: str) -> str:
 
 def reporting_grain(plan: m.Plan) -> str:
     """The finest cadence of the plan, no finer than a month; yearly when it has none."""
-    grains = [_PERIOD_GRAIN[c.every] for c in plan.cadences]
+    grains = [_PERIOD_GRAIN[c.every] for c in plan.cadences if c.every is not None]
     return min(grains, key=_GRAIN_ORDER.index) if grains else "year"
 
 

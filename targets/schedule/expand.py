@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from compiler import model as m
 from compiler.periods import active_window, due_dates
-from compiler.vocab import FREQUENCY, every_text
+from compiler.vocab import FREQUENCY, TIMING_ZH, every_text
 from targets.schedule.schema import Event, EventPeriod, EventSource, Rule, Schedule, Window
 from targets.schedule.workdays import TENTATIVE_NOTE, WorkdayCalendar, next_workday, previous_workday
 
@@ -132,6 +132,8 @@ def cadence_slots(every: str, interval: int, start: dt.date, end: dt.date) -> li
 
 
 def frequency_text(cadence: m.Cadence) -> str:
+    if cadence.every is None:
+        return TIMING_ZH[cadence.timing or "as_needed"]
     return every_text(cadence.every, cadence.interval) + ("（至少一次）" if cadence.at_least else "")
 
 
@@ -140,6 +142,8 @@ def _month_day_text(month: int, day: int | None) -> str:
 
 
 def due_text(due: m.Due) -> str:
+    if due.written is not None:
+        return due.written
     if due.kind == "once" and due.date is not None:
         return f"{due.date.year}年{due.date.month}月{due.date.day}日前"
     assert due.month is not None
@@ -163,7 +167,7 @@ def is_review(cadence: m.Cadence) -> bool:
 
 def _cadence_drafts(cadence: m.Cadence, rule_start: dt.date, rule_end: dt.date, calendar: WorkdayCalendar) -> list[_Draft]:
     """One draft per period: on its first day; a review the day after it; 至少 on its last working day."""
-    if rule_start > rule_end:
+    if rule_start > rule_end or cadence.every is None:  # no fixed frequency: nothing to put on a calendar
         return []
     drafts = []
     review = is_review(cadence) and not cadence.at_least

@@ -57,6 +57,8 @@ def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
     """The RRULE parts that could describe these events' instances, or None."""
     if rule.kind == "cadence":
         every, n = rule.every or "", rule.interval
+        if not every:  # no fixed frequency: no events, no rule
+            return None
         if every in ("week", "biweek"):
             return {"freq": "weekly", "interval": n * (2 if every == "biweek" else 1)}
         if every == "dekad":

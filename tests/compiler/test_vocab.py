@@ -18,6 +18,7 @@ from targets.scoring.schema import ConditionDef
 
 def test_the_models_literals_are_the_vocabularies() -> None:
     assert typing.get_args(m.Frequency) == vocab.FREQUENCIES
+    assert typing.get_args(m.Timing) == vocab.TIMINGS
     assert typing.get_args(m.Firmness) == vocab.FIRMNESS
     assert typing.get_args(m.MetricKind) == vocab.METRIC_KINDS
     assert typing.get_args(m.NumberingStyle) == vocab.NUMBERING_STYLES
@@ -28,11 +29,15 @@ def test_the_models_literals_are_the_vocabularies() -> None:
 
 
 def test_every_word_has_its_spellings_and_the_table_takes_them() -> None:
-    for word in vocab.FREQUENCIES + vocab.METRIC_KINDS + vocab.NUMBERING_STYLES + vocab.ACTION_FORMS:
+    for word in vocab.FREQUENCIES + vocab.TIMINGS + vocab.METRIC_KINDS + vocab.NUMBERING_STYLES + vocab.ACTION_FORMS:
         assert word in ARGUMENT_WORDS, word
+    for word, zh in vocab.TIMING_ZH.items():
+        assert ARGUMENT_WORDS[word][0] == zh, word
     assert set(COMPARATOR_SPELLINGS) == set(vocab.COMPARATORS)
     every = SPEC_BY_CONTEXT[("cadence", "every")].slot("unit").kinds[0]
-    assert every.name == "w:" + "|".join(vocab.FREQUENCIES)
+    assert every.name == "w:" + "|".join(vocab.FREQUENCIES + vocab.TIMINGS)
+    assessed = SPEC_BY_CONTEXT[("scoring", "every")].slot("unit").kinds[0]
+    assert assessed.name == "w:" + "|".join(vocab.FREQUENCIES)
 
 
 def test_about_means_the_same_in_evaluate_and_in_scoring() -> None:

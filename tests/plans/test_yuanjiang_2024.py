@@ -25,10 +25,11 @@ CORRECTED = [
 ]
 
 
-def test_checks_without_a_single_diagnostic() -> None:
+def test_checks_with_one_acknowledged_warning() -> None:
     compiled = compile_file(ROOT / "plans" / f"{PLAN_ID}.plan")
     assert compiled.ok
-    assert [f"{d.code} {d.message}" for d in compiled.diagnostics] == []
+    # 支持6条产业链骨干龙头企业: a count of the existing chains, not a target (V031, acknowledged)
+    assert [(d.code, d.acknowledged is not None) for d in compiled.diagnostics] == [("V031", True)]
 
 
 def test_fidelity_to_the_source(plan_json: Path) -> None:

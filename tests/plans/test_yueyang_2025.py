@@ -37,7 +37,8 @@ def test_only_acknowledged_warnings() -> None:
     compiled = compile_file(PLAN_FILE)
     outstanding = [d for d in compiled.diagnostics if not d.acknowledged]
     assert outstanding == []
-    assert sorted(d.code for d in compiled.diagnostics) == ["V005", "V028", "V029", "V029", "V051"]
+    # V031: 10亿元以上 (a threshold), 100万吨/年 (twice, a plant's name), 6个县市区… (a pilot's scope)
+    assert sorted(d.code for d in compiled.diagnostics) == ["V005", "V028", "V029", "V029"] + ["V031"] * 4 + ["V051"]
 
 
 def test_fidelity(plan_json: Path) -> None:
@@ -139,3 +140,7 @@ def test_targets(plan: Plan) -> None:
     assert (weekly.every, weekly.kind, weekly.action) == ("week", "调度", "a1-s2-2-5")
     credit = next(d for d in plan.deadlines if d.id == "a5-信用信息归集")
     assert credit.due[0].date is not None and credit.due[0].date.isoformat() == "2025-03-31"
+    # written as the source writes it (在2025年3月底前完成…; 力争年内完成…), printed back so
+    assert credit.due[0].written == "2025年3月底前"
+    platform = next(d for d in plan.deadlines if d.id == "a3-智慧文旅平台")
+    assert (platform.due[0].kind, platform.due[0].month, platform.due[0].written) == ("yearly", 12, "年内")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from compiler import model as m
 from compiler.build.handlers import handles
+from compiler.vocab import TIMINGS
 from dsl.syntax import Statement
 
 if TYPE_CHECKING:
+    from compiler.forms import When
     from compiler.build.core import Builder, Ctx
 
 @handles("cadence")
@@ -25,6 +26,12 @@ def cadence(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
 @handles("every", "cadence")
 def cadence_every(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     declared = ctx.obj
+    if v["unit"] in TIMINGS:
+        if v.get("interval") is not None or v.get("at_least"):
+            b.emit("M002", f"`{stmt.args[-1].raw}` has no frequency to count or bound", stmt.span,
+                   hint="write the word alone, e.g. `every regularly`")
+        declared.every, declared.timing = None, v["unit"]
+        return
     declared.every = v["unit"]
     interval = v.get("interval")
     if interval is not None and (interval != interval.to_integral_value() or interval < 1):
@@ -53,13 +60,20 @@ def deadline(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
 
 @handles("due", "deadline")
 def due(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
-    when = v["when"]
-    if isinstance(when, dt.date):
+    when: When = v["when"]
+    written = when.written or None
+    if when.year is not None:
         if v.get("each_year") or v.get("next_year"):
             b.emit("M002", "a full date cannot repeat; give a month and day for `each_year`/`next_year`",
                    stmt.span, hint="e.g. `due each_year 03-31`")
             return
-        ctx.obj.due.append(m.Due(kind="once", date=when))
+        try:
+            ctx.obj.due.append(m.Due(kind="once", date=when.date(), written=written))
+        except ValueError:
+            pass  # reported as M010 by the argument's reader
         return
-    month, day = when
-    ctx.obj.due.append(m.Due(kind="next_year" if v.get("next_year") else "yearly", month=month, day=day))
+    if v.get("each_year") and when.next_year:
+        b.emit("M002", "`each_year` contradicts `次年`", stmt.span, hint="keep one of them")
+        return
+    kind: Literal["yearly", "next_year"] = "next_year" if v.get("next_year") or when.next_year else "yearly"
+    ctx.obj.due.append(m.Due(kind=kind, month=when.month, day=when.day, written=written))

@@ -105,6 +105,26 @@ def plan_owner_style(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -
     b.plan_fields["owner_style"] = v["style"]
 
 
+@handles("owner_separator", "plan")
+def plan_owner_separator(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.plan_fields["owner_separator"] = v["mark"]
+
+
+@handles("owner_separator", "annex", "section")
+def block_owner_separator(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    ctx.obj.owner_separator = v["mark"]
+
+
+@handles("owner_group", "plan")
+def plan_owner_group(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, b.plan_fields.setdefault("owner_groups", []))
+
+
+@handles("owner_group", "annex", "section")
+def block_owner_group(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, ctx.obj.owner_groups)
+
+
 @handles("owner_style", "annex", "section", "action")
 def block_owner_style(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.owner_style = v["style"]
@@ -128,12 +148,17 @@ def cite(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
 
 @handles("numbering", "plan")
 def plan_numbering(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
-    b.plan_numbering = m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")))
+    b.plan_numbering = _numbering(v)
 
 
 @handles("numbering", "section", "annex", "action")
 def block_numbering(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
-    ctx.obj.numbering = m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")))
+    ctx.obj.numbering = _numbering(v)
+
+
+def _numbering(v: dict[str, Any]) -> m.Numbering:
+    return m.Numbering(style=v.get("style"), continue_from_previous=bool(v.get("continue")),
+                       through=list(dict.fromkeys(v.get("through") or [])))
 
 
 @handles("note", "plan")
@@ -141,7 +166,7 @@ def plan_note(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     b.plan_fields.setdefault("notes", []).append(v["text"])
 
 
-@handles("note", "section", "annex", "action", "metric")
+@handles("note", "section", "annex", "action", "metric", "cadence", "deadline")
 def block_note(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.notes.append(v["text"])
 

@@ -82,7 +82,7 @@ def text(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
         obj.content.extend(m.ContentItem(kind="text", text=p) for p in written)
 
 
-@handles("form", "action")
+@handles("form", "action", "section")
 def form(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.form = v["form"]
 
@@ -127,6 +127,11 @@ def owner_wording(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> N
 @handles("owner_text", "action")
 def owner_text(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
     ctx.obj.owners_verbatim = v["text"]
+
+
+@handles("co", "deadline")
+def deadline_co(b: Builder, stmt: Statement, v: dict[str, Any], ctx: Ctx) -> None:
+    b.refer_all(ctx, stmt, "units", v, ctx.obj.co_units)
 
 
 @handles("owner", "cadence", "deadline")

@@ -76,7 +76,7 @@ def test_json_is_versioned_and_valid() -> None:
 
 def test_every_status_and_every_kind_is_covered() -> None:
     statuses = {r["status"] for case in ("midterm", "final") for r in _json(case)["results"]}
-    assert statuses == set(STATUSES)
+    assert statuses == set(STATUSES) - {"conditional"}  # 视条件: tests/targets/checks/test_conditional_targets.py
     kinds = {r["kind"] for r in _json("final")["results"]}
     assert kinds == set(typing.get_args(MetricKind))
 

@@ -44,7 +44,7 @@ def test_table_lists_weekly_to_halfyearly_machinery_and_yearly_deadlines(path: s
         return found[0]
 
     for frequencies in (("每周",), ("每旬",), ("每月",), ("每季度",), ("每半年",),
-                        ("每年3月底前", "每年3月31日前"), ("每年12月底前", "每年12月31日前"), ("次年1月30日前",)):
+                        ("每年3月底前", "每年3月31日前"), ("每年12月底前", "每年12月31日前"), ("次年1月30日前", "下一年度1月30日前")):
         rule = rule_with(*frequencies)
         assert any(line.split()[2] == rule for line in events), f"{rule} has no events"
 
