@@ -43,7 +43,7 @@ class ArgKind:
 
 def _id(arg: Arg, diagnostics: list[Diagnostic]) -> Any:
     if arg.kind == syntax.NAME:
-        return arg.raw
+        return arg.value  # in Unicode NFC (dsl/parser.py): 豈 U+F900 and 豈 U+8C48 are one id
     if arg.kind not in (syntax.STRING, syntax.TEXT) and _digit_first_name(arg.raw):
         # `121人才梯队项目` reads as a number with a unit: say what is wrong, once, and take it as the
         # id so the rest of the statement is matched as meant
@@ -73,14 +73,16 @@ def _str(arg: Arg, _d: list[Diagnostic]) -> Any:
 
 def _ref(arg: Arg, _d: list[Diagnostic]) -> Any:
     if arg.kind == syntax.NAME:
-        return arg.raw
+        return arg.value
     if arg.kind == syntax.STRING:
         return arg.value
     raise Mismatch
 
 
 def _label(arg: Arg, _d: list[Diagnostic]) -> Any:
-    if arg.kind in (syntax.NAME, syntax.QUANTITY):
+    if arg.kind == syntax.NAME:
+        return arg.value
+    if arg.kind == syntax.QUANTITY:
         return arg.raw
     if arg.kind in (syntax.STRING, syntax.SIGN):
         return arg.value

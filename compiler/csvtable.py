@@ -23,15 +23,39 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 from typing import NamedTuple
 
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
 
 DATA_HINT = "save the file as UTF-8 (with or without a BOM)"
+#: the largest data file read (a CSV or .xlsx of progress or scores); plan files have --max-file-bytes
+MAX_DATA_BYTES = 32 * 1024 * 1024
+
+
+class DataTooLarge(OSError):
+    """A data file over :data:`MAX_DATA_BYTES`: reported like any file that cannot be read (exit 2)."""
+
+
+def read_data_file(path: Path, limit: int = MAX_DATA_BYTES) -> bytes:
+    """The bytes of a data file, refusing one over ``limit`` bytes before reading it whole.
+
+    A 150 MB CSV of one number took 1.7 GB of memory and printed the number whole; data
+    files are small (a year of progress figures is kilobytes), so a limit costs nothing.
+    Raises :class:`OSError` (:class:`DataTooLarge` over the limit) for the caller's "cannot read".
+    """
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size  # a regular file is refused unread; a pipe is read up to the limit
+        data = b"" if size > limit else handle.read(limit + 1)
+    if size > limit or len(data) > limit:
+        shown = f"{size:,} bytes" if size > limit else f"over {limit:,} bytes"
+        raise DataTooLarge(27, f"the file is {shown}; data files are read up to {limit:,} bytes ({limit // 2**20} MiB)")
+    return data
 KNOWN_ENCODING_HINT = "save it as UTF-8: in Excel, 另存为 “CSV UTF-8 (逗号分隔)”; or `iconv -f {encoding} -t UTF-8`"
 _UNCLOSED_HINT = 'end the field with a quote; a quote inside a quoted field is written twice ("")'
 _AFTER_QUOTE_HINT = 'put the whole field inside the quotes, writing a quote in it twice: "a ""b"", c"'
@@ -299,23 +323,24 @@ Sheet = tuple[str, list[list[str]]]  # a sheet's name and its rows of cell texts
 
 def load_sheets(data: bytes, display: str, codes: CsvCodes) -> tuple[list[Sheet] | None, Diagnostic | None]:
     """Every sheet's cells as text, or the stage's encoding diagnostic when the workbook cannot be read."""
-    import zipfile  # with openpyxl: loaded only when a workbook is read (~60 ms of start-up otherwise)
+    import openpyxl  # loaded only when a workbook is read (~60 ms of start-up otherwise)
 
-    import openpyxl
-
+    sheets: list[Sheet] = []
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        try:
+            for worksheet in book.worksheets:
+                rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+                sheets.append((worksheet.title, rows))
+        finally:
+            book.close()
+    # A damaged workbook fails inside openpyxl, zipfile, zlib or the XML parser with whatever they
+    # raise (zlib.error, KeyError, ParseError, EOFError … found by fuzzing, tests/test_fuzz_data.py),
+    # while the rows are read as well as when the file is opened: the file is what is broken.
+    except Exception as error:
         reason = str(error).strip() or type(error).__name__
         return None, make(codes.encoding, f"{codes.subject} `{display}` is not a readable Excel workbook ({reason})",
                           Span.point(display), hint=XLSX_HINT)
-    sheets: list[Sheet] = []
-    try:
-        for worksheet in book.worksheets:
-            rows = [[cell_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-            sheets.append((worksheet.title, rows))
-    finally:
-        book.close()
     return sheets, None
 
 

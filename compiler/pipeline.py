@@ -229,7 +229,7 @@ def _compile_stages(
     builder = Builder(loader, root or path.parent)
     plan = builder.build_file(path, syntax_file)
     clock.lap("build")
-    diagnostics = list(builder.diagnostics)
+    diagnostics = [*diagnostics, *builder.diagnostics]  # the file's syntax warnings, then the builder's
     diagnostics.extend(loader.diagnostics[start:])
     del loader.diagnostics[start:]
     if plan is None:

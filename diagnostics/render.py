@@ -6,6 +6,7 @@ The text renderer aligns the caret under wide (CJK) characters using wcwidth.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
@@ -36,36 +37,92 @@ _VISIBLE[0x7F] = 0x2421
 _ONE_LINE: dict[int, int | str] = _VISIBLE | {0x09: 0x09, 0x85: "\\x85", 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+# A path is printed with its control characters as \xNN: a file name holding an escape
+# sequence (OSC, CSI) must not drive the terminal that shows `path:line:col`.
+_PATH: dict[int, int | str] = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))}
+_PATH |= {0x2028: "\\u2028", 0x2029: "\\u2029"}
+# Invisible characters (format characters: BOM, zero-width spaces and joiners, direction marks)
+# are named in a message: “unknown metric `<U+FEFF>规上总数`”, not a name that looks right.
+_INVISIBLE = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def _named(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+#: the code frame shows at most this many characters of a line, cut around the column
+FRAME_CHARS = 160
+#: a message quoting input (a 30 MB number in a data file) is cut to this many characters
+MESSAGE_CHARS = 400
+
+
 def _expand(line: str) -> str:
     return line.replace("\t", "    ").translate(_VISIBLE)
 
 
+def where(span: Span) -> str:
+    """``path:line:col`` with the path's control characters escaped."""
+    return span.where().translate(_PATH)
+
+
 def header(d: Diagnostic) -> str:
-    where = f"{d.span.where()}: " if d.span else "planc: "
+    where_ = f"{where(d.span)}: " if d.span else "planc: "
     ack = " (acknowledged)" if d.acknowledged else ""
-    return f"{where}{d.code} {d.severity.value}{ack}: {d.message.translate(_ONE_LINE)}"
+    message = d.message if len(d.message) <= MESSAGE_CHARS else d.message[:MESSAGE_CHARS] + "…"
+    return f"{where_}{d.code} {d.severity.value}{ack}: {_named(message).translate(_ONE_LINE)}"
+
+
+def _source_line(source: str, number: int) -> str | None:
+    """Line ``number`` (1-based) of ``source``, found without splitting the whole text."""
+    start = 0
+    for _ in range(number - 1):
+        found = _next_break(source, start)
+        if found < 0:
+            return None
+        start = found
+    end = _next_break(source, start)
+    line = source[start:] if end < 0 else source[start:end]
+    if end < 0 and not line and number > 1:
+        return None  # the text ends with a line break: there is no line after it
+    return line.rstrip("\r\n")
+
+
+def _next_break(source: str, start: int) -> int:
+    """The index just after the next line break (LF, CRLF or a lone CR) from ``start``, or -1."""
+    lf = source.find("\n", start)
+    cr = source.find("\r", start, lf if lf >= 0 else len(source))
+    if cr >= 0 and (lf < 0 or cr < lf - 1):
+        return cr + 1
+    return -1 if lf < 0 else lf + 1
 
 
 def _frame(d: Diagnostic, sources: dict[str, str], color: bool) -> list[str]:
-    if d.span is None or d.span.file not in sources:
+    if d.span is None or d.span.file not in sources or d.span.line < 1:
         return []
-    lines = sources[d.span.file].splitlines()
-    if not 1 <= d.span.line <= len(lines):
+    raw = _source_line(sources[d.span.file], d.span.line)
+    if raw is None:
         return []
-    raw = lines[d.span.line - 1]
     number = str(d.span.line)
     gutter = " " * len(number)
-    before = _expand(raw[: d.span.column - 1])
-    if d.span.end_line == d.span.line:
-        marked = _expand(raw[d.span.column - 1 : d.span.end_column - 1])
-    else:
-        marked = _expand(raw[d.span.column - 1 :])
+    column = min(d.span.column - 1, len(raw))
+    end = d.span.end_column - 1 if d.span.end_line == d.span.line else len(raw)
+    # A long line (a 6 MB one-line plan) is cut to FRAME_CHARS characters around the column,
+    # so each frame is bounded whatever the line's length.
+    first = 0
+    last = len(raw)
+    if len(raw) > FRAME_CHARS:
+        first = max(0, min(column - FRAME_CHARS // 3, len(raw) - FRAME_CHARS))
+        last = first + FRAME_CHARS
+    left = "…" if first > 0 else ""
+    right = "…" if last < len(raw) else ""
+    before = left + _expand(raw[first:column])
+    marked = _expand(raw[column:max(column, min(end, last))])
     pad = display_width(before)
     width = max(display_width(marked), 1)
     caret = "^" * width
     if color:
         caret = ("\x1b[31m" if d.severity is Severity.ERROR else "\x1b[33m") + caret + "\x1b[0m"
-    return [f"{gutter} |", f"{number} | {_expand(raw)}", f"{gutter} | {' ' * pad}{caret}"]
+    return [f"{gutter} |", f"{number} | {left}{_expand(raw[first:last])}{right}", f"{gutter} | {' ' * pad}{caret}"]
 
 
 def render_text(
@@ -87,7 +144,7 @@ def render_text(
         out.append(header(d))
         out.extend(_frame(d, sources, color))
         for label in d.labels:
-            out.append(f"  = note: {label.message} at {label.span.where()}")
+            out.append(f"  = note: {label.message} at {where(label.span)}")
         if d.acknowledged:
             out.append(f"  = acknowledged: {d.acknowledged}")
         if d.hint:

@@ -86,7 +86,8 @@ def compile_plan_or_exit(plan: str | Path, color: bool | None = None) -> tuple[P
 
     path = Path(plan)
     if not path.is_file():
-        fail(f"no such plan file `{plan}`" if not path.exists() else f"`{plan}` is not a plan file (a folder?)")
+        fail(f"no such plan file `{plan}`" if not path.exists() else
+             f"`{plan}` is a folder; this command reads one .plan file" if path.is_dir() else f"`{plan}` is not a plan file")
     result = compile_paths([path], options=CompileOptions(checks=target_checks()))
     diagnostics = result.all_diagnostics()
     compiled = result.plans[0] if result.plans else None

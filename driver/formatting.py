@@ -51,7 +51,12 @@ def plan_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so a reader sees the old file or the new one, never a part."""
+    """Replace ``path`` with ``text`` so a reader sees the old file or the new one, never a part.
+
+    A symlink is written through: the file it points to is replaced, the link stays a link
+    (replacing the link itself turned it into a regular file, issue 20).
+    """
+    path = path.resolve()
     mode = path.stat().st_mode & 0o7777
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:

@@ -33,7 +33,8 @@ def score(plan: str, data: str, fmt: str, explain: str | None, lang: str | None,
     data_path = Path(data)
     display = display_path(data_path.absolute())
     if not data_path.is_file():
-        fail(f"no such data file `{data}`" if not data_path.exists() else f"`{data}` is not a data file (a folder?)")
+        fail(f"no such data file `{data}`" if not data_path.exists() else
+             f"`{data}` is a folder; --data takes one data file" if data_path.is_dir() else f"`{data}` is not a data file")
     try:
         outcome = run_scoring(model, data_path, display, explain)
     except OSError as error:

@@ -13,6 +13,7 @@ error of a file in one run. A clean file never enters that path.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from typing import Any, cast
 
@@ -31,6 +32,7 @@ from dsl.generated_parser import (
 from dsl.grammar import keyword_word
 from dsl.keywords import COMPARATOR_BY_SPELLING, KEYWORD_BY_SPELLING
 from dsl.lexicon import NAME_PATTERN
+from dsl.numbers import foreign_digit
 from dsl.syntax import Arg, Comment, Statement, SyntaxFile
 
 _TOKEN_WORDS = {
@@ -80,6 +82,8 @@ def _decode(kind: str, raw: str) -> object:
         return raw.replace("％", "%")
     if kind == syntax.COMPARATOR:
         return COMPARATOR_BY_SPELLING[raw]
+    if kind == syntax.NAME:
+        return unicodedata.normalize("NFC", raw)  # ids and names compare in NFC (docs/robustness.md, "Input rules")
     return raw
 
 
@@ -89,6 +93,55 @@ class _Block:
     def __init__(self, statements: list[Statement], span: Span) -> None:
         self.statements = statements
         self.span = span
+
+
+# Control characters (C0 but tab, line feed and carriage return; DEL; C1) are refused in strings
+# and text blocks: they would reach document.md (a terminal running `cat` obeys ESC) and
+# schedule.ics (RFC 5545 forbids them). Outside strings the lexer refuses them already (P001).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_characters(path: str, tok: Token) -> list[Diagnostic]:
+    found = []
+    raw = str(tok)
+    for match in _CONTROL.finditer(raw):
+        before = raw[: match.start()]
+        line = (tok.line or 1) + before.count("\n")
+        column = (tok.column or 1) + len(before) if "\n" not in before else len(before) - before.rfind("\n")
+        char = match.group()
+        found.append(make("P009", f"a string holds the control character U+{ord(char):04X} ({_CONTROL_NAMES.get(char, 'control')})",
+                          Span(path, line, column, line, column + 1),
+                          hint="delete it; a line break in a text block is a real line break, a tab is written \\t"))
+    return found
+
+
+_CONTROL_NAMES = {"\x00": "NUL", "\x07": "BEL", "\x08": "BS", "\x0b": "VT", "\x0c": "FF", "\x1b": "ESC", "\x7f": "DEL"}
+
+
+_EXPONENT_START = re.compile(r"[+-]?[0-9０-９]+(?:[.．][0-9０-９]+)?[eE]")
+
+
+def _notation_problems(args: list[Arg]) -> list[Diagnostic]:
+    """``1e309家`` lexes as ``1e`` then ``309家``: say what it is, not "unexpected argument `309家`".
+
+    Also a name that is not in Unicode NFC (豈 U+F900, a compatibility ideograph, is 豈 U+8C48):
+    it is read in NFC, and the warning says so, so that two spellings that look alike are one id.
+    """
+    found = []
+    for arg, following in zip(args, [*args[1:], None]):
+        if (arg.kind == syntax.QUANTITY and _EXPONENT_START.fullmatch(arg.raw) and following is not None
+                and following.kind in (syntax.QUANTITY, syntax.RANGE) and following.span.line == arg.span.end_line
+                and following.span.column == arg.span.end_column):
+            written = arg.raw + following.raw
+            found.append(make("P010", f"`{written}` is not a number: scientific notation (1e6) is not read; write the number in full",
+                              Span(arg.span.file, arg.span.line, arg.span.column, following.span.end_line, following.span.end_column)))
+        if arg.kind == syntax.NAME and arg.value != arg.raw:
+            changed = next(ch for ch in arg.raw if unicodedata.normalize("NFC", ch) != ch)
+            found.append(make("P011", f"`{arg.raw}` holds {changed} (U+{ord(changed):04X}), read as "
+                                      f"{unicodedata.normalize('NFC', changed)} (U+{ord(unicodedata.normalize('NFC', changed)[0]):04X}): "
+                                      f"ids and names are compared in Unicode NFC", arg.span,
+                              hint="retype the name; a converter or an old input method wrote a compatibility character"))
+    return found
 
 
 #: the keyword text of the statement the parser makes up in place of one with a syntax error
@@ -109,6 +162,7 @@ class _ToSyntax(Transformer[Token, Any]):
         super().__init__()
         self.path = "<input>"
         self.comments: list[Comment] = []
+        self.problems: list[Diagnostic] = []
 
     def start(self, children: list[Any]) -> list[Statement]:
         return [c for c in children if isinstance(c, Statement)]
@@ -133,7 +187,11 @@ class _ToSyntax(Transformer[Token, Any]):
             if isinstance(child, _Block):
                 block = child
             else:
+                # an include path is no output text; a NUL in one is F008, the other controls F001
+                if child.type in (syntax.STRING, syntax.TEXT) and KEYWORD_BY_SPELLING[spelled] != "include" and _CONTROL.search(str(child)):
+                    self.problems.extend(_control_characters(self.path, child))
                 args.append(Arg(child.type, str(child), _decode(child.type, str(child)), _span(self.path, child)))
+        self.problems.extend(_notation_problems(args))
         end = block.span if block else (args[-1].span if args else keyword_span)
         span = Span(self.path, keyword_span.line, keyword_span.column, end.end_line, end.end_column)
         return Statement(
@@ -148,6 +206,7 @@ class _ToSyntax(Transformer[Token, Any]):
 
 
 _transformer = _ToSyntax()
+_LONE_CR = re.compile(r"\r(?!\n)")
 _parser: Lark | None = None
 
 
@@ -222,11 +281,18 @@ def parse(
     max_errors: int = MAX_SYNTAX_ERRORS,
 ) -> SyntaxFile:
     """Parse one file's text. Never raises for bad input: errors become diagnostics, every
-    syntax error of the file (up to ``max_errors``), each at its own position."""
+    syntax error of the file (up to ``max_errors``), each at its own position.
+
+    A carriage return not followed by a line feed (old Mac line endings) ends a line, as
+    CRLF and LF do: it is read as a line feed (one character for one, so columns hold).
+    """
+    if "\r" in source:
+        source = _LONE_CR.sub("\n", source)
     result = SyntaxFile(path=path, source=source)
     parser = get_parser()
     _transformer.path = path
     _transformer.comments = []
+    _transformer.problems = []
     try:
         result.statements = cast(list[Statement], parser.parse(source))
     except UnexpectedInput as first:
@@ -234,8 +300,12 @@ def parse(
         for error, enclosing in errors:
             valid = keywords_in(enclosing) if keywords_in is not None else None
             result.diagnostics.append(_diagnose(error, source, path, valid))
+    if _transformer.problems:  # in the order of the file, with the syntax errors
+        result.diagnostics = sorted([*_transformer.problems, *result.diagnostics],
+                                    key=lambda d: (d.span.line, d.span.column) if d.span else (0, 0))
     result.comments = _transformer.comments
     _transformer.comments = []
+    _transformer.problems = []
     deep = _too_deep(result.statements)
     if deep is not None:
         result.diagnostics.append(
@@ -560,6 +630,10 @@ def _diagnose(error: UnexpectedInput, source: str, path: str, valid: Collection[
                 word = match.group(0)
                 return _unknown_keyword(word, Span(path, line, column, line, column + len(word)), valid)
         shown = repr(ch) if ch and (not ch.isprintable() or ch.isspace()) else f"`{ch}`"
+        foreign = foreign_digit(ch) if ch else None
+        if foreign is not None:  # the one number rule (dsl/numbers.py): ASCII or full-width digits only
+            return make("P001", f"unexpected character `{ch}`: digits are written 0–9, not {foreign}", span,
+                        hint="retype the number with the digits 0–9")
         return make(
             "P001",
             f"unexpected character {shown}",

@@ -10,8 +10,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from diagnostics import Diagnostic, Span
+from diagnostics import Diagnostic, Severity, Span
 from dsl.keywords import RANGE_SEPARATORS
+from dsl.numbers import WIDE
 
 # Argument kinds (token types of the grammar).
 NAME = "NAME"
@@ -71,7 +72,8 @@ class SyntaxFile:
 
     @property
     def ok(self) -> bool:
-        return not self.diagnostics
+        """No syntax error (a warning, such as a name not in NFC, lets the file compile)."""
+        return not any(d.severity is Severity.ERROR for d in self.diagnostics)
 
 
 # ---- token decoding ------------------------------------------------------
@@ -134,14 +136,14 @@ def decode_text(raw: str) -> str:
 
 
 def split_quantity(raw: str) -> tuple[Decimal, str]:
-    """``51.01万户`` -> (Decimal('51.01'), '万户'); the unit may be empty."""
+    """``51.01万户`` -> (Decimal('51.01'), '万户'); the unit may be empty. Full-width digits read as ASCII."""
+    raw = raw.translate(WIDE)
     i = 0
     if raw[:1] in "+-":
         i = 1
     while i < len(raw) and (raw[i].isdigit() or raw[i] == "."):
         i += 1
-    unit = raw[i:].replace("％", "%")
-    return Decimal(raw[:i]), unit
+    return Decimal(raw[:i]), raw[i:]
 
 
 def split_range(raw: str) -> tuple[str, str, str] | None:
@@ -159,6 +161,7 @@ def split_range(raw: str) -> tuple[str, str, str] | None:
 
 
 def decode_range(raw: str) -> tuple[Decimal, Decimal, str]:
+    raw = raw.translate(WIDE)  # full-width digits and point read as ASCII (dsl/numbers.py)
     parts = split_range(raw)
     if parts is None:  # not reached for a RANGE token; kept total for callers that guess
         value, unit = split_quantity(raw)

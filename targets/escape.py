@@ -1,25 +1,114 @@
-"""HTML escaping shared by every target that writes HTML (the published page, the index, reports).
+"""Escaping for every Markdown and HTML output planc writes: one module, one discipline.
 
-One function, :func:`html`, escapes text for element content and for quoted
-attribute values alike; templates print every value through it (the Jinja
-``finalize`` hook of :func:`environment`), and only :class:`Html` values, markup
-a target builds itself, pass unchanged.
+User text (titles, names, aliases, text, metric names and units, data paths) is printed
+literally, whatever characters it holds. Every output goes through these functions:
+
+- :func:`markdown_inline`: text inside a Markdown line (a paragraph, a heading, a list
+  item). Runs of whitespace and control characters become one space (a line break
+  would let the next line start a heading, a list or a table row); raw HTML, links,
+  images, emphasis, code, ``|`` and template syntax (``{{``, ``{%``) are escaped.
+- :func:`markdown_cell`: a table cell: :func:`markdown_inline`, never empty (keeps the
+  table's shape).
+- :func:`markdown_code`: a path or an id in a code span, fenced by more backticks than
+  it holds; text a code span cannot hold literally (``|`` in a table, ``{``) is printed
+  as escaped text instead.
+- :func:`html`: element content and quoted attribute values; :func:`html_line` the same
+  on one line with ``{`` as a character reference, for HTML inside Markdown (the
+  reports' inline SVG charts), where a blank line would end the HTML block.
+
+Markup a target builds itself is wrapped in :class:`Markdown` or :class:`Html` and
+passes unchanged; any operation on it returns a plain ``str``, escaped again. The
+language server's hover text uses :func:`markdown_inline` as well.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import jinja2
 
+__all__ = ["Html", "Markdown", "environment", "flatten", "html", "html_line", "markdown_cell", "markdown_code",
+           "markdown_finalize", "markdown_inline"]
+
 _TABLE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+# Whitespace and control characters (C0, DEL, C1, line and paragraph separators): one space.
+_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+# Inline syntax anywhere in a line: backslash, code, emphasis, links and images,
+# raw HTML and autolinks, table cells, entities, strikethrough, headings' closing #s,
+# and { so that no {{ or {% survives for a site generator running Liquid or Jinja
+# over the published Markdown.
+_INLINE = re.compile(r"([\\`*_\[\]<>|&~#{])")
+# At the start of a line: list items (-, +, 1. 1) followed by a space or nothing),
+# setext underlines and thematic breaks (= -), which the inline pass leaves alone.
+_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_BACKTICKS = re.compile(r"`+")
+
+
+class Markdown(str):
+    """Text that is already Markdown, produced by the target itself; printed unescaped.
+
+    Operations on it (``+``, slicing, formatting) return plain ``str``, which is
+    escaped again: only a value constructed as ``Markdown(…)`` is trusted.
+    """
+
+    __slots__ = ()
 
 
 class Html(str):
     """Markup a target built itself; printed unescaped. Operations on it return plain ``str`` (escaped again)."""
 
     __slots__ = ()
+
+
+def flatten(text: str) -> str:
+    """``text`` on one line: each run of whitespace or control characters one space, trimmed."""
+    return _SPACE.sub(" ", text).strip(" ")
+
+
+def markdown_inline(text: str) -> str:
+    """``text`` as Markdown that renders exactly ``text`` on one line (whitespace runs become one space)."""
+    # a backslash before { leaves {% for Liquid to find; escaping the % too breaks the tag
+    escaped = _INLINE.sub(r"\\\1", flatten(text)).replace("\\{%", "\\{\\%")
+    if escaped[:1] in ("-", "+", "="):
+        return "\\" + escaped
+    return _LIST.sub(r"\1\\\2", escaped)
+
+
+def markdown_cell(text: str) -> str:
+    """``text`` as a Markdown table cell: :func:`markdown_inline`, and never empty (an empty cell is a space)."""
+    return markdown_inline(text) or " "
+
+
+def markdown_code(text: str) -> str:
+    """``text`` (a path, an id) in a code span that no backtick in it can end; one line.
+
+    A code span prints backslashes literally, so ``|`` (a table cell's end in GFM) and ``{``
+    (template syntax) cannot be escaped inside one: such text is printed escaped instead.
+    """
+    flat = flatten(text)
+    if not flat or "|" in flat or "{" in flat:
+        return markdown_inline(flat) or "\\ "
+    longest = max((len(run) for run in _BACKTICKS.findall(flat)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if flat.startswith("`") or flat.endswith("`") else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def markdown_finalize(value: object) -> str:
+    """The Jinja ``finalize`` hook of Markdown templates: escape every value unless it is :class:`Markdown`.
+
+    Anything but text and integers is refused, so a template that prints ``None``
+    or a list is a bug found by the tests rather than a stray ``None`` in a document.
+    """
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, str):
+        return markdown_inline(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"document templates print text or integers, not {type(value).__name__}: {value!r}")
 
 
 def html(value: object) -> str:
@@ -31,6 +120,14 @@ def html(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise TypeError(f"HTML templates print text or integers, not {type(value).__name__}: {value!r}")
+
+
+def html_line(text: str) -> str:
+    """``text`` as HTML on one line, for HTML inside Markdown (an inline SVG chart).
+
+    A line break would end the HTML block; ``{`` becomes ``&#123;`` so no template syntax survives.
+    """
+    return html(flatten(text)).replace("{", "&#123;")
 
 
 def environment(package: str, folder: str = "templates") -> jinja2.Environment:

@@ -17,7 +17,7 @@ code(
     "P002", "unterminated-string", "error",
     'A string "…" has no closing quote on its line, or a text block """…""" is never closed.',
     why="Everything after the opening quote would silently become part of the text.",
-    example='title "益阳市实施方案',
+    example='title "益阳市实施方案␛[31m"   # ␛ marks the invisible ESC character (U+001B) in the file',
     fix='title "益阳市实施方案"',
     hint='close the string with `"` on the same line, or use """…""" for text that spans lines',
 )
@@ -66,4 +66,30 @@ code(
     why="No real plan nests that deep; a runaway structure (often generated) is refused before it exhausts the compiler.",
     example='section a "一" {\n  section b "（一）" {\n    …  # 25 levels\n  }\n}',
     fix="flatten the structure",
+)
+code(
+    "P009", "control-character", "error",
+    "A string or text block holds a control character (NUL, BEL, ESC, DEL …; tab and line breaks excepted).",
+    why="A control character is invisible in an editor but reaches the outputs: an ESC in document.md drives the "
+        "terminal that prints it, and RFC 5545 forbids control characters in schedule.ics.",
+    example='title "益阳市实施方案\x07"   # here \\x07 stands for the BEL character itself (U+0007)',
+    fix='title "益阳市实施方案"',
+    hint="delete it; a line break in a text block is a real line break, a tab is written \\t",
+)
+code(
+    "P010", "scientific-notation", "error",
+    "A number is written in scientific notation (1e6), which planc does not read.",
+    why="Official figures are written in full; `1e309家` used to be read as `1e` followed by a stray `309家`.",
+    example="target >= 1e3家 by 2025",
+    fix="target >= 1000家 by 2025",
+    hint="write the number in full",
+)
+code(
+    "P011", "name-not-normalised", "warning",
+    "A name holds a character that Unicode NFC writes otherwise (a CJK compatibility ideograph such as U+F900 for 豈).",
+    why="Ids and names are compared in NFC, so `豈` (U+F900) and `豈` (U+8C48), which look the same, are one id; "
+        "the warning shows where a file holds the other form.",
+    example="unit 豈局 \"市豈局\"   # 豈 here is U+F900",
+    fix="unit 豈局 \"市豈局\"   # 豈 is U+8C48",
+    hint="retype the name; a converter or an old input method wrote a compatibility character",
 )

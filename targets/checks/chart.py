@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
-from html import escape
 
 from targets.checks.judge import fmt
 from targets.checks.labels import status_label
 from targets.checks.progress import Row
 from targets.checks.schema import Check, Result
+from targets.escape import html_line
 
 WIDTH = 520
 HEIGHT = 180
@@ -53,10 +53,10 @@ class _Scale:
 def _frame(title: str, body: list[str]) -> str:
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{escape(title)}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="{html_line(title)}" '
         'font-family="sans-serif" font-size="11">'
     )
-    return "\n".join([head, f"<title>{escape(title)}</title>", *body, "</svg>"])
+    return "\n".join([head, f"<title>{html_line(title)}</title>", *body, "</svg>"])
 
 
 def _days(start: dt.date, point: dt.date) -> Decimal:
@@ -94,13 +94,13 @@ def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt
     ]
     gy = _c(y(goal))
     body.append(f'<line x1="{LEFT}" y1="{gy}" x2="{WIDTH - RIGHT}" y2="{gy}" stroke="#8250df" stroke-dasharray="4 3"/>')
-    body.append(f'<text x="{LEFT - 4}" y="{gy}" text-anchor="end" dominant-baseline="middle">{escape(fmt(goal))}</text>')
+    body.append(f'<text x="{LEFT - 4}" y="{gy}" text-anchor="end" dominant-baseline="middle">{html_line(fmt(goal))}</text>')
     if baseline is not None:
         bx, by = _c(x(_days(first, baseline[0]))), _c(y(baseline[1]))
         dx, dy = _c(x(_days(first, check.due))), _c(y(goal))
         body.append(f'<line x1="{bx}" y1="{by}" x2="{dx}" y2="{dy}" stroke="#8c959f" stroke-dasharray="2 2"/>')
         body.append(f'<text x="{LEFT - 4}" y="{by}" text-anchor="end" dominant-baseline="middle">'
-                    f'{escape(fmt(baseline[1]))}</text>')
+                    f'{html_line(fmt(baseline[1]))}</text>')
     due_x = _c(x(_days(first, check.due)))
     body.append(f'<line x1="{due_x}" y1="{TOP}" x2="{due_x}" y2="{HEIGHT - BOTTOM}" stroke="#d0d7de" stroke-dasharray="1 3"/>')
     if rows:
@@ -109,7 +109,7 @@ def line_chart(check: Check, result: Result, rows: list[Row], baseline: tuple[dt
         for r in rows:
             body.append(
                 f'<circle cx="{_c(x(_days(first, r.period.end)))}" cy="{_c(y(r.value))}" r="3" fill="{colour}">'
-                f"<title>{escape(r.period.text)}: {escape(fmt(r.value))}</title></circle>"
+                f"<title>{html_line(r.period.text)}: {html_line(fmt(r.value))}</title></circle>"
             )
     return _frame(_title(check, result, lang), body)
 
@@ -131,10 +131,10 @@ def bar_chart(check: Check, result: Result, lang: str = "zh") -> str:
             top, bottom = sorted((y(value), y(Decimal(0))))
             body.append(
                 f'<rect x="{_c(left)}" y="{_c(top)}" width="{_c(width)}" height="{_c(bottom - top)}" '
-                f'fill="{COLOURS[year.status]}"><title>{year.year}{"年" if lang == "zh" else ""}: {escape(fmt(value))}</title></rect>'
+                f'fill="{COLOURS[year.status]}"><title>{year.year}{"年" if lang == "zh" else ""}: {html_line(fmt(value))}</title></rect>'
             )
         body.append(f'<text x="{label_x}" y="{HEIGHT - 8}" text-anchor="middle">{year.year}{"年" if lang == "zh" else ""}</text>')
     gy = _c(y(goal))
     body.append(f'<line x1="{LEFT}" y1="{gy}" x2="{WIDTH - RIGHT}" y2="{gy}" stroke="#8250df" stroke-dasharray="4 3"/>')
-    body.append(f'<text x="{LEFT - 4}" y="{gy}" text-anchor="end" dominant-baseline="middle">{escape(fmt(goal))}</text>')
+    body.append(f'<text x="{LEFT - 4}" y="{gy}" text-anchor="end" dominant-baseline="middle">{html_line(fmt(goal))}</text>')
     return _frame(_title(check, result, lang), body)

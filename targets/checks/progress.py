@@ -15,7 +15,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from compiler import model as m
@@ -29,10 +29,12 @@ from compiler.csvtable import (
     by_line,
     is_xlsx,
     load_sheets,
+    read_data_file,
     read_table,
     table_from_sheets,
 )
 from diagnostics import Diagnostic, Label, Span, make
+from dsl.numbers import NOT_A_NUMBER, WIDE, not_a_number, read_number
 
 REQUIRED_COLUMNS = ("metric", "period", "value")
 COLUMNS = Columns(REQUIRED_COLUMNS, {"指标": "metric", "期间": "period", "数值": "value"})
@@ -43,7 +45,6 @@ _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$", re.ASCII)
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$", re.ASCII)
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII)
 _GROUPED = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:\D.*)?$", re.ASCII)
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(.*)$", re.ASCII)
 
 TRUE_WORDS = frozenset({"1", "true", "yes", "y", "done", "是", "完成", "已完成", "达成", "已达成"})
 FALSE_WORDS = frozenset({"0", "false", "no", "n", "否", "未完成", "未达成"})
@@ -134,21 +135,18 @@ def parse_value(text: str, metric: m.Metric) -> tuple[Decimal | None, str | None
         if lowered in FALSE_WORDS:
             return Decimal(0), None
         return None, "not a yes/no value (1/0, true/false, 是/否, 完成/未完成)"
-    compact = raw.replace(" ", "")
-    if _GROUPED.match(compact):
-        compact = compact.replace(",", "")  # 1,650 as a spreadsheet writes it
-    match = _NUMBER.match(compact)
-    if not match:
-        return None, "not a number"
-    unit = match[2].strip()
+    compact = raw
+    if _GROUPED.match(compact.translate(WIDE)):
+        compact = compact.translate(WIDE).replace(",", "")  # 1,650 as a spreadsheet writes it
+    found = read_number(compact)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
+    if isinstance(found, str):
+        return None, found
+    value, unit = found
     if any(ch.isdigit() or ch in ",.，。" for ch in unit):
-        return None, "not a number"
-    if unit and unit != (metric.unit or ""):
+        return None, NOT_A_NUMBER
+    if unit and unit != (metric.unit or "").translate(WIDE):
         return None, f"unit:{unit}"
-    try:
-        return Decimal(match[1]), None
-    except InvalidOperation:
-        return None, "not a number"
+    return value, None
 
 
 LEDGER_ID_COLUMN = "指标编号"  # the ledger's column of metric ids (targets/ledger); preferred to the names
@@ -204,7 +202,7 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
     """Read and check a progress file against the plan's metrics and period."""
     data = ProgressData(display)
     try:
-        raw = path.read_bytes()
+        raw = read_data_file(path)
     except OSError as error:
         data.unreadable = True
         reason = "no such file" if isinstance(error, FileNotFoundError) else (error.strerror or str(error))
@@ -259,7 +257,9 @@ def read_progress(path: Path, display: str, plan: m.Plan) -> ProgressData:
                          f"{metric.unit or 'no unit'}", number, value_cell,
                          hint=f"write the number in {metric.unit}" if metric.unit else "write the bare number")
                 else:
-                    emit("D004", f"`{value_cell.text}` is {problem_text}", number, value_cell)
+                    reason = problem_text or NOT_A_NUMBER
+                    emit("D004", f"`{value_cell.text}` is {reason}" if reason.startswith("not a ") else
+                         not_a_number(value_cell.text, reason), number, value_cell)
                 ok = False
         if metric is not None and period is not None:
             # Periods ending on the same day (2024, 2024Q4, 2024-12, 2024-12-31) place their values at the

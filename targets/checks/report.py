@@ -2,7 +2,7 @@
 
 Text and Markdown are in Chinese by default for a Chinese plan (:func:`plan_lang`); ``lang="en"``
 gives English. Plan text in Markdown passes through the documents' escape
-(:func:`targets.docs.markdown.escape`): no raw HTML, links or images, one line per value.
+(:mod:`targets.escape`): no raw HTML, links or images, one line per value.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from targets.checks.judge import baseline, is_range, target_text
 from targets.checks.labels import FIRMNESS_EN, FIRMNESS_LABEL, STATUS_LABEL, plan_lang, status_label
 from targets.checks.progress import Row
 from targets.checks.schema import STATUSES, ChecksDocument, Evaluation
-from targets.docs.markdown import escape
+from targets.escape import markdown_code
+from targets.escape import markdown_inline as escape
 from targets.serialize import dump_json
 
 
@@ -60,8 +61,7 @@ def render_json(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, 
 
 
 def _code(text: str) -> str:
-    """An id in a code span; ids are plan identifiers, but a backtick in one must not end the span."""
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    return markdown_code(text)
 
 
 def render_md(evaluation: Evaluation, checks: ChecksDocument, rows: dict[str, list[Row]], lang: str = "zh") -> str:

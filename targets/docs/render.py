@@ -6,8 +6,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from compiler import model as m
-from targets.docs.markdown import Markdown, finalize
 from targets.docs.view import document_view, index_rows
+from targets.escape import Markdown
+from targets.escape import markdown_finalize as finalize
 
 if TYPE_CHECKING:
     import jinja2

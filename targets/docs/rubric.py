@@ -5,7 +5,7 @@ scorers when the rubric names them), so it belongs to the document; the rules th
 the language are not printed. One table per shared item set and per formula with items of its own; a
 top-level item without text of its own whose sub-items carry theirs (a section, 一、…) is a row of its own
 followed by its sub-items. Bonuses and penalties, vetoes and grade bands follow, each in the source's words.
-Values are plain text: the template escapes them (targets/docs/markdown.py).
+Values are plain text: the template escapes them (targets/escape.py).
 """
 
 from __future__ import annotations

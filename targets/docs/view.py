@@ -14,8 +14,9 @@ from compiler import model as m
 from compiler.lookup import PlanIndex
 from compiler.text import Block, chinese_date, reading_order
 from compiler.vocab import FIRMNESS_ZH, TIMING_ZH, every_text
-from targets.docs.markdown import Markdown, escape
 from targets.docs.rubric import RubricTable, rubric_tables
+from targets.escape import Markdown
+from targets.escape import markdown_inline as escape
 
 # a thematic break separates the covering notice, the plan, each annex and the appendices
 _BREAK_BEFORE = {"title", "annex_number"}

@@ -1,8 +1,9 @@
-"""ledger.md: the same ledger as Markdown tables; every cell through the documents' escape."""
+"""ledger.md: the same ledger as Markdown tables; every cell through :func:`targets.escape.markdown_cell`."""
 
 from __future__ import annotations
 
-from targets.docs.markdown import escape
+from targets.escape import markdown_cell
+from targets.escape import markdown_inline as escape
 from targets.ledger.view import Ledger
 
 
@@ -16,9 +17,9 @@ def build_markdown(ledger: Ledger) -> str:
         if not sheet.rows:
             out += ["（无）", ""]
             continue
-        out.append("| " + " | ".join(escape(c) for c in columns) + " |")
+        out.append("| " + " | ".join(markdown_cell(c) for c in columns) + " |")
         out.append("|" + "---|" * len(columns))
         for row in sheet.rows:
-            out.append("| " + " | ".join(escape(cell) or " " for cell in row[: len(columns)]) + " |")
+            out.append("| " + " | ".join(markdown_cell(cell) for cell in row[: len(columns)]) + " |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -23,13 +23,14 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_table
+from compiler.csvtable import Columns, CsvCodes, Field, by_line, read_data_file, read_table
 from compiler.loader import decode_source
 from diagnostics import Diagnostic, Label, Span, make
+from dsl.numbers import NOT_A_NUMBER, not_a_number, read_number
 from targets.scoring.schema import ItemDef, ScoringDoc
 
 #: the data key prefix of an item's recorded points (:data:`targets.scoring.engine.ITEM_KEY`)
@@ -104,7 +105,8 @@ class ScoreData:
 
 
 _PERIOD = re.compile(r"^(\d{4})(?:[-\s]?([QqHhMm])(\d{1,2})|-(\d{1,2}))?$")
-_NUMBER = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％|[^\d\s.+-]{1,4})?$")
+# a unit after a number (%, 分, 次, 个 …): up to four characters, no digits
+_SUFFIX = re.compile(r"[^\d\s.+-]{1,4}")
 
 
 def parse_period(text: str, doc: ScoringDoc) -> tuple[int, int | None] | None:
@@ -132,7 +134,7 @@ def _period_example(doc: ScoringDoc) -> str:
 
 def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last_year: int) -> tuple[ScoreData | None, list[Diagnostic]]:
     """Evaluator scores and facts, checked against the scheme: maxima, formulas, periods, duplicates."""
-    table = read_table(path.read_bytes(), display, _SCORES, CODES)
+    table = read_table(read_data_file(path), display, _SCORES, CODES)
     diagnostics = table.diagnostics
     if table.text is None:
         return None, diagnostics
@@ -186,17 +188,14 @@ def read_scores(path: Path, display: str, doc: ScoringDoc, first_year: int, last
             data.facts[(year, unit, fact)] = Decimal(1 if stripped.lower() in YES else 0)
             data.years.add(year)
             continue
-        number = _NUMBER.match(stripped)
-        if number is None:
-            diagnostics.append(make("D060", f"`{value_text}` is not a number" + (" nor 是/否" if fact else ""),
+        number = read_number(stripped)  # the one rule of dsl/numbers.py: ASCII or full-width digits, no inner spaces
+        if isinstance(number, str) or (number[1] and not _SUFFIX.fullmatch(number[1])):
+            reason = number if isinstance(number, str) else NOT_A_NUMBER
+            diagnostics.append(make("D060", not_a_number(value_text, reason) + (" nor 是/否" if fact and reason == NOT_A_NUMBER else ""),
                                     at(line, value_cell)))
             continue
-        try:
-            value = Decimal(number.group(1))
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid decimals
-            diagnostics.append(make("D060", f"`{value_text}` is not a number", at(line, value_cell)))
-            continue
-        suffix = number.group(2)
+        value, rest = number
+        suffix = rest or None
         key = (year, index, unit, fact or evaluator or "")
         if key in first_seen:
             diagnostics.append(make("D063", f"{period_text}, {unit_text or '(all units)'}, {item_text} is given twice",
@@ -267,11 +266,13 @@ def _read_item(data: ScoreData, diagnostics: list[Diagnostic], doc: ScoringDoc, 
         diagnostics.append(make("D059", f"item `{item_cell.text}` does not score `{unit_cell.text}`",
                                 item_cell.span(display, line)))
         return
-    number = _NUMBER.match(value_cell.text.strip())
-    if number is None or number.group(2) not in (None, "分"):
-        diagnostics.append(make("D060", f"`{value_cell.text}`: an item's points are a number (分)", value_cell.span(display, line)))
+    number = read_number(value_cell.text)  # the one rule of dsl/numbers.py
+    if isinstance(number, str) or number[1] not in ("", "分"):
+        reason = f": {number}" if isinstance(number, str) and number != NOT_A_NUMBER else ""
+        diagnostics.append(make("D060", f"`{value_cell.text}`: an item's points are a number (分){reason}",
+                                value_cell.span(display, line)))
         return
-    value = Decimal(number.group(1))
+    value = number[0]
     if value < 0 or value > Decimal(item.max):
         diagnostics.append(make("D061", f"{value_cell.text} is outside item `{item.id}`'s [0, {item.max}]",
                                 value_cell.span(display, line)))
@@ -300,7 +301,7 @@ def read_statuses(path: Path, display: str, metric_names: dict[str, str], weight
     """A status CSV (`metric,status`) or an evaluation JSON (`planc/evaluation/v1`)."""
     if path.suffix.lower() == ".json":
         return _read_evaluation_json(path, display, metric_names, weighted)
-    table = read_table(path.read_bytes(), display, _STATUSES, CODES)
+    table = read_table(read_data_file(path), display, _STATUSES, CODES)
     diagnostics = table.diagnostics
     if table.text is None:
         return None, diagnostics
@@ -329,7 +330,7 @@ def read_statuses(path: Path, display: str, metric_names: dict[str, str], weight
 
 
 def _read_evaluation_json(path: Path, display: str, metric_names: dict[str, str], weighted: set[str]) -> tuple[StatusData | None, list[Diagnostic]]:
-    text, problem = decode_source(path.read_bytes(), display, code=CODES.encoding, subject="the evaluation file")
+    text, problem = decode_source(read_data_file(path), display, code=CODES.encoding, subject="the evaluation file")
     if text is None:
         return None, [problem] if problem is not None else []
     try:

@@ -5,7 +5,7 @@ penalty of every row).
 
 Text and Markdown are in Chinese for a Chinese plan (``lang="zh"``, the default of :func:`render`
 when the title is Chinese) and in English with ``lang="en"``; plan text in Markdown goes through
-the documents' escape."""
+:func:`targets.escape.markdown_inline`, chart text through :func:`targets.escape.html_line`."""
 
 from __future__ import annotations
 
@@ -13,11 +13,10 @@ import csv
 import io
 import json
 from decimal import Decimal
-from xml.sax.saxutils import escape
 
 from diagnostics.render import display_width
 from targets.checks.labels import plan_lang, status_label
-from targets.docs.markdown import escape as md_escape
+from targets.escape import html_line, markdown_inline
 from targets.scoring.engine import fmt
 from targets.scoring.schema import ItemScore, ScoreReport, ScoreRow, ScoringDoc
 
@@ -235,12 +234,12 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal
     height = 30 + row_height * len(bars) + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}">',
-        f'<text x="4" y="18" font-size="14" font-weight="bold">{escape(title)}</text>',
+        f'role="img" aria-label="{html_line(title)}">',
+        f'<text x="4" y="18" font-size="14" font-weight="bold">{html_line(title)}</text>',
     ]
     for i, (name, value) in enumerate(bars):
         y = 30 + i * row_height
-        parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="12" text-anchor="end">{escape(name)}</text>')
+        parts.append(f'<text x="{label_width - 6}" y="{y + 15}" font-size="12" text-anchor="end">{html_line(name)}</text>')
         if value is None:
             parts.append(f'<text x="{label_width + 4}" y="{y + 15}" font-size="12" fill="#888">{_no_data(lang)}</text>')
             continue
@@ -253,7 +252,7 @@ def bar_chart(title: str, bars: list[tuple[str, Decimal | None]], scale: Decimal
 
 
 def _md_escape(text: str) -> str:
-    return md_escape(text)
+    return markdown_inline(text)
 
 
 def render_md(report: ScoreReport, doc: ScoringDoc, lang: str = "zh") -> str:

@@ -34,7 +34,8 @@ def data_kind(path: Path) -> str:
     if path.suffix.lower() == ".json":
         return "status"
     try:
-        head = path.read_bytes()[:4096].decode("utf-8", errors="replace").lstrip("\ufeff")
+        with path.open("rb") as handle:  # the first line only: a data file over the limit is refused later
+            head = handle.read(4096).decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
         return "scores"
     first = next((line for line in head.splitlines() if line.strip()), "")

@@ -25,7 +25,7 @@ def test_a_missing_plan_is_reported_alike_by_every_stage(command: str, tmp_path:
 def test_a_folder_given_as_plan_is_named_as_such(command: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [command, str(tmp_path), *DATA[command]])
     assert result.exit_code == Exit.USAGE
-    assert "is not a plan file (a folder?)" in result.stderr
+    assert "is a folder; this command reads one .plan file" in result.stderr  # issue 20: not "(a folder?)"
 
 
 @pytest.mark.parametrize("command", sorted(DATA))

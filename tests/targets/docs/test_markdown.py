@@ -1,4 +1,4 @@
-"""targets/docs/markdown.py: escaped text renders exactly as written, in a paragraph, a heading and a table cell."""
+"""targets/escape.py (Markdown): escaped text renders exactly as written, in a paragraph, a heading and a table cell."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from targets.docs.markdown import Markdown, escape, finalize
+from targets.escape import Markdown
+from targets.escape import markdown_finalize as finalize
+from targets.escape import markdown_inline as escape
 from tests.targets.docs.markdown_tools import parse
 
 _WS = re.compile(r"\s+")
