@@ -242,20 +242,17 @@ def _plan_record(plan: m.Plan | None, kind: str, id_: str) -> m.Unit | m.Person 
 
 
 def _md(text: object) -> str:
-    """Plan text as Markdown that shows exactly that text: one line, inline syntax and HTML escaped.
+    """Plan text as Markdown that shows exactly that text, escaped as every output escapes it."""
+    from targets.escape import markdown_inline
 
-    The escaping of document.md (:func:`targets.docs.markdown.escape`); a local wrapper until
-    :mod:`targets.escape` has a Markdown function of its own (issue 20: one escaping module).
-    """
-    from targets.docs.markdown import escape
-
-    return escape(str(text))
+    return markdown_inline(str(text))
 
 
 def _code(text: str) -> str:
-    """``text`` as a code span; a text that a backtick run would break out of is escaped instead."""
-    flat = " ".join(text.split())
-    return f"`{flat}`" if flat and "`" not in flat else _md(text)
+    """``text`` in a code span no backtick in it can end (:func:`targets.escape.markdown_code`)."""
+    from targets.escape import markdown_code
+
+    return markdown_code(text)
 
 
 def _where(span: Span) -> str:
