@@ -4,12 +4,12 @@ cadences). Each recogniser is one small function over one table of :mod:`rules`.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from compiler.forms import FormError, read_when
 from driver.importer import rules
 from driver.importer.read import NotAPlan
 
@@ -269,31 +269,30 @@ def _matches(table: tuple[Any, ...], text: str) -> list[tuple[re.Match[str], Any
 
 
 def deadlines(sentence: str, line: int, year: int | None) -> list[Deadline]:
-    """The deadlines of one sentence; each is titled by the sentence from its clause up to the next one's."""
+    """The deadlines of one sentence, due as the source writes them (2025年3月底前, 每年3月底前, 年内); each is
+    titled by the sentence from its clause up to the next one's."""
     out = []
     found = _matches(rules.DEADLINE_RULES, sentence)
     starts = [max(sentence.rfind(c, 0, m.start()) for c in ",，") + 1 for m, _ in found]
     for index, (match, rule) in enumerate(found):
-        g = match.groupdict()
-        if rule.when == "each_year":
-            due = f"each_year {monthday(int(g['m']), g.get('d'))}"
-        elif rule.when == "next_year":
-            due = f"next_year {monthday(int(g['m']), g.get('d'))}"
-        else:
-            y = int(g["y"]) if g.get("y") else year
-            if y is None:
-                continue
-            m = 12 if rule.when == "year_end" else int(g["m"])
-            d = int(g["d"]) if g.get("d") else calendar.monthrange(y, m)[1]
-            due = f"{y:04d}-{m:02d}-{d:02d}"
+        due = written_due(match.group(0))
+        if due is None:
+            continue
         end = starts[index + 1] if index + 1 < len(found) else len(sentence)
         title = sentence[starts[index] : end].rstrip(",，。;；")
         out.append(Deadline(title, due, match.group(0), line, rule.name))
     return out
 
 
-def monthday(month: int, day: str | None) -> str:
-    return f"{month:02d}-{int(day):02d}" if day else f"{month}月底"
+def written_due(wording: str) -> str | None:
+    """A deadline's wording as a `due` the language reads as written (之前 is 前, 年内完成 is 年内), or None."""
+    text = rules.DUE_SPELLING.sub(lambda m: rules.DUE_RESPELL.get(m.group(0), m.group(0)), wording)
+    text = rules.DUE_TRAILER.sub("", text)
+    try:
+        read_when(text)
+    except FormError:
+        return None
+    return text
 
 
 def cadences(clause: str, line: int) -> list[Cadence]:

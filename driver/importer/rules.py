@@ -145,7 +145,7 @@ _POST = "(?P<post>以上|左右|以下|以内)?"
 _NAME = r"(?P<name>[^,，;；。:：、]{2,40}?)"
 #: verbs that put a count before what is counted (新建高标准农田30万亩 has it after: the bare rule)
 COUNT_VERBS = ("培育", "打造", "建设", "新建", "建成", "引进", "引育", "认定", "创建", "增创", "推动", "完成", "举办",
-               "实施", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
+               "实施", "推进", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
 _VERB = "(?P<verb>" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")"
 _AFTER = r"(?P<name>[^,，;；。:：、(（]{2,30})"
 _RANK = r"(?P<v>\d+|[一二三四五六七八九十]+)"
@@ -197,6 +197,11 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule("year_end", re.compile(r"(?P<within>年内)完成"), name="within_year"),
     DeadlineRule("date", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="month_day"),
 )
+#: the wordings of a deadline the language spells otherwise (a `due` is written as the source writes it)
+DUE_RESPELL = {"之前": "前", "下年度": "下一年度", "下年": "下一年"}
+DUE_SPELLING = re.compile(r"之前|下年度|下年(?!度)")
+#: what a deadline rule reads after the date that is not part of it (年内完成)
+DUE_TRAILER = re.compile(r"完成$")
 
 
 @dataclass(frozen=True)
