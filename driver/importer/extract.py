@@ -121,12 +121,16 @@ class Document:
 # --- one recogniser per construct --------------------------------------------------------------
 
 
-def numbered(line: str) -> tuple[str, str, str] | None:
-    """(style, number as printed, rest) when the line opens with a number of one of the styles."""
+def numbered(line: str, last_arabic: int | None = None) -> tuple[str, str, str] | None:
+    """(style, number as printed, rest) when the line opens with a number of one of the styles; ``last_arabic``,
+    the last arabic number seen, lets “11.121人才…” be item 11 when 10. came before it."""
     for rule in rules.NUMBERING:
         match = rule.pattern.match(line)
         if match:
             return rule.style, line[: match.end()].strip(), line[match.end() :]
+    match = rules.ARABIC_BEFORE_DIGIT.match(line)
+    if match and last_arabic is not None and int(match.group(1)) == last_arabic + 1:
+        return "arabic", line[: match.end()], line[match.end() :]
     return None
 
 
@@ -426,6 +430,7 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
     i = first
     styles_seen: list[str] = []
     after_body = False
+    last_arabic: int | None = None
     while i < end:
         line = lines[i]
         n = i + 1
@@ -443,7 +448,7 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
                 i += 1
             part = Part("".join(title_lines), int(annex.group(1)))
             doc.annexes.append(part)
-            stack, styles_seen, after_body = [], [], False
+            stack, styles_seen, after_body, last_arabic = [], [], False, None
             continue
         if rules.ANNEX_LIST.match(line) and re.search(r"1[.．、]", line):
             doc.annex_list.append(line)
@@ -480,9 +485,11 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
             doc.signature.append(line.replace(" ", "") if rules.DATE_LINE.match(line.replace(" ", "")) else line)
             i += 1
             continue
-        head = numbered(line)
+        head = numbered(line, last_arabic)
         if head and not after_body:
             style, number, rest = head
+            if style == "arabic":
+                last_arabic = int(re.sub(r"\D", "", number))
             if style in styles_seen:
                 depth = styles_seen.index(style)
                 del styles_seen[depth + 1 :]

@@ -31,6 +31,9 @@ NUMBERING: tuple[Numbering, ...] = (
     Numbering("circled", re.compile(rf"^([{CIRCLED}])\s*")),
     Numbering("arabic", re.compile(r"^(\d{1,2})[.．、](?![\d％%])\s*")),
 )
+#: an arabic number followed by digits (广州's “11.121人才梯队项目”): a heading only when it is the number expected
+#: next (the last arabic number of the part + 1), never a decimal (1.5亿元…)
+ARABIC_BEFORE_DIGIT = re.compile(r"^(\d{1,2})[.．](?=\d)")
 
 #: 一是…二是… items run inside one paragraph (the cn_ordinal style): the paragraph opens with 一是,
 #: and each next ordinal follows one of ORDINAL_AFTER (or an owner bracket left open)

@@ -38,6 +38,7 @@ class Writer:
     done: set[int] = field(default_factory=set)
     owned: set[int] = field(default_factory=set)
     node_owners: dict[int, Owners] = field(default_factory=dict)
+    through: set[str] = field(default_factory=set)  # styles numbered with one count through the part being written
 
     def emit(self, depth: int, line: str) -> None:
         self.out.append("  " * depth + line)
@@ -89,6 +90,9 @@ class Writer:
             self.emit(1, f"owner_style {style}")
         if self.halfwidth():
             self.emit(1, "punctuation halfwidth")
+        body_through = through_styles(doc.body.children)
+        if body_through:
+            self.emit(1, "numbering through " + " ".join(body_through))
         if doc.annex_list and doc.annexes:
             self.emit(1, "annex_list")
         if doc.copy_to:
@@ -103,6 +107,7 @@ class Writer:
         self.out.append("")
         self.out.extend(self.registry.statements())
         self.out.append("")
+        self.through = set(body_through)
         self.part(doc.body, 0)
         for annex in doc.annexes:
             self.annex(annex)
@@ -145,8 +150,13 @@ class Writer:
             self.check(depth, 0, "text before the first numbered part: kept as a note")
             self.emit(depth, f"note {q(text)}")
         prefix = f"a{part.number}-" if part.number is not None else ""
-        if part.number is not None and part.children and part.children[0].style != DEPTH_STYLES[0]:
-            self.emit(depth, f"numbering {part.children[0].style}")
+        if part.number is not None:
+            self.through = set(through_styles(part.children))
+            words = [part.children[0].style] if part.children and part.children[0].style != DEPTH_STYLES[0] else []
+            if self.through:
+                words += ["through", *through_styles(part.children)]
+            if words:
+                self.emit(depth, "numbering " + " ".join(words))
         self.children(part.children, depth, prefix, 0)
 
     def children(self, nodes: list[Node], depth: int, prefix: str, list_depth: int) -> None:
@@ -173,7 +183,9 @@ class Writer:
             child_style = node.children[0].style
             words = [] if child_style == DEPTH_STYLES[min(child_depth, len(DEPTH_STYLES) - 1)] else [child_style]
             first = number_value(node.children[0].number)
-            if first is not None and first > 1 and first == previous_last + 1:
+            if child_style in self.through:  # numbered by the part's one count
+                pass
+            elif first is not None and first > 1 and first == previous_last + 1:
                 words.append("continue")
                 start = previous_last
             elif first is not None and first != 1:
@@ -320,6 +332,25 @@ def wording(owners: Owners) -> str | None:
             return None
         template = template.replace(joined, "{" + role + "}")
     return template if "{" in template else None
+
+
+def through_styles(nodes: list[Node]) -> list[str]:
+    """The styles whose numbers run 1…N through the whole part, over lists under more than one of its top-level
+    parts (广州's 1.–45. through five parts, some under 一、, some under (一)): `numbering through STYLE`. A count
+    carried on between siblings of one part is `numbering continue` instead (益阳's 4. after 3.)."""
+    seen: dict[str, list[int | None]] = {}
+    tops: dict[str, set[int]] = {}
+
+    def visit(children: list[Node], top: int) -> None:
+        for child in children:
+            seen.setdefault(child.style, []).append(number_value(child.number))
+            tops.setdefault(child.style, set()).add(top)
+            visit(child.children, top)
+
+    for index, node in enumerate(nodes):
+        visit(node.children, index)
+    return [style for style, values in seen.items()
+            if len(tops[style]) > 1 and values == list(range(1, len(values) + 1)) and style != "cn_ordinal"]
 
 
 def number_value(number: str) -> int | None:
