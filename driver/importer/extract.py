@@ -41,6 +41,7 @@ class Target:
     line: int
     high: Decimal | None = None  # the upper end of a range (1—2个)
     rule: str = ""  # the name of the TARGET_RULES row that read it
+    written: str = ""  # the figure with its words as printed (500家以上, 不少于100名, 1—2个)
 
 
 @dataclass
@@ -211,8 +212,9 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             name = clean_name(groups["verb"] + groups["name"] if rule.name_after else groups["name"])
             firm = firmness(sentence, match.start())
             high = Decimal(groups["hi"]) if groups.get("hi") else None
+            written = "" if rule.kind == "rank" or rule.unit_suffix else figure_as_printed(match)
             found.append(Target(rule.kind, name, "~" if high is not None else op, _value(groups["v"]), unit, firm,
-                                due, sentence, rule.confident and bool(name), line, high, rule.name))
+                                due, sentence, rule.confident and bool(name), line, high, rule.name, written))
             end = match.end()
             while rule.name_after:  # 培育3个1000亿级产业、3个800亿级产业: the verb counts each
                 more = rules.AND_COUNT.match(sentence, end)
@@ -223,19 +225,28 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
                 more_op = "~" if high is not None else rules.POSTFIX_OP.get(more.group("post") or "", op)
                 found.append(Target(rule.kind, clean_name(groups["verb"] + more.group("name")), more_op,
                                     Decimal(more.group("v")), more.group("u").replace("％", "%"), firm, due, sentence,
-                                    False, line, high, rule.name))
+                                    False, line, high, rule.name, figure_as_printed(more)))
                 end = more.end()
             more = None if rule.name_after else rules.AND_VALUE.match(sentence, match.end())
             if more and more.group("u").replace("％", "%") == unit:  # …740元/月和485元/月: the same name, another value
                 taken.append((more.start("v"), more.end("v")))
                 more_op = rules.POSTFIX_OP.get(more.group("post") or "", op)
                 found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line,
-                                    rule=rule.name))
+                                    rule=rule.name, written=figure_as_printed(more)))
     found.sort(key=lambda t: sentence.find(t.name) if t.name else t.sentence.find(str(t.value)))
     for before, target in zip(found, found[1:], strict=False):
         if not target.name:  # …总产值达到2200亿元以上,年均增长10%以上: what grows is named before
             target.name, target.confident = before.name, False
     return found
+
+
+def figure_as_printed(match: re.Match[str]) -> str:
+    """The figure with its comparator words as the source prints them: from the prefix word (不少于) or the number
+    to the postfix word (以上) or the unit; the writer keeps it where the language reads it the same way."""
+    groups = match.groupdict()
+    start = match.start("pre") if groups.get("pre") else match.start("v")
+    end = match.end("post") if groups.get("post") else match.end("u")
+    return match.string[start:end]
 
 
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}

@@ -110,7 +110,7 @@ NUMBER = r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)"
 RANGE = r"(?:[—~～\-－至到](?P<hi>\d+(?:\.\d+)?))?"
 UNITS = (
     "个百分点", "万人次", "万平方米", "万立方米", "立方米", "平方米", "平方公里", "万千瓦时", "万千瓦", "千瓦", "万美元",
-    "亿美元", "万吨", "万户", "万元", "亿元", "万亩", "万人", "万台", "万头", "万只", "万辆", "万套", "万件", "万册",
+    "亿美元", "万吨", "万户", "万名", "万元", "亿元", "万亩", "万人", "万台", "万头", "万只", "万辆", "万套", "万件", "万册",
     "亿斤", "万斤", "人次", "公里", "千米", "%", "％", "家", "个", "户", "件", "项", "名", "人", "所", "座", "条",
     "套", "次", "亩", "米", "吨", "位", "元", "辆", "台", "张", "栋", "处", "份", "批", "场", "天", "篇", "亿", "万",
 )
@@ -230,6 +230,10 @@ CADENCE_RULES: tuple[CadenceRule, ...] = (
     CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)"), name="halfyear"),
     CadenceRule("month", re.compile(r"一个?月[^,，;；。、]{0,8}一次"), name="once_a_month"),
     CadenceRule("quarter", re.compile(r"(?:一个?季度?[^,，;；。、]{0,8}一次|季度(?=考评|考核|调度|督查|通报|讲评|分析))"), name="once_a_quarter"),
+    # duties without a fixed frequency (the language's `every regularly` 定期, `every routinely` 常态化): 定期 with
+    # the duty it sets (定期调度, 定期向社会公布), 常态化 before a verb (常态化开展, 常态化排查), not before a noun (常态化机制)
+    CadenceRule("regularly", re.compile(r"(?<!不)定期(?=[\u4e00-\u9fff])"), name="regularly"),
+    CadenceRule("routinely", re.compile(r"常态化(?=开展|排查|调整|调度|督查|通报|巡查|检查|推进(?!机制))"), name="routinely"),
 )
 #: what separates cadences listed in one clause (“一周一调度、双周一督导、一月一通报”)
 CADENCE_ITEM_SEPARATORS = "、“”\"'"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from compiler.forms import FormError, read_measure
 from compiler.numbering import DEPTH_STYLES
 from driver.importer.extract import Cadence, Deadline, Document, Node, Owners, Part, Target
 from driver.importer.rules import CIRCLED, CN_DIGITS
@@ -210,6 +211,8 @@ class Writer:
             if id(node) not in self.owned:
                 if prose:
                     self.emit(depth, f"text {q(prose)}")
+                if owners is not None:  # the bracket closes the paragraph: its owners owe what the paragraph sets
+                    self.node_owners[self.action_lines[-1]] = owners
                 self.facts(node, prose, depth)
                 if owners is not None:
                     self.owned.add(id(node))
@@ -220,6 +223,8 @@ class Writer:
                 self.emit(depth + 1, "form inline")
                 if prose:
                     self.emit(depth + 1, f"text {q(prose)}")
+                if owners is not None:
+                    self.node_owners[self.action_lines[-1]] = owners
                 self.facts(node, prose, depth + 1)
                 if owners is not None:
                     self.owners(owners, depth + 1, node.line)
@@ -291,6 +296,8 @@ class Writer:
         if target.kind == "per_year" and target.year:
             by = f" each_year until {target.year}"
         op = "" if target.high is not None else f"{target.op} "
+        if as_printed(target):  # the source's own words: 500家以上, 不少于100名, 1—2个
+            op, value = "", target.written
         self.emit(depth + 1, f"target {op}{value}{by} {target.firmness}")
         self.emit(depth, "}")
 
@@ -318,6 +325,26 @@ class Writer:
         who = owners.lead or owners.responsible
         if who:
             self.emit(depth, "owner " + " ".join(q(u) for u in who))
+
+
+def as_printed(target: Target) -> bool:
+    """Whether the figure as printed reads, in the language, as the target extracted (comparator, value, unit):
+    a word the language does not have (提高到, 稳定在) or a range with 到 is written with a comparator instead."""
+    if not target.written or not re.fullmatch(_FIGURE, target.written):
+        return False
+    try:
+        figure = read_measure(target.written)
+    except FormError:
+        return False
+    op = figure.op or (">=" if figure.high is None else None)
+    want = None if target.high is not None else target.op
+    return (op, figure.low, figure.high, figure.unit.replace("％", "%")) == (want, target.value, target.high, target.unit) \
+        and figure.firmness is None
+
+
+#: what the language's MEASURE, RANGE and QUANTITY tokens read (dsl/plan.lark), as one figure
+_FIGURE = (r"(?:不低于|不少于|不超过|不高于|控制在|低于|突破|超过|达到|约)?\d+(?:\.\d+)?(?:(?:[~～—–\-]|至)\d+(?:\.\d+)?)?"
+           r"(?:[%％](?:以上|以下|以内|左右)?|[\u4e00-\u9fff/·]+)")
 
 
 def wording(owners: Owners) -> str | None:

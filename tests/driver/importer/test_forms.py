@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from compiler.model import Plan
 from compiler.pipeline import compile_source
 from driver.importer import import_source
-from driver.importer.extract import numbered
+from driver.importer.extract import numbered, targets
+from driver.importer.write import as_printed
 from tests.driver.importer.fidelity import ROOT
 
 GUANGZHOU = ROOT / "tests" / "corpus" / "plans" / "guangzhou-2012-rencai-jiju" / "source.txt"
 
 
-def draft(source: Path, tmp: Path) -> tuple[str, object]:
+def draft(source: Path, tmp: Path) -> tuple[str, Plan]:
     out = tmp / "draft.plan"
     result = import_source(source, out=out)
     assert not result.errors, [(d.code, d.message) for d in result.errors]
@@ -36,5 +38,40 @@ def test_numbering_through_parts(tmp_path: Path) -> None:
     text, plan = draft(GUANGZHOU, tmp_path)
     assert "numbering through arabic" in text
     assert "numbering starts at" not in text
-    numbers = [a.number for a in plan.actions if a.number and re.fullmatch(r"\d+\.", a.number)]  # type: ignore[attr-defined]
+    numbers = [a.number for a in plan.actions if a.number and re.fullmatch(r"\d+\.", a.number)]
     assert numbers == [f"{n}." for n in range(1, 46)]
+
+
+def test_figures_written_as_printed(tmp_path: Path) -> None:
+    """不少于200名 and 500家以上 stay in the source's words, and compile to the comparator the rule read."""
+    text, plan = draft(GUANGZHOU, tmp_path)
+    assert "target 不少于200名 " in text and "target 500家以上 " in text
+    written = {(t.written, t.op, t.value, t.unit) for m in plan.metrics for t in m.targets}
+    assert ("不少于200名", ">=", "200", "名") in written
+    assert ("500家以上", ">=", "500", "家") in written
+
+
+def test_a_word_the_language_lacks_is_written_with_a_comparator() -> None:
+    """提高到 is not one of the language's words: the target is written `>= 740元/月`, as before."""
+    sentence = "城乡低保标准分别提高到不低于740元/月和485元/月"
+    first = targets(sentence, 1, 2025)[0]
+    assert first.written == "不低于740元/月" and as_printed(first)
+    moved = targets("人均可支配收入提高到3万元", 1, 2025)[0]
+    assert moved.written == "提高到3万元" and not as_printed(moved)
+
+
+def test_dates_written_as_printed(tmp_path: Path) -> None:
+    """广州's 2012年10月底前 and 2012年底前 are its deadlines' dues, as printed; the model has the same days."""
+    text, plan = draft(GUANGZHOU, tmp_path)
+    assert "due 2012年10月底前" in text and "due 2012年底前" in text
+    dues = sorted((d.due[0].date.isoformat(), d.due[0].written) for d in plan.deadlines)
+    assert dues == [("2012-10-31", "2012年10月底前"), ("2012-12-31", "2012年底前")]
+
+
+def test_frequency_less_duty_is_a_cadence(tmp_path: Path) -> None:
+    """广州's “定期向社会公布” is a duty with no fixed frequency: `every regularly`, with its lead as owner."""
+    _, plan = draft(GUANGZHOU, tmp_path)
+    (cadence,) = [c for c in plan.cadences if "定期" in c.title]
+    action = next(a for a in plan.actions if a.id == cadence.action)
+    leads = [(o.id, o.as_written) for o in action.owners if o.role == "lead"]
+    assert cadence.timing == "regularly" and [(u, "市发展改革委") for u in cadence.owners] == leads

@@ -74,6 +74,8 @@ CADENCES = [
     ("week", "牵头单位每周召集相关单位会商", "week", False),
     ("dekad", "市人民政府分管副市长每旬调度工作推进情况", "dekad", False),
     ("month", "按月梳理调度项目进展", "month", False),
+    ("regularly", "研究制定战略性主导产业领域紧缺人才目录发布制度，定期向社会公布", "regularly", False),
+    ("routinely", "常态化开展“送解优”服务", "routinely", False),
     ("quarter", "分季度开展妨碍全国统一大市场建设和违反市场准入负面清单案例归集工作", "quarter", False),
     ("halfyear", "半年度各产业链链长和县市区(园区)主要负责人就“千百十”工作推进情况述职", "halfyear", False),
     ("once_a_month", "各牵头副市长一月调度一次", "month", False),
@@ -163,6 +165,16 @@ def test_cadence_rule(name: str, clause: str, every: str, at_least: bool) -> Non
     assert printed(clause)
     (cadence,) = cadences(clause, 1)
     assert (cadence.rule, cadence.every, cadence.at_least) == (name, every, at_least)
+
+
+def test_frequency_less_duties_on_several_plans() -> None:
+    """定期 and 常态化 name a duty on several sources (岳阳, 广州, 宝山, 上海); 常态化 before a noun does not."""
+    for clause, every in [("主要领导定期调度", "regularly"), ("审计部门要定期对农村公路养护资金使用", "regularly"),
+                          ("常态化排查公园各类安全风险", "routinely"), ("常态化开展科技创新领域银企", "routinely")]:
+        assert printed(clause)
+        assert [c.every for c in cadences(clause, 1)] == [every]
+    assert printed("建立民营企业常态化沟通机制")
+    assert cadences("建立民营企业常态化沟通机制", 1) == []
 
 
 def test_cadences_listed_in_one_clause() -> None:
