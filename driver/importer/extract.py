@@ -25,6 +25,8 @@ class Owners:
     responsible: list[str] = field(default_factory=list)
     closed: bool = True
     brackets: str = "（）"  # the opening and closing bracket as printed ([…] in 湘潭)
+    separator: str = ""  # the mark between the parts as printed (；, ，), where the wording has parts
+    groups: list[str] = field(default_factory=list)  # names set apart after a comma (各区、县级市)
 
 
 @dataclass
@@ -155,14 +157,59 @@ def owner_group(inside: str, closed: bool = True) -> Owners | None:
     for rule in rules.OWNER_RULES:
         match = rule.pattern.match(inside.strip())
         if match:
-            groups = {k: names(v) for k, v in match.groupdict().items() if v}
-            return Owners(rule.name, rule.style, inside, groups.get("leader", []), groups.get("lead", []),
-                          groups.get("co", []), groups.get("responsible", []), closed)
+            groups = {k: names(v) for k, v in match.groupdict().items() if v and k != "sep"}
+            found = Owners(rule.name, rule.style, inside, groups.get("leader", []), groups.get("lead", []),
+                           groups.get("co", []), groups.get("responsible", []), closed, separator=match.groupdict().get("sep") or "")
+            found.groups = [n for n in found.lead + found.co + found.responsible if "、" in n]
+            return found
     return None
 
 
 def names(text: str) -> list[str]:
-    """Owner names in one group, split on 、 and commas outside brackets; a trailing 等 dropped."""
+    """Owner names in one group, split on 、 and commas outside brackets; a trailing 等 dropped. A 、-list after a
+    comma that follows a 、-list or one name is one group (市委组织部、市人社局，各区、县级市: the last is 各区、县级市)."""
+    chunks = _outside(text, rules.GROUP_SEPARATORS)
+    if len(chunks) >= 2 and rules.GROUP.match(chunks[-1].strip()):
+        return [*_split_names(",".join(chunks[:-1])), re.sub(r"\s+", "", chunks[-1]).removesuffix("等")]
+    return _split_names(text)
+
+
+def _outside(text: str, separators: re.Pattern[str]) -> list[str]:
+    """``text`` split on ``separators`` outside brackets."""
+    out, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if depth == 0 and separators.match(char):
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    out.append(current)
+    return out
+
+
+def merge_groups(owners: Owners, known: set[str]) -> None:
+    """Names split from a group found whole elsewhere (各区 + 县级市 where another bracket sets 各区、县级市 apart)
+    joined again."""
+    for role in ("lead", "co", "responsible"):
+        listed: list[str] = getattr(owners, role)
+        merged: list[str] = []
+        i = 0
+        while i < len(listed):
+            for group in known:
+                parts = group.split("、")
+                if listed[i : i + len(parts)] == parts:
+                    merged.append(group)
+                    i += len(parts)
+                    break
+            else:
+                merged.append(listed[i])
+                i += 1
+        setattr(owners, role, merged)
+
+
+def _split_names(text: str) -> list[str]:
     out, depth, current = [], 0, ""
     for char in text:
         depth += char in "(（"

@@ -80,15 +80,15 @@ class OwnerRule:
 
     name: str
     style: str  # the planc owner_style it corresponds to (or "" for one owner_wording must spell)
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # group ``sep``: the mark between the parts (；, or ，: the plan's owner_separator)
 
 
 _L = r"(?P<{0}>[^:：;；]+?)"
 OWNER_RULES: tuple[OwnerRule, ...] = (
     OwnerRule("leader_unit", "leader_unit",
-              re.compile(r"^牵头领导[:：](?P<leader>[^;；]+)[;；]牵头单位[:：](?P<lead>[^;；]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+              re.compile(r"^牵头领导[:：](?P<leader>[^;；]+)[;；]牵头单位[:：](?P<lead>[^;；]+?)(?:(?P<sep>[;；,，])配合单位[:：](?P<co>.+))?$")),
     OwnerRule("lead_co", "lead_units",
-              re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+              re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:(?P<sep>[;；,，])配合单位[:：](?P<co>.+))?$")),
     OwnerRule("responsible", "responsible_units", re.compile(r"^责任单位[:：](?P<responsible>.+)$")),
     OwnerRule("lead_by_function", "lead_by_function",
               re.compile(r"^(?P<lead>[^,，]+?)(?:分别)?牵头[,，](?P<co>.+?)(?:等)?按职[能责]分工负责$")),
@@ -102,6 +102,10 @@ OWNER_RULES: tuple[OwnerRule, ...] = (
 )
 #: separators between names inside one owner group
 NAME_SEPARATORS = re.compile(r"[、,，]")
+#: a comma after a 、-list sets a group apart (市人社局、市工商联，各区、县级市): the group is one name (owner_group)
+GROUP_SEPARATORS = re.compile(r"[,，]")
+#: a group is a collective designation listing its kinds: 各区、县级市, 各有关区、县级市
+GROUP = re.compile(r"^(?:各|相关)[^、,，]{0,6}、[^、,，]{1,6}$")
 
 # --- quantities and targets ----------------------------------------------------------------
 

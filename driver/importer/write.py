@@ -7,6 +7,7 @@ one and a ``# import: check …`` comment above it, so a reviewer can grep for t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from compiler.forms import FormError, read_measure
@@ -39,7 +40,8 @@ class Writer:
     done: set[int] = field(default_factory=set)
     owned: set[int] = field(default_factory=set)
     node_owners: dict[int, Owners] = field(default_factory=dict)
-    through: set[str] = field(default_factory=set)  # styles numbered with one count through the part being written
+    through: set[str] = field(default_factory=set)
+    owner_groups: set[str] = field(default_factory=set)  # names set apart after a comma (各区、县级市): owner_group  # styles numbered with one count through the part being written
 
     def emit(self, depth: int, line: str) -> None:
         self.out.append("  " * depth + line)
@@ -89,6 +91,11 @@ class Writer:
         style = self.registry.main_style
         if style:
             self.emit(1, f"owner_style {style}")
+        separator = self.owner_separator()
+        if separator:
+            self.emit(1, f"owner_separator {q(separator)}")
+        if self.owner_groups:
+            self.emit(1, "owner_group " + " ".join(q(g) for g in sorted(self.owner_groups)))
         if self.halfwidth():
             self.emit(1, "punctuation halfwidth")
         body_through = through_styles(doc.body.children)
@@ -126,6 +133,17 @@ class Writer:
             last = max(years, default=self.doc.year)
             self.check(1, 0, "实施期限 taken from the year of issue to the last target year")
             self.emit(1, f"period {self.doc.year}" + (f"..{last}" if last > self.doc.year else ""))
+
+    def owner_separator(self) -> str:
+        """The mark most brackets print between their parts when it is a comma (（牵头单位：X，配合单位：Y）)."""
+        from driver.importer.extract import split_owners
+
+        marks = Counter(o.separator for part in [self.doc.body, *self.doc.annexes] for n in _walk(part.children)
+                        for text in n.texts for _, o in split_owners(text) if o is not None and o.separator)
+        if not marks:
+            return ""
+        mark = marks.most_common(1)[0][0]
+        return "，" if mark in ",，" and not self.halfwidth() else ("," if mark in ",，" else "")
 
     def halfwidth(self) -> bool:
         text = "".join(self.doc.body.preamble + [t for n in self.doc.body.children for t in n.texts])
@@ -200,9 +218,12 @@ class Writer:
 
     def text(self, node: Node, text: str, depth: int, path: str) -> None:
         """A paragraph; each owner annotation after the first starts an inline action (益阳's groups)."""
-        from driver.importer.extract import split_owners
+        from driver.importer.extract import merge_groups, split_owners
 
         segments = split_owners(text) if node.kind == "action" else [(text, None)]
+        for _, found in segments:
+            if found is not None:
+                merge_groups(found, self.owner_groups)
         for segment, owners in segments:
             prose = segment
             if owners is not None:

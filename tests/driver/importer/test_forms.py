@@ -9,7 +9,7 @@ from pathlib import Path
 from compiler.model import Plan
 from compiler.pipeline import compile_source
 from driver.importer import import_source
-from driver.importer.extract import numbered, targets
+from driver.importer.extract import merge_groups, numbered, owner_group, split_owners, targets
 from driver.importer.write import as_printed
 from tests.driver.importer.fidelity import ROOT
 
@@ -75,3 +75,26 @@ def test_frequency_less_duty_is_a_cadence(tmp_path: Path) -> None:
     action = next(a for a in plan.actions if a.id == cadence.action)
     leads = [(o.id, o.as_written) for o in action.owners if o.role == "lead"]
     assert cadence.timing == "regularly" and [(u, "市发展改革委") for u in cadence.owners] == leads
+
+
+def test_owner_settings_reproduce_the_brackets(tmp_path: Path) -> None:
+    """广州 prints （牵头单位：X，配合单位：Y、Z，各区、县级市）: `owner_separator "，"` and `owner_group` generate every
+    one of its 44 brackets, so none is kept as printed (owner_text) or as a wording template."""
+    text, plan = draft(GUANGZHOU, tmp_path)
+    assert 'owner_separator "，"' in text
+    assert 'owner_group "各区、县级市" "各有关区、县级市"' in text
+    assert "owner_text" not in text and "owner_wording" not in text
+    source = GUANGZHOU.read_text(encoding="utf-8")
+    printed = [a.owners_text for a in plan.actions if a.owners_text]
+    assert len(printed) == 44 and all(p in source for p in printed)
+    assert "（牵头单位：市发展改革委，配合单位：市委组织部、市人力资源和社会保障局，各区、县级市）" in printed
+
+
+def test_a_group_is_one_name() -> None:
+    """各区、县级市 after a comma is one owner (a collective), the names before it are split on 、."""
+    (owners,) = [o for _, o in split_owners("（牵头单位：市经贸委，配合单位：市人力资源和社会保障局、市工商联，各区、县级市）") if o]
+    assert owners.co == ["市人力资源和社会保障局", "市工商联", "各区、县级市"] and owners.separator == "，"
+    alone = owner_group("牵头单位：市人力资源和社会保障局，配合单位：各区、县级市")
+    assert alone is not None and alone.co == ["各区", "县级市"]
+    merge_groups(alone, {"各区、县级市"})
+    assert alone.co == ["各区、县级市"]
