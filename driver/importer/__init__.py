@@ -16,7 +16,7 @@ from pathlib import Path
 
 from compiler.pipeline import compile_source
 from diagnostics import Diagnostic, Severity
-from driver.importer.extract import Document, Owners, Problem, parse, split_owners
+from driver.importer.extract import Document, Owners, Problem, merge_groups, parse, split_owners
 from driver.importer.read import NotAPlan, read_lines
 from driver.importer.units import build, walk
 from driver.importer.write import Writer, wording
@@ -54,6 +54,10 @@ def import_source(source: Path, units: Path | None = None, out: Path | None = No
         for node in walk(part.children):
             for text in node.texts:
                 groups.extend(o for _, o in split_owners(text) if o is not None)
+    # a group set apart after a comma somewhere (…，各区、县级市) is one name wherever it is listed
+    known = {n for g in groups for n in g.groups}
+    for owners in groups:
+        merge_groups(owners, known)
     registry = build(document, groups, units)
     target = (out or source.with_suffix(".plan")).resolve()
     # an owner bracket the generated text does not reproduce is written, in turn, with its
@@ -62,7 +66,7 @@ def import_source(source: Path, units: Path | None = None, out: Path | None = No
     verbatim: set[str] = set()
     for _attempt in range(3):
         writer = Writer(document, registry, plan_id(out or source), worded_owners=set(worded),
-                        verbatim_owners=set(verbatim))
+                        verbatim_owners=set(verbatim), owner_groups=known)
         text = writer.plan()
         compiled = compile_source(target, text)
         by_line = {a.source.line: a for a in compiled.plan.actions} if compiled.plan else {}

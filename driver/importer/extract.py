@@ -4,12 +4,12 @@ cadences). Each recogniser is one small function over one table of :mod:`rules`.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from compiler.forms import FormError, read_when
 from driver.importer import rules
 from driver.importer.read import NotAPlan
 
@@ -25,6 +25,8 @@ class Owners:
     responsible: list[str] = field(default_factory=list)
     closed: bool = True
     brackets: str = "（）"  # the opening and closing bracket as printed ([…] in 湘潭)
+    separator: str = ""  # the mark between the parts as printed (；, ，), where the wording has parts
+    groups: list[str] = field(default_factory=list)  # names set apart after a comma (各区、县级市)
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Target:
     line: int
     high: Decimal | None = None  # the upper end of a range (1—2个)
     rule: str = ""  # the name of the TARGET_RULES row that read it
+    written: str = ""  # the figure with its words as printed (500家以上, 不少于100名, 1—2个)
 
 
 @dataclass
@@ -121,12 +124,16 @@ class Document:
 # --- one recogniser per construct --------------------------------------------------------------
 
 
-def numbered(line: str) -> tuple[str, str, str] | None:
-    """(style, number as printed, rest) when the line opens with a number of one of the styles."""
+def numbered(line: str, last_arabic: int | None = None) -> tuple[str, str, str] | None:
+    """(style, number as printed, rest) when the line opens with a number of one of the styles; ``last_arabic``,
+    the last arabic number seen, lets “11.121人才…” be item 11 when 10. came before it."""
     for rule in rules.NUMBERING:
         match = rule.pattern.match(line)
         if match:
             return rule.style, line[: match.end()].strip(), line[match.end() :]
+    match = rules.ARABIC_BEFORE_DIGIT.match(line)
+    if match and last_arabic is not None and int(match.group(1)) == last_arabic + 1:
+        return "arabic", line[: match.end()], line[match.end() :]
     return None
 
 
@@ -150,14 +157,59 @@ def owner_group(inside: str, closed: bool = True) -> Owners | None:
     for rule in rules.OWNER_RULES:
         match = rule.pattern.match(inside.strip())
         if match:
-            groups = {k: names(v) for k, v in match.groupdict().items() if v}
-            return Owners(rule.name, rule.style, inside, groups.get("leader", []), groups.get("lead", []),
-                          groups.get("co", []), groups.get("responsible", []), closed)
+            groups = {k: names(v) for k, v in match.groupdict().items() if v and k != "sep"}
+            found = Owners(rule.name, rule.style, inside, groups.get("leader", []), groups.get("lead", []),
+                           groups.get("co", []), groups.get("responsible", []), closed, separator=match.groupdict().get("sep") or "")
+            found.groups = [n for n in found.lead + found.co + found.responsible if "、" in n]
+            return found
     return None
 
 
 def names(text: str) -> list[str]:
-    """Owner names in one group, split on 、 and commas outside brackets; a trailing 等 dropped."""
+    """Owner names in one group, split on 、 and commas outside brackets; a trailing 等 dropped. A 、-list after a
+    comma that follows a 、-list or one name is one group (市委组织部、市人社局，各区、县级市: the last is 各区、县级市)."""
+    chunks = _outside(text, rules.GROUP_SEPARATORS)
+    if len(chunks) >= 2 and rules.GROUP.match(chunks[-1].strip()):
+        return [*_split_names(",".join(chunks[:-1])), re.sub(r"\s+", "", chunks[-1]).removesuffix("等")]
+    return _split_names(text)
+
+
+def _outside(text: str, separators: re.Pattern[str]) -> list[str]:
+    """``text`` split on ``separators`` outside brackets."""
+    out, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(（"
+        depth -= char in ")）"
+        if depth == 0 and separators.match(char):
+            out.append(current)
+            current = ""
+        else:
+            current += char
+    out.append(current)
+    return out
+
+
+def merge_groups(owners: Owners, known: set[str]) -> None:
+    """Names split from a group found whole elsewhere (各区 + 县级市 where another bracket sets 各区、县级市 apart)
+    joined again."""
+    for role in ("lead", "co", "responsible"):
+        listed: list[str] = getattr(owners, role)
+        merged: list[str] = []
+        i = 0
+        while i < len(listed):
+            for group in known:
+                parts = group.split("、")
+                if listed[i : i + len(parts)] == parts:
+                    merged.append(group)
+                    i += len(parts)
+                    break
+            else:
+                merged.append(listed[i])
+                i += 1
+        setattr(owners, role, merged)
+
+
+def _split_names(text: str) -> list[str]:
     out, depth, current = [], 0, ""
     for char in text:
         depth += char in "(（"
@@ -207,8 +259,9 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
             name = clean_name(groups["verb"] + groups["name"] if rule.name_after else groups["name"])
             firm = firmness(sentence, match.start())
             high = Decimal(groups["hi"]) if groups.get("hi") else None
+            written = "" if rule.kind == "rank" or rule.unit_suffix else figure_as_printed(match)
             found.append(Target(rule.kind, name, "~" if high is not None else op, _value(groups["v"]), unit, firm,
-                                due, sentence, rule.confident and bool(name), line, high, rule.name))
+                                due, sentence, rule.confident and bool(name), line, high, rule.name, written))
             end = match.end()
             while rule.name_after:  # 培育3个1000亿级产业、3个800亿级产业: the verb counts each
                 more = rules.AND_COUNT.match(sentence, end)
@@ -219,19 +272,28 @@ def targets(sentence: str, line: int, year: int | None) -> list[Target]:
                 more_op = "~" if high is not None else rules.POSTFIX_OP.get(more.group("post") or "", op)
                 found.append(Target(rule.kind, clean_name(groups["verb"] + more.group("name")), more_op,
                                     Decimal(more.group("v")), more.group("u").replace("％", "%"), firm, due, sentence,
-                                    False, line, high, rule.name))
+                                    False, line, high, rule.name, figure_as_printed(more)))
                 end = more.end()
             more = None if rule.name_after else rules.AND_VALUE.match(sentence, match.end())
             if more and more.group("u").replace("％", "%") == unit:  # …740元/月和485元/月: the same name, another value
                 taken.append((more.start("v"), more.end("v")))
                 more_op = rules.POSTFIX_OP.get(more.group("post") or "", op)
                 found.append(Target(rule.kind, name, more_op, Decimal(more.group("v")), unit, firm, due, sentence, False, line,
-                                    rule=rule.name))
+                                    rule=rule.name, written=figure_as_printed(more)))
     found.sort(key=lambda t: sentence.find(t.name) if t.name else t.sentence.find(str(t.value)))
     for before, target in zip(found, found[1:], strict=False):
         if not target.name:  # …总产值达到2200亿元以上,年均增长10%以上: what grows is named before
             target.name, target.confident = before.name, False
     return found
+
+
+def figure_as_printed(match: re.Match[str]) -> str:
+    """The figure with its comparator words as the source prints them: from the prefix word (不少于) or the number
+    to the postfix word (以上) or the unit; the writer keeps it where the language reads it the same way."""
+    groups = match.groupdict()
+    start = match.start("pre") if groups.get("pre") else match.start("v")
+    end = match.end("post") if groups.get("post") else match.end("u")
+    return match.string[start:end]
 
 
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -269,31 +331,30 @@ def _matches(table: tuple[Any, ...], text: str) -> list[tuple[re.Match[str], Any
 
 
 def deadlines(sentence: str, line: int, year: int | None) -> list[Deadline]:
-    """The deadlines of one sentence; each is titled by the sentence from its clause up to the next one's."""
+    """The deadlines of one sentence, due as the source writes them (2025年3月底前, 每年3月底前, 年内); each is
+    titled by the sentence from its clause up to the next one's."""
     out = []
     found = _matches(rules.DEADLINE_RULES, sentence)
     starts = [max(sentence.rfind(c, 0, m.start()) for c in ",，") + 1 for m, _ in found]
     for index, (match, rule) in enumerate(found):
-        g = match.groupdict()
-        if rule.when == "each_year":
-            due = f"each_year {monthday(int(g['m']), g.get('d'))}"
-        elif rule.when == "next_year":
-            due = f"next_year {monthday(int(g['m']), g.get('d'))}"
-        else:
-            y = int(g["y"]) if g.get("y") else year
-            if y is None:
-                continue
-            m = 12 if rule.when == "year_end" else int(g["m"])
-            d = int(g["d"]) if g.get("d") else calendar.monthrange(y, m)[1]
-            due = f"{y:04d}-{m:02d}-{d:02d}"
+        due = written_due(match.group(0))
+        if due is None:
+            continue
         end = starts[index + 1] if index + 1 < len(found) else len(sentence)
         title = sentence[starts[index] : end].rstrip(",，。;；")
         out.append(Deadline(title, due, match.group(0), line, rule.name))
     return out
 
 
-def monthday(month: int, day: str | None) -> str:
-    return f"{month:02d}-{int(day):02d}" if day else f"{month}月底"
+def written_due(wording: str) -> str | None:
+    """A deadline's wording as a `due` the language reads as written (之前 is 前, 年内完成 is 年内), or None."""
+    text = rules.DUE_SPELLING.sub(lambda m: rules.DUE_RESPELL.get(m.group(0), m.group(0)), wording)
+    text = rules.DUE_TRAILER.sub("", text)
+    try:
+        read_when(text)
+    except FormError:
+        return None
+    return text
 
 
 def cadences(clause: str, line: int) -> list[Cadence]:
@@ -427,6 +488,7 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
     i = first
     styles_seen: list[str] = []
     after_body = False
+    last_arabic: int | None = None
     while i < end:
         line = lines[i]
         n = i + 1
@@ -444,7 +506,7 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
                 i += 1
             part = Part("".join(title_lines), int(annex.group(1)))
             doc.annexes.append(part)
-            stack, styles_seen, after_body = [], [], False
+            stack, styles_seen, after_body, last_arabic = [], [], False, None
             continue
         if rules.ANNEX_LIST.match(line) and re.search(r"1[.．、]", line):
             doc.annex_list.append(line)
@@ -481,9 +543,11 @@ def _body(doc: Document, lines: list[str], first: int, end: int) -> None:
             doc.signature.append(line.replace(" ", "") if rules.DATE_LINE.match(line.replace(" ", "")) else line)
             i += 1
             continue
-        head = numbered(line)
+        head = numbered(line, last_arabic)
         if head and not after_body:
             style, number, rest = head
+            if style == "arabic":
+                last_arabic = int(re.sub(r"\D", "", number))
             if style in styles_seen:
                 depth = styles_seen.index(style)
                 del styles_seen[depth + 1 :]

@@ -31,6 +31,9 @@ NUMBERING: tuple[Numbering, ...] = (
     Numbering("circled", re.compile(rf"^([{CIRCLED}])\s*")),
     Numbering("arabic", re.compile(r"^(\d{1,2})[.．、](?![\d％%])\s*")),
 )
+#: an arabic number followed by digits (广州's “11.121人才梯队项目”): a heading only when it is the number expected
+#: next (the last arabic number of the part + 1), never a decimal (1.5亿元…)
+ARABIC_BEFORE_DIGIT = re.compile(r"^(\d{1,2})[.．](?=\d)")
 
 #: 一是…二是… items run inside one paragraph (the cn_ordinal style): the paragraph opens with 一是,
 #: and each next ordinal follows one of ORDINAL_AFTER (or an owner bracket left open)
@@ -77,15 +80,15 @@ class OwnerRule:
 
     name: str
     style: str  # the planc owner_style it corresponds to (or "" for one owner_wording must spell)
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str]  # group ``sep``: the mark between the parts (；, or ，: the plan's owner_separator)
 
 
 _L = r"(?P<{0}>[^:：;；]+?)"
 OWNER_RULES: tuple[OwnerRule, ...] = (
     OwnerRule("leader_unit", "leader_unit",
-              re.compile(r"^牵头领导[:：](?P<leader>[^;；]+)[;；]牵头单位[:：](?P<lead>[^;；]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+              re.compile(r"^牵头领导[:：](?P<leader>[^;；]+)[;；]牵头单位[:：](?P<lead>[^;；]+?)(?:(?P<sep>[;；,，])配合单位[:：](?P<co>.+))?$")),
     OwnerRule("lead_co", "lead_units",
-              re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:[;；,，]配合单位[:：](?P<co>.+))?$")),
+              re.compile(r"^牵头单位[:：](?P<lead>[^;；,，]+?)(?:(?P<sep>[;；,，])配合单位[:：](?P<co>.+))?$")),
     OwnerRule("responsible", "responsible_units", re.compile(r"^责任单位[:：](?P<responsible>.+)$")),
     OwnerRule("lead_by_function", "lead_by_function",
               re.compile(r"^(?P<lead>[^,，]+?)(?:分别)?牵头[,，](?P<co>.+?)(?:等)?按职[能责]分工负责$")),
@@ -99,6 +102,10 @@ OWNER_RULES: tuple[OwnerRule, ...] = (
 )
 #: separators between names inside one owner group
 NAME_SEPARATORS = re.compile(r"[、,，]")
+#: a comma after a 、-list sets a group apart (市人社局、市工商联，各区、县级市): the group is one name (owner_group)
+GROUP_SEPARATORS = re.compile(r"[,，]")
+#: a group is a collective designation listing its kinds: 各区、县级市, 各有关区、县级市
+GROUP = re.compile(r"^(?:各|相关)[^、,，]{0,6}、[^、,，]{1,6}$")
 
 # --- quantities and targets ----------------------------------------------------------------
 
@@ -107,7 +114,7 @@ NUMBER = r"(?<![\d.])(?P<v>\d+(?:\.\d+)?)"
 RANGE = r"(?:[—~～\-－至到](?P<hi>\d+(?:\.\d+)?))?"
 UNITS = (
     "个百分点", "万人次", "万平方米", "万立方米", "立方米", "平方米", "平方公里", "万千瓦时", "万千瓦", "千瓦", "万美元",
-    "亿美元", "万吨", "万户", "万元", "亿元", "万亩", "万人", "万台", "万头", "万只", "万辆", "万套", "万件", "万册",
+    "亿美元", "万吨", "万户", "万名", "万元", "亿元", "万亩", "万人", "万台", "万头", "万只", "万辆", "万套", "万件", "万册",
     "亿斤", "万斤", "人次", "公里", "千米", "%", "％", "家", "个", "户", "件", "项", "名", "人", "所", "座", "条",
     "套", "次", "亩", "米", "吨", "位", "元", "辆", "台", "张", "栋", "处", "份", "批", "场", "天", "篇", "亿", "万",
 )
@@ -145,7 +152,7 @@ _POST = "(?P<post>以上|左右|以下|以内)?"
 _NAME = r"(?P<name>[^,，;；。:：、]{2,40}?)"
 #: verbs that put a count before what is counted (新建高标准农田30万亩 has it after: the bare rule)
 COUNT_VERBS = ("培育", "打造", "建设", "新建", "建成", "引进", "引育", "认定", "创建", "增创", "推动", "完成", "举办",
-               "实施", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
+               "实施", "推进", "改造", "组建", "招引", "申报成功", "申报", "新增", "铺排", "开展", "安装", "发放")
 _VERB = "(?P<verb>" + "|".join(sorted(COUNT_VERBS, key=len, reverse=True)) + ")"
 _AFTER = r"(?P<name>[^,，;；。:：、(（]{2,30})"
 _RANK = r"(?P<v>\d+|[一二三四五六七八九十]+)"
@@ -197,6 +204,11 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule("year_end", re.compile(r"(?P<within>年内)完成"), name="within_year"),
     DeadlineRule("date", re.compile(r"(?<![\d年])(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日|底)(?:前|之前)"), name="month_day"),
 )
+#: the wordings of a deadline the language spells otherwise (a `due` is written as the source writes it)
+DUE_RESPELL = {"之前": "前", "下年度": "下一年度", "下年": "下一年"}
+DUE_SPELLING = re.compile(r"之前|下年度|下年(?!度)")
+#: what a deadline rule reads after the date that is not part of it (年内完成)
+DUE_TRAILER = re.compile(r"完成$")
 
 
 @dataclass(frozen=True)
@@ -222,6 +234,10 @@ CADENCE_RULES: tuple[CadenceRule, ...] = (
     CadenceRule("halfyear", re.compile(r"(?:每半年|半年度|半年一次)"), name="halfyear"),
     CadenceRule("month", re.compile(r"一个?月[^,，;；。、]{0,8}一次"), name="once_a_month"),
     CadenceRule("quarter", re.compile(r"(?:一个?季度?[^,，;；。、]{0,8}一次|季度(?=考评|考核|调度|督查|通报|讲评|分析))"), name="once_a_quarter"),
+    # duties without a fixed frequency (the language's `every regularly` 定期, `every routinely` 常态化): 定期 with
+    # the duty it sets (定期调度, 定期向社会公布), 常态化 before a verb (常态化开展, 常态化排查), not before a noun (常态化机制)
+    CadenceRule("regularly", re.compile(r"(?<!不)定期(?=[\u4e00-\u9fff])"), name="regularly"),
+    CadenceRule("routinely", re.compile(r"常态化(?=开展|排查|调整|调度|督查|通报|巡查|检查|推进(?!机制))"), name="routinely"),
 )
 #: what separates cadences listed in one clause (“一周一调度、双周一督导、一月一通报”)
 CADENCE_ITEM_SEPARATORS = "、“”\"'"

@@ -7,8 +7,10 @@ one and a ``# import: check …`` comment above it, so a reviewer can grep for t
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from compiler.forms import FormError, read_measure
 from compiler.numbering import DEPTH_STYLES
 from driver.importer.extract import Cadence, Deadline, Document, Node, Owners, Part, Target
 from driver.importer.rules import CIRCLED, CN_DIGITS
@@ -38,6 +40,8 @@ class Writer:
     done: set[int] = field(default_factory=set)
     owned: set[int] = field(default_factory=set)
     node_owners: dict[int, Owners] = field(default_factory=dict)
+    through: set[str] = field(default_factory=set)
+    owner_groups: set[str] = field(default_factory=set)  # names set apart after a comma (各区、县级市): owner_group  # styles numbered with one count through the part being written
 
     def emit(self, depth: int, line: str) -> None:
         self.out.append("  " * depth + line)
@@ -87,8 +91,16 @@ class Writer:
         style = self.registry.main_style
         if style:
             self.emit(1, f"owner_style {style}")
+        separator = self.owner_separator()
+        if separator:
+            self.emit(1, f"owner_separator {q(separator)}")
+        if self.owner_groups:
+            self.emit(1, "owner_group " + " ".join(q(g) for g in sorted(self.owner_groups)))
         if self.halfwidth():
             self.emit(1, "punctuation halfwidth")
+        body_through = through_styles(doc.body.children)
+        if body_through:
+            self.emit(1, "numbering through " + " ".join(body_through))
         if doc.annex_list and doc.annexes:
             self.emit(1, "annex_list")
         if doc.copy_to:
@@ -103,6 +115,7 @@ class Writer:
         self.out.append("")
         self.out.extend(self.registry.statements())
         self.out.append("")
+        self.through = set(body_through)
         self.part(doc.body, 0)
         for annex in doc.annexes:
             self.annex(annex)
@@ -120,6 +133,17 @@ class Writer:
             last = max(years, default=self.doc.year)
             self.check(1, 0, "实施期限 taken from the year of issue to the last target year")
             self.emit(1, f"period {self.doc.year}" + (f"..{last}" if last > self.doc.year else ""))
+
+    def owner_separator(self) -> str:
+        """The mark most brackets print between their parts when it is a comma (（牵头单位：X，配合单位：Y）)."""
+        from driver.importer.extract import split_owners
+
+        marks = Counter(o.separator for part in [self.doc.body, *self.doc.annexes] for n in _walk(part.children)
+                        for text in n.texts for _, o in split_owners(text) if o is not None and o.separator)
+        if not marks:
+            return ""
+        mark = marks.most_common(1)[0][0]
+        return "，" if mark in ",，" and not self.halfwidth() else ("," if mark in ",，" else "")
 
     def halfwidth(self) -> bool:
         text = "".join(self.doc.body.preamble + [t for n in self.doc.body.children for t in n.texts])
@@ -145,8 +169,13 @@ class Writer:
             self.check(depth, 0, "text before the first numbered part: kept as a note")
             self.emit(depth, f"note {q(text)}")
         prefix = f"a{part.number}-" if part.number is not None else ""
-        if part.number is not None and part.children and part.children[0].style != DEPTH_STYLES[0]:
-            self.emit(depth, f"numbering {part.children[0].style}")
+        if part.number is not None:
+            self.through = set(through_styles(part.children))
+            words = [part.children[0].style] if part.children and part.children[0].style != DEPTH_STYLES[0] else []
+            if self.through:
+                words += ["through", *through_styles(part.children)]
+            if words:
+                self.emit(depth, "numbering " + " ".join(words))
         self.children(part.children, depth, prefix, 0)
 
     def children(self, nodes: list[Node], depth: int, prefix: str, list_depth: int) -> None:
@@ -173,7 +202,9 @@ class Writer:
             child_style = node.children[0].style
             words = [] if child_style == DEPTH_STYLES[min(child_depth, len(DEPTH_STYLES) - 1)] else [child_style]
             first = number_value(node.children[0].number)
-            if first is not None and first > 1 and first == previous_last + 1:
+            if child_style in self.through:  # numbered by the part's one count
+                pass
+            elif first is not None and first > 1 and first == previous_last + 1:
                 words.append("continue")
                 start = previous_last
             elif first is not None and first != 1:
@@ -187,9 +218,12 @@ class Writer:
 
     def text(self, node: Node, text: str, depth: int, path: str) -> None:
         """A paragraph; each owner annotation after the first starts an inline action (益阳's groups)."""
-        from driver.importer.extract import split_owners
+        from driver.importer.extract import merge_groups, split_owners
 
         segments = split_owners(text) if node.kind == "action" else [(text, None)]
+        for _, found in segments:
+            if found is not None:
+                merge_groups(found, self.owner_groups)
         for segment, owners in segments:
             prose = segment
             if owners is not None:
@@ -198,6 +232,8 @@ class Writer:
             if id(node) not in self.owned:
                 if prose:
                     self.emit(depth, f"text {q(prose)}")
+                if owners is not None:  # the bracket closes the paragraph: its owners owe what the paragraph sets
+                    self.node_owners[self.action_lines[-1]] = owners
                 self.facts(node, prose, depth)
                 if owners is not None:
                     self.owned.add(id(node))
@@ -208,6 +244,8 @@ class Writer:
                 self.emit(depth + 1, "form inline")
                 if prose:
                     self.emit(depth + 1, f"text {q(prose)}")
+                if owners is not None:
+                    self.node_owners[self.action_lines[-1]] = owners
                 self.facts(node, prose, depth + 1)
                 if owners is not None:
                     self.owners(owners, depth + 1, node.line)
@@ -279,6 +317,8 @@ class Writer:
         if target.kind == "per_year" and target.year:
             by = f" each_year until {target.year}"
         op = "" if target.high is not None else f"{target.op} "
+        if as_printed(target):  # the source's own words: 500家以上, 不少于100名, 1—2个
+            op, value = "", target.written
         self.emit(depth + 1, f"target {op}{value}{by} {target.firmness}")
         self.emit(depth, "}")
 
@@ -308,6 +348,26 @@ class Writer:
             self.emit(depth, "owner " + " ".join(q(u) for u in who))
 
 
+def as_printed(target: Target) -> bool:
+    """Whether the figure as printed reads, in the language, as the target extracted (comparator, value, unit):
+    a word the language does not have (提高到, 稳定在) or a range with 到 is written with a comparator instead."""
+    if not target.written or not re.fullmatch(_FIGURE, target.written):
+        return False
+    try:
+        figure = read_measure(target.written)
+    except FormError:
+        return False
+    op = figure.op or (">=" if figure.high is None else None)
+    want = None if target.high is not None else target.op
+    return (op, figure.low, figure.high, figure.unit.replace("％", "%")) == (want, target.value, target.high, target.unit) \
+        and figure.firmness is None
+
+
+#: what the language's MEASURE, RANGE and QUANTITY tokens read (dsl/plan.lark), as one figure
+_FIGURE = (r"(?:不低于|不少于|不超过|不高于|控制在|低于|突破|超过|达到|约)?\d+(?:\.\d+)?(?:(?:[~～—–\-]|至)\d+(?:\.\d+)?)?"
+           r"(?:[%％](?:以上|以下|以内|左右)?|[\u4e00-\u9fff/·]+)")
+
+
 def wording(owners: Owners) -> str | None:
     """The bracket as an owner_wording template ({lead}牵头负责), or None when the names cannot be placed."""
     template = re.sub(r"\s+", "", owners.text)
@@ -320,6 +380,25 @@ def wording(owners: Owners) -> str | None:
             return None
         template = template.replace(joined, "{" + role + "}")
     return template if "{" in template else None
+
+
+def through_styles(nodes: list[Node]) -> list[str]:
+    """The styles whose numbers run 1…N through the whole part, over lists under more than one of its top-level
+    parts (广州's 1.–45. through five parts, some under 一、, some under (一)): `numbering through STYLE`. A count
+    carried on between siblings of one part is `numbering continue` instead (益阳's 4. after 3.)."""
+    seen: dict[str, list[int | None]] = {}
+    tops: dict[str, set[int]] = {}
+
+    def visit(children: list[Node], top: int) -> None:
+        for child in children:
+            seen.setdefault(child.style, []).append(number_value(child.number))
+            tops.setdefault(child.style, set()).add(top)
+            visit(child.children, top)
+
+    for index, node in enumerate(nodes):
+        visit(node.children, index)
+    return [style for style, values in seen.items()
+            if len(tops[style]) > 1 and values == list(range(1, len(values) + 1)) and style != "cn_ordinal"]
 
 
 def number_value(number: str) -> int | None:

@@ -4,7 +4,8 @@
 - paths: numbered actions of the hand plan found in the draft with the same numbering path and title;
 - leads: of those with lead (or 责任) units, the ones whose draft has the same names as written;
 - targets: numeric targets (op, value, unit) of the hand plan found in the draft (as a multiset);
-- deadlines: hand ones found in the draft (same due, and the draft's title holds the hand's or a run of it);
+- deadlines: hand ones found in the draft (the same dates in the model and written as the hand plan writes
+  them, and the draft's title holds the hand's or a run of it);
 - cadences: hand ones found in the draft (same frequency, overlapping wording).
 """
 
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from compiler.model import Plan
+from compiler.model import Deadline, Plan
 from compiler.pipeline import compile_file, compile_source
 from compiler.text import plain_text
 from driver.importer import import_source
@@ -102,6 +103,11 @@ def numeric_targets(plan: Plan) -> Counter[tuple[str, str, str]]:
     return out
 
 
+def due_key(deadline: Deadline) -> tuple[tuple[object, ...], ...]:
+    """A deadline's dates as the model has them (kind, date, month, day) and as written (2025年3月底前)."""
+    return tuple((d.kind, d.date, d.month, d.day, d.written) for d in deadline.due)
+
+
 def _overlap(a: str, b: str) -> bool:
     a, b = _SPACE.sub("", a), _SPACE.sub("", b)
     return a in b or b in a
@@ -138,7 +144,7 @@ def compare(name: str, hand_path: Path, source: Path, start: str, end: str | Non
     found_targets = sum((hand_targets & draft_targets).values())
     found_deadlines = sum(
         1 for d in hand.deadlines
-        if any(d.due == e.due and _shares(d.title, e.title) for e in draft.deadlines)
+        if any(due_key(d) == due_key(e) and _shares(d.title, e.title) for e in draft.deadlines)
     )
     found_cadences = sum(
         1 for c in hand.cadences

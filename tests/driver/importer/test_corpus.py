@@ -34,7 +34,6 @@ def test_corpus_draft(folder: Path, tmp_path: Path) -> None:
     print(f"{folder.name}: sentences {len(present)}/{len(wanted)} = {len(present) / len(wanted):.1%}; {counts}; "
           f"errors {len(draft.errors)}")
     assert not draft.errors, [(d.code, d.message) for d in draft.errors]
-    # reported, not held to the seeds' bar: 广州 numbers its items 1.–45. straight through five
-    # parts, which the language cannot say yet (so "2.…" sentences differ), and 立山's red header
-    # (…人民政府文件) has no statement; both are listed in the report of issue 22
+    # reported, not held to the seeds' bar: 立山's red header (…人民政府文件) has no statement
+    # (listed in the report of issue 22); 广州's 1.–45. through five parts is `numbering through`
     assert present, "no source sentence is in the draft"

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from compiler.forms import read_when
 from driver.importer import rules
-from driver.importer.extract import cadences, deadlines, numbered, ordinals, owner_group, targets
+from driver.importer.extract import cadences, deadlines, numbered, ordinals, owner_group, targets, written_due
 
 ROOT = Path(__file__).resolve().parents[3]
 _SPACE = re.compile(r"\s+")
@@ -56,11 +57,13 @@ AVG_GROWTH = "力争2025年全市物流业总产值达到2200亿元以上,年均
 
 # (rule name, sentence as printed, due as written in the draft)
 DEADLINES = [
-    ("each_year", "每年12月底前,市产业强市“千百十”工程办负责对各县市区、园区兑现产业发展政策情况进行考评", "each_year 12月底"),
-    ("next_year", "下一年度1月30日前,市产业强市“千百十”工程办根据四个季度打分结果", "next_year 01-30"),
-    ("full_date", "在2025年3月底前完成住房公积金、行政管理、水电气费缴纳、公共资源交易等行业信用信息归集共享", "2025-03-31"),
-    ("year_end", "各区（县级市）要于2012年底前制定完成具体贯彻落实意见", "2012-12-31"),
-    ("within_year", "力争年内完成岳阳智慧文旅监管平台项目建设并投入使用", "2025-12-31"),
+    ("each_year", "每年12月底前,市产业强市“千百十”工程办负责对各县市区、园区兑现产业发展政策情况进行考评", "每年12月底前",
+     (None, 12, None, False)),
+    ("next_year", "下一年度1月30日前,市产业强市“千百十”工程办根据四个季度打分结果", "下一年度1月30日前", (None, 1, 30, True)),
+    ("full_date", "在2025年3月底前完成住房公积金、行政管理、水电气费缴纳、公共资源交易等行业信用信息归集共享", "2025年3月底前",
+     (2025, 3, None, False)),
+    ("year_end", "各区（县级市）要于2012年底前制定完成具体贯彻落实意见", "2012年底前", (2012, 12, None, False)),
+    ("within_year", "力争年内完成岳阳智慧文旅监管平台项目建设并投入使用", "年内", (None, 12, None, False)),
 ]
 
 # (rule name, clause as printed, every, at_least)
@@ -71,6 +74,8 @@ CADENCES = [
     ("week", "牵头单位每周召集相关单位会商", "week", False),
     ("dekad", "市人民政府分管副市长每旬调度工作推进情况", "dekad", False),
     ("month", "按月梳理调度项目进展", "month", False),
+    ("regularly", "研究制定战略性主导产业领域紧缺人才目录发布制度，定期向社会公布", "regularly", False),
+    ("routinely", "常态化开展“送解优”服务", "routinely", False),
     ("quarter", "分季度开展妨碍全国统一大市场建设和违反市场准入负面清单案例归集工作", "quarter", False),
     ("halfyear", "半年度各产业链链长和县市区(园区)主要负责人就“千百十”工作推进情况述职", "halfyear", False),
     ("once_a_month", "各牵头副市长一月调度一次", "month", False),
@@ -138,11 +143,21 @@ def test_a_qualifier_is_not_a_quantity() -> None:
     assert sorted(t.value for t in targets(sentence, 1, 2025)) == [Decimal("12"), Decimal("15")]
 
 
-@pytest.mark.parametrize(("name", "sentence", "due"), DEADLINES, ids=[r[0] for r in DEADLINES])
-def test_deadline_rule(name: str, sentence: str, due: str) -> None:
+@pytest.mark.parametrize(("name", "sentence", "due", "when"), DEADLINES, ids=[r[0] for r in DEADLINES])
+def test_deadline_rule(name: str, sentence: str, due: str, when: tuple[int | None, int, int | None, bool]) -> None:
+    """The due is written as the source writes it, and the language reads it as the date the sentence means."""
     assert printed(sentence)
     (deadline,) = deadlines(sentence, 1, 2025)
     assert (deadline.rule, deadline.due, deadline.title) == (name, due, sentence)
+    read = read_when(deadline.due)
+    assert (read.year, read.month, read.day, read.next_year) == when
+
+
+def test_deadline_spelled_as_the_language_reads_it() -> None:
+    """之前 is written 前 (the language's one spelling), 下年度 is 下一年度; the date is unchanged."""
+    assert written_due("每年3月31日之前") == "每年3月31日前"
+    assert written_due("下年度1月30日前") == "下一年度1月30日前"
+    assert written_due("6月前") is None  # leaves the day open: the language refuses it, so the importer does too
 
 
 @pytest.mark.parametrize(("name", "clause", "every", "at_least"), CADENCES, ids=[r[0] for r in CADENCES])
@@ -150,6 +165,16 @@ def test_cadence_rule(name: str, clause: str, every: str, at_least: bool) -> Non
     assert printed(clause)
     (cadence,) = cadences(clause, 1)
     assert (cadence.rule, cadence.every, cadence.at_least) == (name, every, at_least)
+
+
+def test_frequency_less_duties_on_several_plans() -> None:
+    """定期 and 常态化 name a duty on several sources (岳阳, 广州, 宝山, 上海); 常态化 before a noun does not."""
+    for clause, every in [("主要领导定期调度", "regularly"), ("审计部门要定期对农村公路养护资金使用", "regularly"),
+                          ("常态化排查公园各类安全风险", "routinely"), ("常态化开展科技创新领域银企", "routinely")]:
+        assert printed(clause)
+        assert [c.every for c in cadences(clause, 1)] == [every]
+    assert printed("建立民营企业常态化沟通机制")
+    assert cadences("建立民营企业常态化沟通机制", 1) == []
 
 
 def test_cadences_listed_in_one_clause() -> None:
