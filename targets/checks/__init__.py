@@ -11,7 +11,6 @@ from typing import Any
 
 from compiler.model import Plan
 from targets import Files, Target
-from targets.serialize import dump_json
 
 
 def _schemas() -> dict[str, Any]:
@@ -22,6 +21,7 @@ def _schemas() -> dict[str, Any]:
 
 def emit(plan: Plan) -> Files:
     from targets.checks.compile import build_checks  # the artifact models load only when emitting
+    from targets.serialize import dump_json  # the JSON encoders load only when emitting
 
     return {"checks.json": dump_json(build_checks(plan))}
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from compiler.model import Plan
 from targets import Files, Target
-from targets.serialize import dump_json
 
 
 def emit(plan: Plan) -> Files:
+    from targets.serialize import dump_json  # the JSON encoders load only when emitting
+
     return {"plan.json": dump_json(plan)}
 
 

@@ -14,7 +14,6 @@ from compiler.periods import active_window, due_dates
 from compiler.rules import RuleContext
 from diagnostics import Diagnostic
 from targets import Files, Target
-from targets.serialize import dump_json
 
 if TYPE_CHECKING:
     from targets.schedule.schema import Schedule
@@ -35,6 +34,7 @@ def stamp_date(plan: Plan) -> dt.date:
 
 def emit(plan: Plan) -> Files:
     from targets.schedule.ics import build_ics
+    from targets.serialize import dump_json  # the JSON encoders load only when emitting
 
     schedule = schedule_of(plan)
     return {"schedule.json": dump_json(schedule), "schedule.ics": build_ics(schedule, stamp_date(plan))}

@@ -12,7 +12,6 @@ from typing import Any
 
 from compiler.model import Plan
 from targets import Files, Target
-from targets.serialize import dump_json
 
 
 def _schemas() -> dict[str, Any]:
@@ -23,6 +22,7 @@ def _schemas() -> dict[str, Any]:
 
 def emit(plan: Plan) -> Files:
     from targets.scoring.scheme import scoring_doc  # the artifact models load only when emitting
+    from targets.serialize import dump_json  # the JSON encoders load only when emitting
 
     doc = scoring_doc(plan)
     if doc is None:

@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("targets.scoring.schema", "targets.checks.schema", "targets.schedule.schema", "jinja2", "docx", "openpyxl",
+HEAVY = ("targets.scoring.schema", "targets.checks.schema", "targets.schedule.schema", "targets.serialize", "orjson",
+         "jinja2", "docx", "openpyxl",
          "icalendar", "pygls", "lark")
 
 
