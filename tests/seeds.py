@@ -18,7 +18,15 @@ class Seed:
     start: str  # text of the first line of the body (the title)
     end: str | None  # text of the first line after the body, or None for the end of file
     chrome: tuple[str, ...] = ()  # lines containing any of these are page furniture
+    corpus: str | None = None  # a folder under tests/corpus/plans (its source.txt) instead of a seed under shared/seeds
 
+    def text(self) -> str:
+        """The whole source file, UTF-8."""
+        path = CORPUS / self.corpus / "source.txt" if self.corpus else seed_path(self.prefix)
+        return path.read_text(encoding="utf-8")
+
+
+CORPUS = Path(__file__).resolve().parent / "corpus" / "plans"
 
 SEEDS: dict[str, Seed] = {
     "yiyang-2022": Seed("yiyang-2022", "000", "益阳市人民政府关于印发", "责任编辑", ("作者:办公室", "浏览数")),
@@ -29,6 +37,21 @@ SEEDS: dict[str, Seed] = {
     ),
     "yueyang-2025": Seed("yueyang-2025", "003", "岳政办发", None),
     "xiangtan-2022": Seed("xiangtan-2022", "004", "中共湘潭市委", None, ("发布时间:", "阅读:")),
+}
+
+# The generality corpus (tests/corpus/plans/README.md): whole files, the first line is the title. Kept apart from
+# SEEDS so that the importer's bar (tests/driver/importer, issue 22) is not measured on its evaluation set.
+CORPUS_PLANS: dict[str, Seed] = {
+    "guangzhou-2012-rencai-jiju": Seed(
+        "guangzhou-2012-rencai-jiju", "", "关于推进人才集聚工程的实施意见", None, corpus="guangzhou-2012-rencai-jiju",
+    ),
+    "shanghai-2026-gongyuan-tizhi": Seed(
+        "shanghai-2026-gongyuan-tizhi", "", "上海市人民政府办公厅关于印发", None, corpus="shanghai-2026-gongyuan-tizhi",
+    ),
+    "chongming-2021-nongcun-gonglu": Seed(
+        "chongming-2021-nongcun-gonglu", "", "上海市崇明区人民政府办公室关于印发", None,
+        corpus="chongming-2021-nongcun-gonglu",
+    ),
 }
 
 
@@ -65,6 +88,10 @@ def rubric_sentences(plan_id: str) -> list[str]:
 
 
 def seed_sentences(plan_id: str) -> list[str]:
-    seed = SEEDS[plan_id]
-    text = seed_path(seed.prefix).read_text(encoding="utf-8")
-    return sentences(body(text, seed.start, seed.end, seed.chrome))
+    return sentences(seed_body(plan_id))
+
+
+def seed_body(plan_id: str) -> str:
+    """The source's body (its title to its end, chrome removed), seed or corpus."""
+    seed = SEEDS.get(plan_id) or CORPUS_PLANS[plan_id]
+    return body(seed.text(), seed.start, seed.end, seed.chrome)

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from tests.fidelity import body, seed_path
-from tests.seeds import SEEDS
+from tests.seeds import seed_body
 
 _PARSER = MarkdownIt("commonmark").enable("table")
 _CN = "一二三四五六七八九十"
@@ -146,6 +145,4 @@ def document_heading_numbers(markdown: str) -> list[str]:
 
 
 def seed_heading_numbers(plan_id: str) -> list[str]:
-    seed = SEEDS[plan_id]
-    text = body(seed_path(seed.prefix).read_text(encoding="utf-8"), seed.start, seed.end, seed.chrome)
-    return heading_numbers(text.splitlines())
+    return heading_numbers(seed_body(plan_id).splitlines())

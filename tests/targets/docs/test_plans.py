@@ -23,7 +23,7 @@ from compiler.pipeline import compile_file, discover
 from diagnostics import has_errors
 from targets.docs.render import render_document
 from tests.fidelity import coverage, sentences
-from tests.seeds import RUBRICS, SEEDS, rubric_sentences, seed_sentences
+from tests.seeds import CORPUS_PLANS, RUBRICS, SEEDS, rubric_sentences, seed_sentences
 from tests.targets.docs.expect import structure_problems
 from tests.targets.docs.markdown_tools import (
     document_heading_numbers,
@@ -104,7 +104,7 @@ def test_heading_numbers_read_both_parenthesis_widths_and_only_line_starts() -> 
 def test_bundled_plans_are_the_sources() -> None:
     """Every plan in plans/ has seed boundaries, so none escapes the fidelity checks below."""
     ids = {_compile(path).id for path in PLAN_FILES}
-    known = set(SEEDS) | set(RUBRICS)
+    known = set(SEEDS) | set(RUBRICS) | set(CORPUS_PLANS)
     assert ids <= known, f"plans without an entry in tests/seeds.py: {sorted(ids - known)}"
 
 
