@@ -23,7 +23,7 @@ class RuleContext:
     plan: m.Plan
     display: dict[str, str]  # root-relative file -> display path
     spans: dict[tuple[str, int, int], Span] = field(default_factory=dict)  # full spans by start
-    publish: bool = False  # `planc check --publish`: the publish gate's rules run (compiler/rules/publish_rules.py)
+    publish: bool = False  # `planc check --publish`: the publish gate's rules run (compiler/rules/publish.py)
 
     def span(self, source: m.Source) -> Span:
         full = self.spans.get((source.file, source.line, source.column))

@@ -2,7 +2,7 @@
 
 S001 is reported only when a schedule is computed (it needs the holiday
 calendar, which ``planc check`` does not load); S002–S004 are also checked by
-``planc check`` through :mod:`compiler.rules.schedule_rules`.
+``planc check`` through :mod:`compiler.rules.dates`.
 """
 
 from diagnostics.codes import code

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from compiler.rules.text_rules import stated_quantities
+from compiler.rules.document import stated_quantities
 from tests.compiler.forms_helpers import codes, compile_body
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compiler.rules.domain import _abbreviates
+from compiler.rules.owners import _abbreviates
 
 HEAD = 'plan p {\n  title "T"\n  period 2022..2025\n}\n'
 

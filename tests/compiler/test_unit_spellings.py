@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from compiler import model as m
-from compiler.rules.domain import _abbreviates, spelling_pairs
+from compiler.rules.owners import _abbreviates, spelling_pairs
 
 HEAD = 'plan p {\n  title "T"\n  period 2022..2025\n}\n'
 # Characters of real unit names (市发展改革委, 市工业和信息化局, …) for generated names.

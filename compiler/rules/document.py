@@ -1,4 +1,4 @@
-"""Rules about the plan's prose and about indicators stated more than once."""
+"""Rules about the document's text: empty sections, repeated prose, unbalanced brackets, quantities the prose commits to."""
 
 from __future__ import annotations
 
@@ -10,7 +10,38 @@ from compiler import model as m
 from compiler.rules import RuleContext, rule
 from diagnostics import Diagnostic
 
+
+@rule("V018")
+def empty_sections(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for section in ctx.plan.sections:
+        if not section.content and not section.preamble:
+            yield ctx.diag("V018", f"section `{section.id}` is empty", section.source)
+
+
+@rule("V019")
+def duplicated_prose(ctx: RuleContext) -> Iterator[Diagnostic]:
+    seen: dict[str, m.Source] = {}
+    holders: list[tuple[list[str], m.Source]] = [(s.text, s.source) for s in ctx.plan.sections]
+    holders += [(a.text, a.source) for a in ctx.plan.actions]
+    for paragraphs, source in holders:
+        for paragraph in paragraphs:
+            key = "".join(paragraph.split())
+            if len(key) < 12:
+                continue  # short formulae (加强组织领导。) legitimately repeat
+            if key in seen and seen[key] != source:
+                yield ctx.diag(
+                    "V019",
+                    f"this paragraph also appears earlier: “{paragraph[:24]}…”",
+                    source,
+                    labels=((seen[key], "first written here"),),
+                )
+            else:
+                seen.setdefault(key, source)
+
+
 _PAIRS = {"（": "）", "(": ")", "《": "》", "〈": "〉", "“": "”", "[": "]", "【": "】", "〔": "〕"}
+
+
 _CLOSERS = {close: open_ for open_, close in _PAIRS.items()}
 
 
@@ -52,49 +83,6 @@ def unbalanced_brackets(ctx: RuleContext) -> Iterator[Diagnostic]:
                     )
 
 
-def _amount(target: m.Target) -> tuple[Decimal | None, Decimal | None, str | None]:
-    """A target's value as numbers, so 13.0% and 13% are the same target."""
-
-    def number(text: str | None) -> Decimal | None:
-        return Decimal(text) if text is not None else None
-
-    return number(target.value), number(target.value_max), target.unit
-
-
-@rule("V028")
-def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
-    by_name: dict[str, list[m.Metric]] = {}
-    for metric in ctx.plan.metrics:
-        by_name.setdefault(metric.name, []).append(metric)
-        seen: dict[tuple[object, ...], m.Target] = {}
-        for target in metric.targets:
-            key = (target.by, target.each_year, target.firmness, target.op)
-            if key in seen and _amount(seen[key]) != _amount(target):
-                yield ctx.diag(
-                    "V028",
-                    f"metric `{metric.id}` has two different targets for the same date: "
-                    f"{seen[key].value}{seen[key].unit or ''} and {target.value}{target.unit or ''}",
-                    target.source,
-                    labels=((seen[key].source, "the other target"),),
-                )
-            seen.setdefault(key, target)
-    for name, metrics in by_name.items():
-        if len(metrics) < 2:
-            continue
-        first = metrics[0]
-        for other in metrics[1:]:
-            a = [(t.op, *_amount(t), t.by) for t in first.targets]
-            b = [(t.op, *_amount(t), t.by) for t in other.targets]
-            if a and b and a != b and first.kind == other.kind:
-                yield ctx.diag(
-                    "V028",
-                    f"“{name}” is targeted differently in `{first.id}` and `{other.id}`",
-                    other.source,
-                    labels=((first.source, f"`{first.id}` is written here"),),
-                )
-
-
-
 # A figure with a measure word or unit, as plans state commitments: 110个, 2个, 500家, 1000名, 51.01万户,
 # 8.5%, 0.5个百分点. Not years, months, days, ages or durations (2025年, 3月, 35岁, 5年内), not ordinals (第3个)
 # and not classes (500亿级产业, 10亿级项目).
@@ -103,6 +91,8 @@ _MEASURE_WORDS = (
     "处", "场", "次", "件", "人", "户", "套", "台", "辆", "米", "亩", "吨", "元", "美元", "篇", "批", "支", "张", "间", "栋",
     "床", "艘", "部", "株", "宗", "本", "册", "%", "％", "‰",
 )
+
+
 _QUANTITY_IN_TEXT = re.compile(
     r"(?<![\d.第])(\d+(?:\.\d+)?)(?:[万亿]?(?:" + "|".join(sorted(map(re.escape, _MEASURE_WORDS), key=len, reverse=True))
     + r")|[万亿](?![年月日]))(?!级)")  # 500亿级产业 names a class of industry, not a figure

@@ -1,10 +1,4 @@
-"""Scoring rules (K): a scheme that parses and resolves but cannot be computed as written.
-
-The rules that already live in :mod:`compiler.rules.core` are not repeated here:
-components adding up to the scale (V006), period weights (V007, V020), a unit in
-two groups or in none (V008, V024), blends adding up (V009), table order (V021),
-a group without a table (V023), duplicate evaluators (V025), a missing rest grade (V026).
-"""
+"""Rules about the assessment method: components and weights add up, groups and tables computable, conditions and blends."""
 
 from __future__ import annotations
 
@@ -14,10 +8,124 @@ from decimal import Decimal
 
 from compiler import model as m
 from compiler.quota import quota_places
-from compiler.rubric import POSITIVE, attainable, facts_read, walk_items
+from compiler.rubric import POSITIVE, attainable, declared_total, facts_read, walk_items
 from compiler.rules import RuleContext, rule
-from compiler.vocab import SCORING_FREQUENCIES
+from compiler.vocab import FREQUENCY, SCORING_FREQUENCIES, percent_text
 from diagnostics import Diagnostic
+
+
+@rule("V006", "V025")
+def components_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    scale = Decimal(scoring.scale)
+    for formula in scoring.formulas:
+        total = declared_total(scoring, formula)
+        if (formula.components or formula.items or formula.itemsets) and total != scale:
+            yield ctx.diag(
+                "V006",
+                f"the components and items of formula `{formula.id}` add up to {total}, not {scale}",
+                formula.source,
+                hint="if the source's own numbers do not add up, keep them and say so: `ack V006 \"…\"` in the formula",
+            )
+        counts = Counter(c.evaluator for c in formula.components)
+        for evaluator, count in counts.items():
+            if count > 1:
+                yield ctx.diag("V025", f"formula `{formula.id}` lists evaluator `{evaluator}` {count} times", formula.source)
+
+
+@rule("V007", "V020")
+def period_weights(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    expected = FREQUENCY[scoring.every].per_year
+    for group in scoring.groups:
+        if not group.period_weights:
+            continue
+        total = sum((Decimal(w) for w in group.period_weights), Decimal(0))
+        if total != 1:
+            yield ctx.diag(
+                "V007",
+                f"the period weights of group `{group.id}` add up to {percent_text(total)}, not 100%",
+                group.source,
+            )
+        if len(group.period_weights) != expected:
+            yield ctx.diag(
+                "V020",
+                f"group `{group.id}` has {len(group.period_weights)} period weights for {expected} "
+                f"{scoring.every} periods a year",
+                group.source,
+            )
+
+
+@rule("V008", "V024")
+def group_membership(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    seen: dict[str, str] = {}
+    for group in scoring.groups:
+        for member in group.members:
+            if member in seen and seen[member] != group.id:
+                yield ctx.diag(
+                    "V008", f"unit `{member}` is in group `{seen[member]}` and in group `{group.id}`", group.source
+                )
+            seen.setdefault(member, group.id)
+    in_formula: dict[str, str] = {}
+    for formula in scoring.formulas:
+        for member in formula.members:
+            if member in in_formula and in_formula[member] != formula.id:
+                yield ctx.diag(
+                    "V008",
+                    f"unit `{member}` is scored by formula `{in_formula[member]}` and by formula `{formula.id}`",
+                    formula.source,
+                )
+            in_formula.setdefault(member, formula.id)
+    if scoring.formulas and scoring.groups:
+        for member, formula_id in in_formula.items():
+            if member not in seen:
+                formula = next(f for f in scoring.formulas if f.id == formula_id)
+                yield ctx.diag("V024", f"unit `{member}` is scored by `{formula_id}` but is in no group", formula.source)
+        for member, group_id in seen.items():
+            if member not in in_formula:
+                group = next(g for g in scoring.groups if g.id == group_id)
+                yield ctx.diag("V024", f"unit `{member}` of group `{group_id}` has no formula", group.source)
+
+
+@rule("V009")
+def blends_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    for blend in scoring.blends:
+        total = Decimal(blend.self_share) + sum((Decimal(p.share) for p in blend.parts), Decimal(0))
+        if total != 1:
+            yield ctx.diag("V009", f"the blend for `{blend.unit}` adds up to {percent_text(total)}, not 100%", blend.source)
+
+
+@rule("V021", "V023", "V026")
+def scoring_tables(ctx: RuleContext) -> Iterator[Diagnostic]:
+    scoring = ctx.plan.scoring
+    if scoring is None:
+        return
+    for table in scoring.rank_tables:
+        shares = [Decimal(s) for s in table.shares]
+        if any(a < b for a, b in zip(shares, shares[1:])):
+            yield ctx.diag("V021", f"rank table `{table.id}` gives a lower rank more points", table.source)
+    for grades in scoring.grade_tables:
+        shares = [Decimal(g.share) for g in grades.grades]
+        if any(a < b for a, b in zip(shares, shares[1:])):
+            yield ctx.diag("V021", f"grade table `{grades.id}` gives a lower grade more points", grades.source)
+        if any(g.quota is not None for g in grades.grades) and all(g.quota is not None for g in grades.grades):
+            yield ctx.diag("V026", f"grade table `{grades.id}` has no grade for the rest", grades.source)
+    rubric = bool(scoring.itemsets or any(f.items for f in scoring.formulas))
+    for group in scoring.groups:
+        if rubric and group.weight is None:
+            continue  # a rubric's group without a weight is ranked and reported, and earns no points: nothing to convert
+        if group.members and not group.rank_points and not group.grades:
+            yield ctx.diag("V023", f"group `{group.id}` has neither a rank table nor a grade table", group.source)
 
 
 def _places(table: m.GradeTable, count: int) -> list[int]:
@@ -205,4 +313,3 @@ def rubric_items(ctx: RuleContext) -> Iterator[Diagnostic]:
     for band in scoring.bands:
         if lows.count(band.low) > 1:
             yield ctx.diag("K021", f"two bands start at {band.low}", band.source)
-

@@ -1,8 +1,4 @@
-"""The publish gate (`planc check --publish`): what a 文秘 checks before a document is issued.
-
-Active only when the rule context's ``publish`` flag is set. Unclosed brackets and
-quotes are V029 (text_rules), made errors under ``--publish`` by the pipeline.
-"""
+"""The publish gate (`planc check --publish`): what a 文秘 would reject becomes an error."""
 
 from __future__ import annotations
 
@@ -16,6 +12,8 @@ from diagnostics import Diagnostic
 
 # a paragraph ends a sentence with one of these, possibly followed by closing marks (。） 。” ！」)
 _END = re.compile(r"[。！？；：!?;:…][）)”’」』》〕\]】]*$")
+
+
 _RECIPIENT_TAIL = re.compile(r"[，,、；;：:。.]$")
 
 

@@ -1,26 +1,128 @@
-"""Domain rules (V050–V068): targets that a runtime check could not judge correctly.
-
-Each rule looks for a figure that is ambiguous (a growth with no base year, a relative
-growth of a rate) or that contradicts another figure of the same plan (yearly
-increments that cannot reach the total). Arithmetic is exact (Decimal).
-"""
+"""Rules about metrics and targets: units and kinds, periods and base years, increments, ranks, firmness."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from compiler import model as m
 from compiler.rules import RuleContext, rule
-from compiler.vocab import FREQUENCY
 from diagnostics import Diagnostic
 
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    return (a or "") == (b or "")
+
+
+@rule("V003")
+def target_unit_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        for target in metric.targets:
+            if target.unit and metric.unit and not _same_unit(target.unit, metric.unit):
+                yield ctx.diag(
+                    "V003",
+                    f"target in {target.unit} for metric `{metric.id}` measured in {metric.unit}",
+                    target.source,
+                    hint=f"write the value in {metric.unit}, or change the metric's unit",
+                    labels=((metric.source, f"`{metric.id}` is measured in {metric.unit}"),),
+                )
+
+
+@rule("V011", "V012", "V016")
+def metric_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        if not metric.targets:
+            yield ctx.diag("V011", f"metric `{metric.id}` has no target", metric.source)
+        for target in metric.targets:
+            unit = target.unit or metric.unit
+            if metric.kind in ("share", "level") and unit == "%" and target.value is not None:
+                if Decimal(target.value) > 100 or (target.value_max and Decimal(target.value_max) > 100):
+                    if metric.kind == "share":
+                        yield ctx.diag("V012", f"share target of `{metric.id}` is above 100%", target.source)
+            if target.value is not None and target.value_max is not None:
+                if Decimal(target.value) > Decimal(target.value_max):
+                    yield ctx.diag(
+                        "V016", f"range {target.value}~{target.value_max} runs backwards", target.source
+                    )
+
+
+@rule("V013")
+def kind_unit_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
+    for metric in ctx.plan.metrics:
+        unit = metric.unit or next((t.unit for t in metric.targets if t.unit), None)
+        if unit is None:
+            continue
+        if metric.kind in ("growth", "avg_growth", "share") and unit != "%":
+            yield ctx.diag(
+                "V013", f"metric `{metric.id}` is a {metric.kind} but is measured in {unit}, not %", metric.source,
+                hint="a growth or a share is a percentage; a change in a rate is `pp_change` in 个百分点",
+            )
+        if metric.kind == "pp_change" and unit != "个百分点":
+            yield ctx.diag(
+                "V013", f"metric `{metric.id}` is a percentage-point change but is measured in {unit}", metric.source,
+                hint="write the unit as 个百分点",
+            )
+
+
+@rule("V022")
+def parts_add_up(ctx: RuleContext) -> Iterator[Diagnostic]:
+    """For each target of the whole, the parts' targets for the same date must add up to it.
+
+    Parts are compared only when every part has a single-valued target for that date,
+    in the whole's unit, with a comparator pointing the same way; otherwise the sum is
+    not defined and nothing is reported.
+    """
+    metrics = {metric.id: metric for metric in ctx.plan.metrics}
+    for metric in ctx.plan.metrics:
+        if not metric.parts:
+            continue
+        unit = metric.unit
+        for whole in metric.targets:
+            if whole.value is None or whole.value_max is not None:
+                continue
+            whole_unit = whole.unit or unit
+            values: list[Decimal] = []
+            for part_id in metric.parts:
+                part = metrics.get(part_id)
+                if part is None:
+                    break
+                match = next(
+                    (
+                        t for t in part.targets
+                        if t.value is not None and t.value_max is None and (t.by, t.each_year) == (whole.by, whole.each_year)
+                        and (t.unit or part.unit) == whole_unit and _same_direction(t.op, whole.op)
+                    ),
+                    None,
+                )
+                if match is None:
+                    break
+                values.append(Decimal(match.value or "0"))
+            else:
+                total = sum(values, Decimal(0))
+                if total != Decimal(whole.value):
+                    when = f" by {whole.by.isoformat()}" if whole.by else ""
+                    yield ctx.diag(
+                        "V022",
+                        f"the parts of `{metric.id}` add up to {total}{whole_unit or ''}{when}, "
+                        f"not {whole.value}{whole_unit or ''}",
+                        whole.source,
+                        labels=((metric.source, f"parts: {', '.join(metric.parts)}"),),
+                    )
+
+
+def _same_direction(a: str, b: str) -> bool:
+    groups = ({">=", ">"}, {"<=", "<"}, {"=", "~"})
+    return any(a in g and b in g for g in groups)
+
+
 _RATE_SUFFIXES = ("率", "占比", "比重", "比例")
+
+
 # avg_growth (年均增长) is a yearly rate by definition, so it needs no base year to be judged.
 _CHANGE_KINDS = ("growth", "pp_change", "rank_gain")
+
+
 _UP = (">=", ">")
-_NUMBER = re.compile(r"\d+")
 
 
 def _multi_year(plan: m.Plan) -> bool:
@@ -29,12 +131,6 @@ def _multi_year(plan: m.Plan) -> bool:
 
 def _unit(target: m.Target, metric: m.Metric) -> str:
     return target.unit or metric.unit or ""
-
-
-def _years(period: m.Period) -> str:
-    if period.start.year == period.end.year:
-        return str(period.start.year)
-    return f"{period.start.year}–{period.end.year}"
 
 
 def _due_year(target: m.Target, plan: m.Plan) -> int:
@@ -166,119 +262,6 @@ def increments_reach_total(ctx: RuleContext) -> Iterator[Diagnostic]:
                 )
 
 
-def _abbreviates(short: str, long: str) -> bool:
-    """``short`` keeps the first and last character of ``long``, a subsequence of the rest, and the same numbers.
-
-    Numbers are part of a unit's identity, never abbreviated: 单位20 is not 单位1200.
-    """
-    if len(short) < 3 or len(short) >= len(long) or short[0] != long[0] or short[-1] != long[-1]:
-        return False
-    if _NUMBER.findall(short) != _NUMBER.findall(long):
-        return False
-    position = 0
-    for ch in short:
-        position = long.find(ch, position)
-        if position < 0:
-            return False
-        position += 1
-    # One inserted block makes a more specific unit, not an abbreviation:
-    # 市人民政府办公室 / 市人民政府金融工作办公室, 市公安局 / 市公安局交警支队.
-    return not any(long.startswith(short[:k]) and long.endswith(short[k:]) for k in range(1, len(short)))
-
-
-def spelling_pairs(units: list[m.Unit]) -> tuple[dict[tuple[int, int], tuple[str, str]], int]:
-    """Pairs of units (by index, first < second) one of whose names abbreviates the other's, and the comparisons made.
-
-    Comparing every pair of names is quadratic (16,000 units took 97 s). Only names that
-    can collide are compared: an abbreviation keeps the first and the last character and
-    every number, so names are grouped by (first, last, numbers); within a group a short
-    name is compared only with the longer names holding every one of its middle characters
-    (an intersection of hash sets, smallest first).
-    The names of a pair are the first in declaration order (name before aliases), as a
-    comparison of every pair would find. The count lets a test hold the rule near-linear.
-    """
-    groups: dict[tuple[str, str, tuple[str, ...]], list[tuple[int, int, str]]] = {}
-    for u, unit in enumerate(units):
-        for p, name in enumerate([unit.name, *unit.aliases]):
-            if name:
-                groups.setdefault((name[0], name[-1], tuple(_NUMBER.findall(name))), []).append((u, p, name))
-    found: dict[tuple[int, int], tuple[tuple[int, int], tuple[str, str]]] = {}
-    comparisons = 0
-    for entries in groups.values():
-        if len(entries) < 2:
-            continue
-        holding: dict[str, set[int]] = {}
-        for index, (_, _, name) in enumerate(entries):
-            for ch in set(name[1:-1]):
-                holding.setdefault(ch, set()).add(index)
-        for su, sp, short in entries:
-            if len(short) < 3:
-                continue
-            # a longer name holding every middle character of `short`, rarest first
-            postings = sorted((holding[ch] for ch in set(short[1:-1])), key=len)
-            candidates = postings[0].intersection(*postings[1:])
-            for index in sorted(candidates):
-                lu, lp, long = entries[index]
-                if lu == su or len(long) <= len(short):
-                    continue
-                comparisons += 1
-                if not _abbreviates(short, long):
-                    continue
-                first, second = sorted(((su, sp, short), (lu, lp, long)))
-                if units[second[0]].parent == units[first[0]].id or units[first[0]].parent == units[second[0]].id:
-                    continue
-                key, rank = (first[0], second[0]), (first[1], second[1])
-                if key not in found or rank < found[key][0]:
-                    found[key] = (rank, (first[2], second[2]))
-    return {key: names for key, (_, names) in sorted(found.items())}, comparisons
-
-
-@rule("V055")
-def unit_spelled_twice(ctx: RuleContext) -> Iterator[Diagnostic]:
-    units = ctx.plan.units
-    pairs, _ = spelling_pairs(units)
-    for (i, j), (a, b) in pairs.items():
-        first, second = units[i], units[j]
-        yield ctx.diag(
-            "V055",
-            f"units `{first.id}` (“{a}”) and `{second.id}` (“{b}”) look like two spellings of one unit",
-            second.source,
-            labels=((first.source, f"`{first.id}` is declared here"),),
-        )
-
-
-@rule("V056")
-def dates_outside_period(ctx: RuleContext) -> Iterator[Diagnostic]:
-    period = ctx.plan.period
-    for deadline in ctx.plan.deadlines:
-        for due in deadline.due:
-            if due.kind == "once" and due.date is not None and not period.start <= due.date <= period.end:
-                yield ctx.diag(
-                    "V056",
-                    f"deadline `{deadline.id}` is due {due.date.isoformat()}, outside the plan period "
-                    f"{period.start.isoformat()}–{period.end.isoformat()}",
-                    deadline.source,
-                )
-
-
-@rule("V057")
-def target_years_reversed(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for metric in ctx.plan.metrics:
-        for target in metric.targets:
-            if target.from_year is not None and target.until_year is not None and target.from_year > target.until_year:
-                yield ctx.diag(
-                    "V057",
-                    f"the target of `{metric.id}` runs from {target.from_year} until {target.until_year}",
-                    target.source,
-                )
-            elif target.from_year is not None and target.by is not None and target.by.year < target.from_year:
-                yield ctx.diag(
-                    "V057",
-                    f"the target of `{metric.id}` is due {target.by.isoformat()}, before it starts in {target.from_year}",
-                    target.source,
-                )
-
-
 @rule("V058")
 def increment_kind_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
     for metric in ctx.plan.metrics:
@@ -365,23 +348,6 @@ def firmness_inverted(ctx: RuleContext) -> Iterator[Diagnostic]:
                     )
 
 
-@rule("V062")
-def cadence_longer_than_period(ctx: RuleContext) -> Iterator[Diagnostic]:
-    period = ctx.plan.period
-    length = (period.end - period.start).days + 1
-    for cadence in ctx.plan.cadences:
-        if cadence.every is None:
-            continue
-        days = FREQUENCY[cadence.every].days * cadence.interval
-        if days > length:
-            yield ctx.diag(
-                "V062",
-                f"cadence `{cadence.id}` recurs every {cadence.interval} {cadence.every}s, longer than the "
-                f"plan period {_years(period)}",
-                cadence.source,
-            )
-
-
 @rule("V064", "V066")
 def base_value_checks(ctx: RuleContext) -> Iterator[Diagnostic]:
     plan = ctx.plan
@@ -409,47 +375,43 @@ def base_value_checks(ctx: RuleContext) -> Iterator[Diagnostic]:
                 )
 
 
-# Frequency words in a cadence's title. Only unambiguous phrasings count; a title that names
-# two frequencies (年度督查计划,每季度督查一次 names only one here) is left alone.
-_FREQUENCY_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("week", re.compile(r"每周|一周一|周会商|周调度")),
-    ("biweek", re.compile(r"双周|每两周")),
-    ("dekad", re.compile(r"每旬|旬调度|一旬一")),
-    ("month", re.compile(r"每个?月|一月.{0,4}一次|一月一|月分析|月调度|按月")),
-    ("quarter", re.compile(r"每个?季度|每个?季|季度|季考核|按季")),
-    ("halfyear", re.compile(r"半年")),
-    ("year", re.compile(r"每年|一年一次|(?<!半)年度(?:考核|考评|述职|总结)")),
-)
+def _amount(target: m.Target) -> tuple[Decimal | None, Decimal | None, str | None]:
+    """A target's value as numbers, so 13.0% and 13% are the same target."""
+
+    def number(text: str | None) -> Decimal | None:
+        return Decimal(text) if text is not None else None
+
+    return number(target.value), number(target.value_max), target.unit
 
 
-def _effective_frequency(cadence: m.Cadence) -> str:
-    assert cadence.every is not None
-    if cadence.every == "week" and cadence.interval == 2:
-        return "biweek"
-    if cadence.every == "month" and cadence.interval == 3:
-        return "quarter"
-    if cadence.every == "month" and cadence.interval == 6:
-        return "halfyear"
-    if cadence.interval != 1:
-        return f"{cadence.interval} {cadence.every}"
-    return cadence.every
-
-
-@rule("V068")
-def cadence_frequency_mismatch(ctx: RuleContext) -> Iterator[Diagnostic]:
-    for cadence in ctx.plan.cadences:
-        if cadence.every is None:
+@rule("V028")
+def conflicting_targets(ctx: RuleContext) -> Iterator[Diagnostic]:
+    by_name: dict[str, list[m.Metric]] = {}
+    for metric in ctx.plan.metrics:
+        by_name.setdefault(metric.name, []).append(metric)
+        seen: dict[tuple[object, ...], m.Target] = {}
+        for target in metric.targets:
+            key = (target.by, target.each_year, target.firmness, target.op)
+            if key in seen and _amount(seen[key]) != _amount(target):
+                yield ctx.diag(
+                    "V028",
+                    f"metric `{metric.id}` has two different targets for the same date: "
+                    f"{seen[key].value}{seen[key].unit or ''} and {target.value}{target.unit or ''}",
+                    target.source,
+                    labels=((seen[key].source, "the other target"),),
+                )
+            seen.setdefault(key, target)
+    for name, metrics in by_name.items():
+        if len(metrics) < 2:
             continue
-        found = {(name, match[0]) for name, pattern in _FREQUENCY_WORDS if (match := pattern.search(cadence.title))}
-        names = {name for name, _ in found}
-        if len(names) != 1:
-            continue
-        (name, word), *_ = sorted(found)
-        every = _effective_frequency(cadence)
-        if name != every:
-            yield ctx.diag(
-                "V068",
-                f"cadence `{cadence.id}` is every {every}, but its title says “{word}” ({name})",
-                cadence.source,
-                hint=f"write `every {name}`, or correct the title",
-            )
+        first = metrics[0]
+        for other in metrics[1:]:
+            a = [(t.op, *_amount(t), t.by) for t in first.targets]
+            b = [(t.op, *_amount(t), t.by) for t in other.targets]
+            if a and b and a != b and first.kind == other.kind:
+                yield ctx.diag(
+                    "V028",
+                    f"“{name}” is targeted differently in `{first.id}` and `{other.id}`",
+                    other.source,
+                    labels=((first.source, f"`{first.id}` is written here"),),
+                )
