@@ -14,11 +14,11 @@ from tests.fidelity import body, seed_path, sentences
 @dataclass(frozen=True)
 class Seed:
     plan_id: str
-    prefix: str  # seed file prefix under shared/seeds
+    prefix: str  # seed file prefix under tests/corpus/seeds
     start: str  # text of the first line of the body (the title)
     end: str | None  # text of the first line after the body, or None for the end of file
     chrome: tuple[str, ...] = ()  # lines containing any of these are page furniture
-    corpus: str | None = None  # a folder under tests/corpus/plans (its source.txt) instead of a seed under shared/seeds
+    corpus: str | None = None  # a folder under tests/corpus/plans (its source.txt) instead of a seed under tests/corpus/seeds
 
     def text(self) -> str:
         """The whole source file, UTF-8."""

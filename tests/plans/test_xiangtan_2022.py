@@ -1,6 +1,6 @@
 """湘潭市产业强市“千百十”工程实施方案(2022—2025年): fidelity and hand-counted structure.
 
-The counts below were made by reading the source (shared/seeds/004_*.txt), not the
+The counts below were made by reading the source (tests/corpus/seeds/004_*.txt), not the
 encoding; docs/plans/xiangtan-2022.md explains how each was counted.
 """
 
