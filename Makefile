@@ -53,7 +53,8 @@ bench: $(STAMP)
 
 # The long fuzzing campaign (the test suite runs a bounded one).
 fuzz: $(STAMP)
-	PLANC_FUZZ_EXAMPLES=$${PLANC_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py tests/test_fuzz_data.py
+	PLANC_FUZZ_EXAMPLES=$${PLANC_FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py tests/test_fuzz_data.py \
+		tests/driver/test_lsp_frames.py -k 'any_bytes or every_request'
 
 clean:
 	rm -rf build .pytest_cache .mypy_cache .ruff_cache

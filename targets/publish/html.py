@@ -47,7 +47,6 @@ def render_index(plans: list[m.Plan]) -> str:
         "issuer": fullwidth("、".join(plan.issuers)),
         "html": _link(plan.id, "document.html"),
         "docx": _link(plan.id, "document.docx"),
-        "pdf": _link(plan.id, "document.pdf"),
         "metadata": metadata(plan),
     } for plan in ordered]
     return environment().get_template("index.html.j2").render(rows=rows)
