@@ -52,6 +52,9 @@ CORPUS_PLANS: dict[str, Seed] = {
         "chongming-2021-nongcun-gonglu", "", "上海市崇明区人民政府办公室关于印发", None,
         corpus="chongming-2021-nongcun-gonglu",
     ),
+    "baoshan-2019-laji-fenlei": Seed(
+        "baoshan-2019-laji-fenlei", "", "上海市宝山区人民政府办公室关于印发", None, corpus="baoshan-2019-laji-fenlei",
+    ),
 }
 
 
