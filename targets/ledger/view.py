@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from compiler import model as m
 from compiler.lookup import PlanIndex
 from compiler.text import chinese_date
+from compiler.vocab import FREQUENCY, SCORING_FREQUENCIES
 from targets.docs.view import FIRMNESS, frequency, target_value
 
 EMPTY = ""
@@ -28,10 +29,10 @@ _WHEN = re.compile(
     r"(?:前|以前|之前)?"
     r"|(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?"
 )
-_PERIOD_GRAIN = {"week": "month", "biweek": "month", "dekad": "month", "month": "month", "quarter": "quarter",
-                 "halfyear": "halfyear", "year": "year"}
-_GRAIN_ORDER = ("month", "quarter", "halfyear", "year")
-_GRAIN_NAME = {"month": "按月", "quarter": "按季度", "halfyear": "按半年", "year": "按年"}
+# progress is reported per month at the finest: the week-based frequencies report monthly
+_GRAIN_ORDER = SCORING_FREQUENCIES  # the month-based frequencies, finest first
+_PERIOD_GRAIN = {f.name: f.name if f.months else "month" for f in FREQUENCY.values()}
+_GRAIN_NAME = {name: "按" + FREQUENCY[name].zh for name in _GRAIN_ORDER}
 
 
 @dataclass(frozen=True)
