@@ -61,9 +61,28 @@ def _ns(tag: str) -> str:
     return str(qn(tag))
 
 
+# The run properties of each (fonts, size, bold, colour) once built, copied into every later run that has
+# none of its own: building them through python-docx's setters is most of a long document's writing time.
+_RPR_BY_STYLE: dict[tuple[str, float, bool, str | None, str], Any] = {}
+
+
 def _set_fonts(run: Any, east_asia: str, size: float, *, bold: bool = False, color: str | None = None,
                latin: str = LATIN) -> None:
     """Name the run's fonts explicitly (ascii, hAnsi, eastAsia, cs): no theme fonts."""
+    import copy
+
+    key = (east_asia, size, bold, color, latin)
+    element = run._element
+    if element.rPr is None and key in _RPR_BY_STYLE:
+        element.insert(0, copy.deepcopy(_RPR_BY_STYLE[key]))
+        return
+    fresh = element.rPr is None
+    _build_fonts(run, east_asia, size, bold=bold, color=color, latin=latin)
+    if fresh:
+        _RPR_BY_STYLE[key] = copy.deepcopy(element.rPr)
+
+
+def _build_fonts(run: Any, east_asia: str, size: float, *, bold: bool, color: str | None, latin: str) -> None:
     from docx.oxml import OxmlElement
     from docx.shared import Pt, RGBColor
 
