@@ -15,11 +15,11 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from compiler.model import MetricKind, Source
+from compiler.model import MetricKind
 from driver.cli import main
 from targets.checks.judge import judge, satisfies
-from targets.checks.progress import Row, parse_period
-from targets.checks.schema import STATUSES, Check
+from targets.checks.schema import STATUSES
+from tests.targets.checks.helpers import make_check, make_rows
 
 ROOT = Path(__file__).resolve().parents[3]
 GOLDEN = ROOT / "tests" / "golden" / "checks"
@@ -157,23 +157,8 @@ def test_missing_plan_is_a_usage_error() -> None:
 # ---- the judgement rules, one by one ---------------------------------------------
 
 
-def _check(kind: MetricKind = "level", op: str = ">=", value: str | None = "100", **kw: typing.Any) -> Check:
-    fields: dict[str, typing.Any] = {
-        "id": "m", "metric": "m", "metric_name": "指标", "kind": kind, "op": op, "value": value, "unit": "家",
-        "due": dt.date(2025, 12, 31), "from_year": 2022, "until_year": 2025, "firmness": "stated",
-        "source": Source(file="x.plan", line=1, column=1),
-    }
-    fields.update(kw)
-    return Check(**fields)
-
-
-def _rows(*pairs: tuple[str, str]) -> list[Row]:
-    out = []
-    for period_text, value in pairs:
-        period = parse_period(period_text)
-        assert period is not None
-        out.append(Row("m", period, Decimal(value), span=None))  # type: ignore[arg-type]
-    return out
+_check = make_check
+_rows = make_rows
 
 
 def test_comparators() -> None:

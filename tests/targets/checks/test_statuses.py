@@ -12,32 +12,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from compiler.model import Source
 from driver.cli import main
 from targets.checks.judge import APPROX_TOLERANCE, compound_average, judge, satisfies, target_text
-from targets.checks.progress import Row, parse_period
 from targets.checks.schema import Check
+from tests.targets.checks.helpers import make_check, make_rows
 
 ROOT = Path(__file__).resolve().parents[3]
 
 
-def _check(kind: str = "level", op: str = ">=", value: str | None = "100", **kw: typing.Any) -> Check:
-    fields: dict[str, typing.Any] = {
-        "id": "m", "metric": "m", "metric_name": "指标", "kind": kind, "op": op, "value": value, "unit": "%",
-        "due": dt.date(2025, 12, 31), "from_year": 2022, "until_year": 2025, "firmness": "stated",
-        "source": Source(file="x.plan", line=1, column=1),
-    }
-    fields.update(kw)
-    return Check(**fields)
+def _check(*args: typing.Any, **kw: typing.Any) -> Check:
+    return make_check(*args, **{"unit": "%", **kw})
 
 
-def _rows(*pairs: tuple[str, str]) -> list[Row]:
-    out = []
-    for period_text, value in pairs:
-        period = parse_period(period_text)
-        assert period is not None
-        out.append(Row("m", period, Decimal(value), span=None))  # type: ignore[arg-type]
-    return out
+_rows = make_rows
 
 
 def _evaluate(tmp_path: Path, plan: str, csv: str, *args: str) -> str:
