@@ -249,9 +249,20 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
         table.diagnostics.append(make(codes.header, quote.message, Span(display, line, quote.column, line, quote.end_column),
                                       hint=quote.hint))
         return None
+    return _match_header(table, fields, line, columns, codes, header=f"the header `{text.strip()}`",
+                         whole=Span(display, line, 1, line, len(text) + 1), first="the first line")
+
+
+def _match_header(table: Table, fields: list[Field], line: int, columns: Columns, codes: CsvCodes, *, header: str,
+                  whole: Span, first: str, skip_empty: bool = False, spell_out: bool = True) -> dict[str, int] | None:
+    """Column name -> field index for a header row, CSV line or sheet row alike; None (with diagnostics) when a
+    required column is missing or repeated. ``header``/``whole``/``first`` name the row in messages."""
+    display = table.display
     positions: dict[str, int] = {}
     usable = True
     for index, cell in enumerate(fields):
+        if skip_empty and not cell.text:
+            continue
         where = cell.span(display, line)
         name = columns.canonical(cell.text)
         if name is None:
@@ -262,7 +273,7 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
             continue
         if name in positions:
             before = fields[positions[name]]
-            spelt = f" (as `{cell.text}`)" if cell.text.strip().lower() != name else ""
+            spelt = f" (as `{cell.text}`)" if spell_out and cell.text.strip().lower() != name else ""
             table.diagnostics.append(make(codes.header, f"column `{name}` appears twice in the header{spelt}", where,
                                           labels=(Label(before.span(display, line), "first named here"),)))
             usable = False
@@ -271,8 +282,8 @@ def _read_header(table: Table, line: int, text: str, columns: Columns, codes: Cs
     missing = [name for name in columns.names if name not in positions]
     if missing:
         table.diagnostics.append(make(
-            codes.header, f"the header `{text.strip()}` has no column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-            Span(display, line, 1, line, len(text) + 1), hint=f"the first line must be `{','.join(columns.names)}`"))
+            codes.header, f"{header} has no column{'s' if len(missing) > 1 else ''} {', '.join(missing)}", whole,
+            hint=f"{first} must be `{','.join(columns.names)}`"))
     return positions if usable and not missing else None
 
 
@@ -385,33 +396,13 @@ def table_from_sheets(table: Table, sheets: list[Sheet], columns: Columns, codes
     title, rows, first = chosen
     header = rows[first]
     header_row = first + 1
-    positions: dict[str, int] = {}
-    usable = True
-    for index, text in enumerate(header):
-        if not text:
-            continue
-        where = Field(text, index + 1, 1, title).span(display, header_row)
-        name = columns.canonical(text)
-        if name is None:
-            if codes.unknown_column is not None:
-                table.diagnostics.append(make(codes.unknown_column, f"column `{text}` is not read", where,
-                                              hint=f"the columns are {','.join(columns.names)}"))
-            continue
-        if name in positions:
-            before = Field(header[positions[name]], positions[name] + 1, 1, title).span(display, header_row)
-            table.diagnostics.append(make(codes.header, f"column `{name}` appears twice in the header", where,
-                                          labels=(Label(before, "first named here"),)))
-            usable = False
-            continue
-        positions[name] = index
-    missing = [name for name in columns.names if name not in positions]
-    if missing:
-        table.diagnostics.append(make(
-            codes.header, f"the header of sheet `{title}` has no column{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
-            Span(display, header_row, 1, header_row, 2, cell=f"{title}!{header_row}:{header_row}"),
-            hint=f"the first row must be `{','.join(columns.names)}`"))
-    if not usable or missing:
+    header_cells = [Field(text, index + 1, 1, title) for index, text in enumerate(header)]
+    matched = _match_header(table, header_cells, header_row, columns, codes, header=f"the header of sheet `{title}`",
+                            whole=Span(display, header_row, 1, header_row, 2, cell=f"{title}!{header_row}:{header_row}"),
+                            first="the first row", skip_empty=True, spell_out=False)
+    if matched is None:
         return table
+    positions = matched
     count = 0
     for number, row in enumerate(rows[first + 1 :], start=header_row + 1):
         if not any(row):
