@@ -249,6 +249,7 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
         drafts = _cadence_drafts(cadence, rule_start, rule_end, calendar)
         review = is_review(cadence) and not cadence.at_least
         ids, names = owners.of(cadence)
+        source = _source(cadence)  # one object for the rule's events: pydantic keeps a model instance as given
         placed = _place(drafts, cadence.holiday, calendar)
         for draft, merged in placed:
             events.append(Event(
@@ -256,14 +257,14 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
                 occasion=cadence.kind, rule=cadence.id, date=draft.date,
                 moved_from=draft.base if draft.date != draft.base else None, merged=merged,
                 non_working_day=draft.non_working, at_least=cadence.at_least, window=draft.window, reviews=review,
-                period=draft.period, owners=names, owner_ids=ids, source=_source(cadence),
+                period=draft.period, owners=names, owner_ids=ids, source=source,
                 **_tentative(draft.date, calendar),
             ))
         rules.append(Rule(
             id=cadence.id, kind="cadence", title=cadence.title, occasion=cadence.kind,
             frequency=frequency_text(cadence), every=cadence.every, interval=cadence.interval,
             at_least=cadence.at_least, holiday=cadence.holiday, owners=names, owner_ids=ids,
-            events=len(placed), source=_source(cadence),
+            events=len(placed), source=source,
         ))
     for deadline in plan.deadlines:
         drafts = []
@@ -278,17 +279,18 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
                     period = EventPeriod(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), label=str(year))
                 drafts.append(_Draft(date, date, date, False, period))
         ids, names = owners.of(deadline)
+        source = _source(deadline)
         placed = _place(drafts, deadline.holiday, calendar)
         for draft, merged in placed:
             events.append(Event(
                 id=f"deadline/{deadline.id}/{draft.slot.isoformat()}", title=deadline.title, kind="deadline",
                 rule=deadline.id, date=draft.date, moved_from=draft.base if draft.date != draft.base else None,
                 merged=merged, non_working_day=draft.non_working, period=draft.period,
-                owners=names, owner_ids=ids, source=_source(deadline), **_tentative(draft.date, calendar),
+                owners=names, owner_ids=ids, source=source, **_tentative(draft.date, calendar),
             ))
         rules.append(Rule(
             id=deadline.id, kind="deadline", title=deadline.title, frequency="；".join(due_text(d) for d in deadline.due),
-            holiday=deadline.holiday, owners=names, owner_ids=ids, events=len(placed), source=_source(deadline),
+            holiday=deadline.holiday, owners=names, owner_ids=ids, events=len(placed), source=source,
         ))
     order = {(r.kind, r.id): index for index, r in enumerate(rules)}
     events.sort(key=lambda e: (e.date, order[(e.kind, e.rule)], e.id))

@@ -76,7 +76,15 @@ def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
 
 
 def _instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> list[dt.date] | None:
-    """The dates the rule produces from ``first`` to ``last``, computed by dateutil as a client would."""
+    """The dates the rule produces from ``first`` to ``last``, as a client (dateutil) computes them."""
+    dates = _simple_instances(parts, first, last)
+    if dates is None:
+        dates = rrule_instances(parts, first, last)
+    return dates if dates and dates[0] == first else None
+
+
+def rrule_instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> list[dt.date]:
+    """The rule's dates from ``first`` to ``last``, computed by dateutil."""
     from dateutil import rrule
 
     freq = {"weekly": rrule.WEEKLY, "monthly": rrule.MONTHLY, "yearly": rrule.YEARLY}[parts["freq"]]
@@ -87,8 +95,69 @@ def _instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> list[dt.
         kwargs["bymonthday"] = parts["bymonthday"]
     start = dt.datetime(first.year, first.month, first.day)
     until = dt.datetime(last.year, last.month, last.day)
-    dates = [d.date() for d in rrule.rrule(freq, dtstart=start, until=until, **kwargs)]
-    return dates if dates and dates[0] == first else None
+    return [d.date() for d in rrule.rrule(freq, dtstart=start, until=until, **kwargs)]
+
+
+def _simple_instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> list[dt.date] | None:
+    """``rrule_instances`` by date arithmetic for the rules the schedule writes; None for any other rule.
+
+    dateutil steps through its rule one candidate day set at a time in Python, most of
+    the .ics writer's cost on a large plan. These are the rules a cadence or a deadline
+    makes, on the days its slots fall on: every N weeks; every N months from a day every
+    month has; the 1st, 11th and 21st of every month; a fixed month and day (or the last
+    day of a month) every year. tests/targets/schedule/test_ics_writer.py compares the two
+    on generated rules and dates.
+    """
+    freq, interval = parts["freq"], parts.get("interval", 1)
+    keys = set(parts) - {"freq", "interval"}
+    if not isinstance(interval, int) or interval < 1 or last < first or last.year >= dt.MAXYEAR:
+        return None
+    if freq == "weekly" and not keys:
+        step = dt.timedelta(days=7 * interval)
+        dates = []
+        day = first
+        while day <= last:
+            dates.append(day)
+            day += step
+        return dates
+    if freq == "monthly" and not keys and first.day <= 28:
+        return _monthly(first, last, interval, (first.day,))
+    if freq == "monthly" and parts.get("bymonthday") == [1, 11, 21] and keys == {"bymonthday"} and interval == 1:
+        return [d for d in _monthly(first.replace(day=1), last, 1, (1, 11, 21)) if d >= first]
+    if freq == "yearly" and keys == {"bymonth", "bymonthday"} and interval == 1:
+        month, day = parts["bymonth"], parts["bymonthday"]
+        if not isinstance(month, int) or not isinstance(day, int) or not 1 <= month <= 12:
+            return None
+        dates = []
+        for year in range(first.year, last.year + 1):
+            length = monthrange(year, month)[1]
+            if day == -1 or 1 <= day <= length:
+                date = dt.date(year, month, length if day == -1 else day)
+                if first <= date <= last:
+                    dates.append(date)
+            elif day < -1 or day == 0 or day > 31:
+                return None
+        return dates
+    if freq == "yearly" and not keys and (first.month, first.day) != (2, 29):
+        return [first.replace(year=year) for year in range(first.year, last.year + 1, interval)
+                if first.replace(year=year) <= last]
+    return None
+
+
+def _monthly(first: dt.date, last: dt.date, interval: int, days: tuple[int, ...]) -> list[dt.date]:
+    """``days`` (each at most 28) of every ``interval``-th month from ``first``'s, up to ``last``."""
+    dates = []
+    index = first.year * 12 + first.month - 1
+    end = last.year * 12 + last.month - 1
+    while index <= end:
+        year, month = divmod(index, 12)
+        for day in days:
+            date = dt.date(year, month + 1, day)
+            if date > last:
+                return dates
+            dates.append(date)
+        index += interval
+    return dates
 
 
 def _description(rule: Rule, event: Event | None, source_line: str) -> str:

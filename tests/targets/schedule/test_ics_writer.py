@@ -21,7 +21,16 @@ from icalendar.parser.string import _escape_char, _foldline
 
 from targets.schedule import schedule_of
 from targets.schedule.expand import between
-from targets.schedule.ics import PRODID, _fold, _text, build_ics, calendar_events, write_calendar
+from targets.schedule.ics import (
+    PRODID,
+    _fold,
+    _simple_instances,
+    _text,
+    build_ics,
+    calendar_events,
+    rrule_instances,
+    write_calendar,
+)
 from targets.schedule.schema import TIMEZONE, Schedule
 from tests.targets.schedule.helpers import compiled_plan, plan_files
 from tests.targets.schedule.test_properties import plans
@@ -175,3 +184,29 @@ def test_the_calendar_name_is_escaped_as_text() -> None:
     # writer and one with a comma was ambiguous; clients read X-WR-CALNAME as TEXT, and so it is written.
     data = write_calendar("方案,一;二\\三\n四", [])
     assert "X-WR-CALNAME:方案\\,一\\;二\\\\三\\n四\r\n".encode() in data
+
+
+# The rules a schedule writes, and some it does not (those fall back to dateutil): every interval, start day
+# and span, including the 29th-31st, 29 February, the last day of a month and invalid month days.
+_RULES = st.one_of(
+    st.builds(lambda n: {"freq": "weekly", "interval": n}, st.integers(1, 6)),
+    st.builds(lambda n: {"freq": "monthly", "interval": n}, st.integers(1, 13)),
+    st.just({"freq": "monthly", "bymonthday": [1, 11, 21]}),
+    st.builds(lambda n: {"freq": "yearly", "interval": n}, st.integers(1, 4)),
+    st.builds(lambda m, d: {"freq": "yearly", "bymonth": m, "bymonthday": d},
+              st.integers(1, 12), st.sampled_from([-1, 1, 15, 28, 29, 30, 31])),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_RULES, st.dates(dt.date(1999, 1, 1), dt.date(2031, 12, 31)), st.integers(0, 3000))
+def test_the_instance_arithmetic_is_dateutil_s(parts: dict[str, Any], first: dt.date, span: int) -> None:
+    last = first + dt.timedelta(days=span)
+    fast = _simple_instances(parts, first, last)
+    if fast is not None:  # None: the rule is left to dateutil
+        assert fast == rrule_instances(parts, first, last), (parts, first, last)
+    # the rules the schedule itself writes always take the arithmetic
+    if parts["freq"] == "weekly" or ("bymonth" in parts and parts["bymonthday"] in (-1, 1, 15, 28)):
+        assert fast is not None
+    if parts["freq"] == "monthly" and first.day <= 28:
+        assert fast is not None
