@@ -146,7 +146,7 @@ def _simple_instances(parts: dict[str, Any], first: dt.date, last: dt.date) -> l
 
 def _monthly(first: dt.date, last: dt.date, interval: int, days: tuple[int, ...]) -> list[dt.date]:
     """``days`` (each at most 28) of every ``interval``-th month from ``first``'s, up to ``last``."""
-    dates = []
+    dates: list[dt.date] = []
     index = first.year * 12 + first.month - 1
     end = last.year * 12 + last.month - 1
     while index <= end:
