@@ -165,14 +165,42 @@ def is_review(cadence: m.Cadence) -> bool:
     return cadence.kind is not None and any(word in cadence.kind for word in REVIEW_OCCASIONS)
 
 
-def _cadence_drafts(cadence: m.Cadence, rule_start: dt.date, rule_end: dt.date, calendar: WorkdayCalendar) -> list[_Draft]:
+class _Shared:
+    """The slots and period models of one expansion, shared by the cadences that have the same ones.
+
+    Cadences of one frequency over the same window have the same periods; their lists and
+    models are built once (the models are never changed after they are built, and pydantic
+    keeps a model instance given to a field as it is).
+    """
+
+    def __init__(self) -> None:
+        self.slots: dict[tuple[str, int, dt.date, dt.date], list[Slot]] = {}
+        self.periods: dict[Slot, EventPeriod] = {}
+
+    def slots_of(self, every: str, interval: int, start: dt.date, end: dt.date) -> list[Slot]:
+        key = (every, interval, start, end)
+        slots = self.slots.get(key)
+        if slots is None:
+            slots = self.slots[key] = cadence_slots(every, interval, start, end)
+        return slots
+
+    def period(self, slot: Slot) -> EventPeriod:
+        period = self.periods.get(slot)
+        if period is None:
+            period = self.periods[slot] = EventPeriod(start=slot.start, end=slot.end, label=slot.label)
+        return period
+
+
+def _cadence_drafts(cadence: m.Cadence, rule_start: dt.date, rule_end: dt.date, calendar: WorkdayCalendar,
+                    shared: _Shared | None = None) -> list[_Draft]:
     """One draft per period: on its first day; a review the day after it; 至少 on its last working day."""
     if rule_start > rule_end or cadence.every is None:  # no fixed frequency: nothing to put on a calendar
         return []
+    shared = shared or _Shared()
     drafts = []
     review = is_review(cadence) and not cadence.at_least
-    for slot in cadence_slots(cadence.every, cadence.interval, rule_start, rule_end):
-        period = EventPeriod(start=slot.start, end=slot.end, label=slot.label)
+    for slot in shared.slots_of(cadence.every, cadence.interval, rule_start, rule_end):
+        period = shared.period(slot)
         if cadence.at_least:
             window = Window(start=max(slot.start, rule_start), end=min(slot.end, rule_end))
             day = previous_workday(window.end, calendar, window.start)
@@ -243,10 +271,11 @@ def expand(plan: m.Plan, calendar: WorkdayCalendar) -> Schedule:
     rules: list[Rule] = []
     events: list[Event] = []
     owners = _Owners(plan)
+    shared = _Shared()
     for cadence in plan.cadences:
         rule_start = max(start, cadence.start) if cadence.start else start
         rule_end = min(end, cadence.end) if cadence.end else end
-        drafts = _cadence_drafts(cadence, rule_start, rule_end, calendar)
+        drafts = _cadence_drafts(cadence, rule_start, rule_end, calendar, shared)
         review = is_review(cadence) and not cadence.at_least
         ids, names = owners.of(cadence)
         source = _source(cadence)  # one object for the rule's events: pydantic keeps a model instance as given

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from typing import Any
@@ -205,6 +206,7 @@ def _needs_override(event: Event) -> bool:
 EVENT_ORDER = ("summary", "dtstart", "dtend", "dtstamp", "uid", "recurrence-id", "rrule", "exdate",
                "categories", "description", "transp")
 _RRULE_ORDER = ("freq", "until", "interval", "bymonthday", "bymonth")  # RFC 5545 §3.3.10, as icalendar sorts them
+_ESCAPED = re.compile(r"[\\;,\r\n]")  # the characters _text changes (\N starts with a backslash)
 _FOLD = 75  # a content line is cut before it reaches 75 octets (RFC 5545 §3.1)
 
 VEvent = dict[str, Any]
@@ -281,40 +283,68 @@ def write_calendar(title: str, events: list[VEvent]) -> bytes:
         "END:STANDARD",
         "END:VTIMEZONE",
     ]
+    stamps: dict[dt.datetime, str] = {}  # one DTSTAMP in practice: formatted once
     for event in events:
         lines.append("BEGIN:VEVENT")
         for name in EVENT_ORDER:
             if name in event:
-                lines.append(_property(name, event[name]))
+                value = event[name]
+                if name == "dtstamp":
+                    line = stamps.get(value)
+                    if line is None:
+                        line = stamps[value] = _property(name, value)
+                    lines.append(line)
+                else:
+                    lines.append(_property(name, value))
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return b"\r\n".join(_fold(line.encode("utf-8")) for line in lines) + b"\r\n"
 
 
 def _property(name: str, value: Any) -> str:
-    key = name.upper()
-    if name in ("dtstart", "dtend", "recurrence-id"):
-        return f"{key};VALUE=DATE:{_date(value)}"
-    if name == "dtstamp":
-        return f"{key}:{value.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
-    if name == "categories":
-        return f"{key}:{','.join(_text(c) for c in value)}"
-    if name == "exdate":
-        return f"{key};VALUE=DATE:{','.join(_date(d) for d in value)}"
-    if name == "rrule":
-        parts = []
-        for part in _RRULE_ORDER:
-            if part in value:
-                item = value[part]
-                if part == "until":
-                    text = _date(item)
-                elif part == "freq":
-                    text = item.upper()
-                else:
-                    text = ",".join(str(v) for v in item) if isinstance(item, list) else str(item)
-                parts.append(f"{part.upper()}={text}")
-        return f"{key}:{';'.join(parts)}"
+    return _WRITERS.get(name, _text_property)(name.upper(), value)
+
+
+def _date_property(key: str, value: dt.date) -> str:
+    return f"{key};VALUE=DATE:{_date(value)}"
+
+
+def _stamp_property(key: str, value: dt.datetime) -> str:
+    return f"{key}:{value.astimezone(dt.UTC):%Y%m%dT%H%M%SZ}"
+
+
+def _categories_property(key: str, value: list[str]) -> str:
+    return f"{key}:{','.join(_text(c) for c in value)}"
+
+
+def _exdate_property(key: str, value: list[dt.date]) -> str:
+    return f"{key};VALUE=DATE:{','.join(_date(d) for d in value)}"
+
+
+def _rrule_property(key: str, value: dict[str, Any]) -> str:
+    parts = []
+    for part in _RRULE_ORDER:
+        if part in value:
+            item = value[part]
+            if part == "until":
+                text = _date(item)
+            elif part == "freq":
+                text = item.upper()
+            else:
+                text = ",".join(str(v) for v in item) if isinstance(item, list) else str(item)
+            parts.append(f"{part.upper()}={text}")
+    return f"{key}:{';'.join(parts)}"
+
+
+def _text_property(key: str, value: str) -> str:
     return f"{key}:{_text(value)}"
+
+
+_WRITERS: dict[str, Callable[[str, Any], str]] = {
+    "dtstart": _date_property, "dtend": _date_property, "recurrence-id": _date_property,
+    "dtstamp": _stamp_property, "categories": _categories_property, "exdate": _exdate_property,
+    "rrule": _rrule_property,
+}
 
 
 def _date(day: dt.date) -> str:
@@ -323,6 +353,8 @@ def _date(day: dt.date) -> str:
 
 def _text(value: str) -> str:
     """RFC 5545 §3.3.11 TEXT escaping, step for step as icalendar does it (it reads a literal ``\\N`` as a line break)."""
+    if _ESCAPED.search(value) is None:  # most text has nothing to escape
+        return value
     return (value.replace("\\N", "\n").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
             .replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n"))
 
