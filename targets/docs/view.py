@@ -8,7 +8,8 @@ computes the appendix tables: metrics, responsibilities, and the timetable.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from compiler import model as m
 from compiler.lookup import PlanIndex
@@ -48,8 +49,14 @@ class Table:
 @dataclass(frozen=True)
 class DocumentView:
     paragraphs: tuple[Paragraph, ...]
-    tables: tuple[Table, ...]
+    plan: m.Plan = field(repr=False, compare=False)
     rubric: tuple[RubricTable, ...] = ()  # a 考核细则's official tables: the source's text, printed
+
+    @cached_property
+    def tables(self) -> tuple[Table, ...]:
+        """The appendix tables (指标, 责任分工, 时间节点), numbered; computed when asked for, as
+        document.md does not print them (a fifth of its rendering time on a large plan went to them)."""
+        return appendix_tables(self.plan)
 
 
 def layout(block: Block) -> Paragraph | None:
@@ -260,6 +267,11 @@ TIMETABLE_COLUMNS = ("事项", "类别", "频次/时限", "负责", "出处")
 
 def document_view(plan: m.Plan) -> DocumentView:
     paragraphs = tuple(p for p in (layout(b) for b in reading_order(plan)) if p is not None)
+    return DocumentView(paragraphs, plan, tuple(rubric_tables(plan)))
+
+
+def appendix_tables(plan: m.Plan) -> tuple[Table, ...]:
+    """The metrics, responsibilities and timetable tables; an empty one is left out."""
     names = _Names(plan)
     candidates = (
         ("主要指标", METRIC_COLUMNS, metric_rows(plan, names)),
@@ -270,7 +282,7 @@ def document_view(plan: m.Plan) -> DocumentView:
     for title, columns, rows in candidates:
         if rows:  # an empty table is left out, and the others keep consecutive numbers
             tables.append(Table(len(tables) + 1, title, columns, tuple(rows)))
-    return DocumentView(paragraphs, tuple(tables), tuple(rubric_tables(plan)))
+    return tuple(tables)
 
 
 @dataclass(frozen=True)
