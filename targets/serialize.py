@@ -3,27 +3,28 @@
 The bytes are exactly those of ``json.dumps(data, ensure_ascii=False, indent=2,
 sort_keys=True) + "\\n"``, written by orjson (Rust) instead of the standard
 library's pure-Python indenting encoder, which is ~15× slower on a 4 MB plan.json.
-The model is first encoded to compact JSON by pydantic-core (``model_dump_json``)
-rather than to Python objects (``model_dump``), and orjson re-reads that text and
-indents it: two native passes instead of a Python tree walk and a Python encoder.
 
-Where the two encoders could differ, orjson is not used: integers beyond 64 bits
-and non-finite floats raise in orjson and fall back to the standard library, and
-any float at all (found by a scan of the compact text) takes the standard-library path too, because the two write some
-floats differently (``1e+16`` against ``1e16``). The artifact models hold no
-floats (exact quantities are decimal strings), so in practice every artifact takes
-the fast path; ``tests/targets/test_serialize.py`` compares the bytes of both
-encoders on every bundled plan's artifacts and on the goldens.
+The path every artifact takes: orjson encodes the model objects themselves, with
+the option that hands each model to a callback (``_fields``), which returns the
+model's fields as a dict (its own ``__dict__`` when the keys are the field names);
+orjson sorts and indents. No compact text, no tree of Python objects: re-reading
+compact JSON into such a tree (the previous path) made a 100k-line build spend
+most of its schedule and plan.json time in the garbage collector. A model class
+takes this path only when its declared field types say the two encodings agree
+(``_plain``): str, int, bool, None, date, Literal of those, list/tuple/dict/union
+of them, and models that are themselves plain; no float, no Any, no serializers,
+computed fields, exclusions or extra fields. The answer is memoised per class
+(classes do not change during a build). planc's model dataclasses are not
+validated when built, so this relies on their annotations being true (mypy checks them).
 
-Faster still, and the path every artifact takes: orjson encodes the model objects
-themselves (``_direct``), with no compact text and no intermediate tree of Python
-objects (that tree made a 100k-line build spend most of its time in the garbage
-collector). orjson asks ``_fields`` for each model's fields as a dict and sorts
-the keys itself. A model class takes this path only when its declared field types
-say the two encodings are the same (``_plain``): str, int, bool, None, date,
-Literal, list/tuple/dict/union of those, and models that are themselves plain; no
-float, no Any, no serializers, computed fields, exclusions or extra fields. The
-answer is memoised per class (classes do not change during a build).
+Any other model, and any value orjson refuses (an integer beyond 64 bits, a lone
+surrogate, an instance of a class that was not checked, e.g. a subclass in a field
+declared as its base), takes ``_via_text``: pydantic-core's compact JSON re-indented
+by orjson, or the standard library where the two could differ: a float (``1e+16``
+against ``1e16``) or an integer of 19 or more digits (orjson reads one beyond 64
+bits as a float), found by a scan of the compact text.
+``tests/targets/test_serialize.py`` compares the bytes with the standard library's
+on every bundled plan's artifacts, on generated models and on the goldens.
 """
 
 from __future__ import annotations
@@ -46,9 +47,10 @@ except ImportError:  # pragma: no cover - exercised only without the wheel
 
 
 _OPTIONS = orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS | orjson.OPT_APPEND_NEWLINE if orjson is not None else 0
-# A number with a fraction or an exponent right after the token that opens a value, in compact JSON. It may
-# also match inside a string (then the slower reference path runs, with the same bytes); it cannot miss a float.
-_FLOAT_TOKEN = re.compile(rb"[:,\[]-?[0-9]+(?:\.|[eE])")
+# A number with a fraction or an exponent right after the token that opens a value, in compact JSON, or an
+# integer of 19 digits or more (orjson reads one beyond 64 bits as a float). It may also match inside a
+# string (then the slower reference path runs, with the same bytes); it cannot miss such a number.
+_FLOAT_TOKEN = re.compile(rb"[:,\[]-?(?:[0-9]+(?:\.|[eE])|[0-9]{19})")
 
 
 def dump_json(model: Any) -> bytes:
