@@ -172,7 +172,7 @@ def test_generated_models_are_the_standard_library_s_bytes(
 def test_an_undeclared_subclass_or_a_float_takes_the_reference_path() -> None:
     from pydantic import BaseModel
 
-    leaf_type, sub_type, tree_type = _pydantic_samples()
+    _, sub_type, tree_type = _pydantic_samples()
     # pydantic writes a subclass by the declared class's fields; orjson's callback refuses the unchecked class
     tree = tree_type(count=1, leaf=sub_type(name="b"))
     assert type(tree.leaf) is sub_type
