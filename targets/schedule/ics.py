@@ -54,8 +54,8 @@ def _uid(*parts: str) -> str:
     return f"{digest}@planc"
 
 
-def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
-    """The RRULE parts that could describe these events' instances, or None."""
+def _recurrence(rule: Rule, slots: list[dt.date]) -> dict[str, Any] | None:
+    """The RRULE parts that could describe these instances (the events' slots), or None."""
     if rule.kind == "cadence":
         every, n = rule.every or "", rule.interval
         if not every:  # no fixed frequency: no events, no rule
@@ -67,7 +67,6 @@ def _recurrence(rule: Rule, events: list[Event]) -> dict[str, Any] | None:
         if every == "year":
             return {"freq": "yearly", "interval": n}
         return {"freq": "monthly", "interval": (FREQUENCY[every].months or 1) * n}
-    slots = [slot_of(e) for e in events]
     month, day = slots[0].month, slots[0].day
     if all(_month_end(s) for s in slots) and len({s.month for s in slots}) == 1:
         return {"freq": "yearly", "bymonth": month, "bymonthday": -1}
@@ -197,8 +196,9 @@ def _summary(rule: Rule, event: Event | None) -> str:
     return title
 
 
-def _needs_override(event: Event) -> bool:
-    return event.date != slot_of(event) or event.non_working_day or bool(event.merged) or event.tentative
+def _needs_override(event: Event, slot: dt.date) -> bool:
+    """Whether the occurrence differs from its instance of the series (``slot``: ``slot_of(event)``)."""
+    return event.date != slot or event.non_working_day or bool(event.merged) or event.tentative
 
 
 # Property order within a component, as icalendar writes it (its canonical order, then the rest alphabetically),
@@ -222,39 +222,47 @@ def calendar_events(schedule: Schedule, issued: dt.date, environ: dict[str, str]
     """Every VEVENT of the calendar, in order: series masters, their overrides, and single events."""
     stamp = dtstamp(issued, environ)
     out: list[VEvent] = []
+    by_rule_text: dict[tuple[str, str], tuple[str, list[str]]] = {}
 
     def vevent(uid: str, rule: Rule, event: Event | None, day: dt.date) -> VEvent:
-        where = f"依据：{rule.source.file} 第{rule.source.line}行"
-        if rule.source.action:
-            where += f"（任务 {rule.source.action}）"
-        categories = [rule.occasion] if rule.occasion else []
-        categories.append("机制" if rule.kind == "cadence" else "时限")
+        texts = by_rule_text.get((rule.kind, rule.id))
+        if texts is None:  # the same for every VEVENT of the rule
+            where = f"依据：{rule.source.file} 第{rule.source.line}行"
+            if rule.source.action:
+                where += f"（任务 {rule.source.action}）"
+            categories = [rule.occasion] if rule.occasion else []
+            categories.append("机制" if rule.kind == "cadence" else "时限")
+            texts = by_rule_text[(rule.kind, rule.id)] = (where, categories)
+        where, categories = texts
         component: VEvent = {"uid": uid, "dtstamp": stamp, "dtstart": day}
         if day < dt.date.max:  # without DTEND an all-day event lasts the one day anyway
             component["dtend"] = day + _ONE_DAY
         component["summary"] = _summary(rule, event)
         component["description"] = _description(rule, event, where)
-        component["categories"] = categories
+        component["categories"] = list(categories)
         component["transp"] = "TRANSPARENT"
         return component
 
-    by_rule: dict[tuple[str, str], list[Event]] = {}
+    by_rule: dict[tuple[str, str], list[tuple[dt.date, Event]]] = {}
     for event in schedule.events:
-        by_rule.setdefault((event.kind, event.rule), []).append(event)
+        by_rule.setdefault((event.kind, event.rule), []).append((slot_of(event), event))
     for rule in schedule.rules:
-        events = sorted(by_rule.get((rule.kind, rule.id), []), key=slot_of)
-        groups: dict[tuple[int, int], list[Event]] = {}
+        pairs = sorted(by_rule.get((rule.kind, rule.id), []), key=_first)
+        groups: dict[tuple[int, int], list[tuple[dt.date, Event]]] = {}
         if rule.kind == "deadline":
             # one series per month/day (a deadline may have several `due` rules)
-            for event in events:
-                slot = slot_of(event)
+            for slot, event in pairs:
                 key = (slot.month, 0 if _month_end(slot) else slot.day)
-                groups.setdefault(key, []).append(event)
-        elif events:
-            groups[(0, 0)] = events
+                groups.setdefault(key, []).append((slot, event))
+        elif pairs:
+            groups[(0, 0)] = pairs
         for key, group in sorted(groups.items()):
             _write_series(out, vevent, schedule.plan, rule, key, group)
     return out
+
+
+def _first(pair: tuple[dt.date, Event]) -> dt.date:
+    return pair[0]
 
 
 def write_calendar(title: str, events: list[VEvent]) -> bytes:
@@ -383,12 +391,13 @@ def _fold(line: bytes) -> bytes:
 
 
 def _write_series(out: list[VEvent], vevent: Callable[..., VEvent], plan: str, rule: Rule, key: tuple[int, int],
-                  events: list[Event]) -> None:
-    slots = [slot_of(e) for e in events]
-    parts = _recurrence(rule, events) if len(events) > 1 else None
+                  pairs: list[tuple[dt.date, Event]]) -> None:
+    """One rule's events (with their slots, in slot order) as a series and its overrides, or as single events."""
+    slots = [slot for slot, _ in pairs]
+    parts = _recurrence(rule, slots) if len(pairs) > 1 else None
     instances = _instances(parts, slots[0], slots[-1]) if parts else None
     if parts is None or instances is None or not set(slots) <= set(instances):
-        for event in events:
+        for _, event in pairs:
             out.append(vevent(_uid(plan, rule.kind, rule.id, event.id), rule, event, event.date))
         return
     uid = _uid(plan, rule.kind, rule.id, f"{key[0]}-{key[1]}")
@@ -398,8 +407,8 @@ def _write_series(out: list[VEvent], vevent: Callable[..., VEvent], plan: str, r
     if skipped:
         master["exdate"] = skipped
     out.append(master)
-    for event in events:
-        if _needs_override(event):
+    for slot, event in pairs:
+        if _needs_override(event, slot):
             override = vevent(uid, rule, event, event.date)
-            override["recurrence-id"] = slot_of(event)
+            override["recurrence-id"] = slot
             out.append(override)
