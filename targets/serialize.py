@@ -84,7 +84,8 @@ _SCALARS = frozenset({str, int, bool, type(None), dt.date})
 # class -> ((attribute, key), ...) when the class is plain; None when it is not. Keyed by the class, which
 # does not change during a build, so two builds cannot differ by it.
 _PLAIN: dict[type, tuple[tuple[str, str], ...] | None] = {}
-_SAME_NAMES: dict[type, bool] = {}  # a plain class whose output keys are its attribute names
+_SAME_NAMES: dict[type, bool] = {}
+_UNKNOWN = object()  # a plain class whose output keys are its attribute names
 
 
 def _fields(obj: Any) -> dict[str, Any]:
@@ -101,20 +102,33 @@ def _fields(obj: Any) -> dict[str, Any]:
 
 def _plain(cls: type) -> bool:
     """Whether orjson writes instances of ``cls`` exactly as pydantic's JSON mode would (see the module doc)."""
-    if cls not in _PLAIN:
-        _PLAIN[cls] = ()  # provisional, for recursive models; replaced below
+    known = _PLAIN.get(cls, _UNKNOWN)
+    if known is _UNKNOWN:
+        found: dict[type, tuple[tuple[str, str], ...] | None] = {}
+        _is_plain(cls, found)
+        if found[cls] is None:  # the parts were checked assuming this class plain: they are checked again later
+            found = {cls: None}
+        for checked, pairs in found.items():  # the names first: a reader that finds a class in _PLAIN uses both
+            _SAME_NAMES[checked] = pairs is not None and all(name == key for name, key in pairs)
+            _PLAIN[checked] = pairs
+        known = found[cls]
+    return known is not None
+
+
+def _is_plain(cls: type, found: dict[type, tuple[tuple[str, str], ...] | None]) -> bool:
+    """``_plain`` within one check: ``found`` holds the classes met so far (a recursive one counts as plain)."""
+    if cls in _PLAIN:
+        return _PLAIN[cls] is not None
+    if cls not in found:
+        found[cls] = ()  # provisional, for a model that contains itself
         try:
-            pairs = _plain_fields(cls)
+            found[cls] = _plain_fields(cls, found)
         except Exception:  # an annotation that does not resolve: not plain
-            pairs = None
-        # A part checked on the way may have counted on this provisional answer; if the answer is "no",
-        # ``_fields`` still refuses this class when it meets an instance, and the slower path runs.
-        _PLAIN[cls] = pairs
-        _SAME_NAMES[cls] = pairs is not None and all(name == key for name, key in pairs)
-    return _PLAIN[cls] is not None
+            found[cls] = None
+    return found[cls] is not None
 
 
-def _plain_fields(cls: type) -> tuple[tuple[str, str], ...] | None:
+def _plain_fields(cls: type, found: dict[type, tuple[tuple[str, str], ...] | None]) -> tuple[tuple[str, str], ...] | None:
     from pydantic import BaseModel
 
     if isinstance(cls, type) and issubclass(cls, BaseModel):
@@ -126,7 +140,7 @@ def _plain_fields(cls: type) -> tuple[tuple[str, str], ...] | None:
             return None
         pairs = []
         for name, info in cls.model_fields.items():
-            if info.exclude or info.metadata or not _plain_type(info.annotation):
+            if info.exclude or info.metadata or not _plain_type(info.annotation, found):
                 return None
             pairs.append((name, info.serialization_alias or info.alias or name))
         return tuple(pairs)
@@ -136,14 +150,14 @@ def _plain_fields(cls: type) -> tuple[tuple[str, str], ...] | None:
         hints = typing.get_type_hints(cls)
         pairs = []
         for spec in dataclasses.fields(cls):
-            if spec.metadata or not _plain_type(hints[spec.name]):
+            if spec.metadata or not _plain_type(hints[spec.name], found):
                 return None
             pairs.append((spec.name, spec.name))
         return tuple(pairs)
     return None
 
 
-def _plain_type(annotation: Any) -> bool:
+def _plain_type(annotation: Any, found: dict[type, tuple[tuple[str, str], ...] | None]) -> bool:
     if annotation in _SCALARS:
         return True
     origin = typing.get_origin(annotation)
@@ -151,12 +165,12 @@ def _plain_type(annotation: Any) -> bool:
     if origin is Literal:
         return all(type(arg) in (str, int, bool, type(None)) for arg in args)
     if origin in (list, Union, types.UnionType):
-        return all(_plain_type(arg) for arg in args)
+        return all(_plain_type(arg, found) for arg in args)
     if origin is tuple:
-        return all(arg is Ellipsis or _plain_type(arg) for arg in args)
+        return all(arg is Ellipsis or _plain_type(arg, found) for arg in args)
     if origin is dict:
-        return args[0] is str and _plain_type(args[1])
-    return isinstance(annotation, type) and _plain(annotation)
+        return args[0] is str and _plain_type(args[1], found)
+    return isinstance(annotation, type) and _is_plain(annotation, found)
 
 
 @contextmanager

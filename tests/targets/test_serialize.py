@@ -204,3 +204,22 @@ def test_paused_gc_restores_the_collector_as_it_found_it() -> None:
     with pytest.raises(ZeroDivisionError), paused_gc():
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+def test_a_part_checked_on_the_assumption_of_a_failed_model_is_not_remembered_as_plain() -> None:
+    from pydantic import BaseModel
+
+    class Outer(BaseModel):
+        inner: Inner | None = None
+        ratio: float = 0.5  # makes Outer not plain, after Inner was checked assuming it plain
+
+    class Inner(BaseModel):
+        outer: Outer | None = None
+        name: str = "甲"
+
+    Outer.model_rebuild()
+    assert not _plain(Outer)
+    assert Inner not in serialize._PLAIN
+    assert not _plain(Inner)  # checked on its own, it holds an Outer
+    sample = Inner(outer=Outer(inner=Inner()))
+    assert dump_json(sample) == _stdlib(sample.model_dump(mode="json", by_alias=True))
