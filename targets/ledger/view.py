@@ -10,7 +10,9 @@ when its sentence holds one; a day the plan only implies is marked, never shown 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from compiler import model as m
 from compiler.lookup import PlanIndex
@@ -63,14 +65,43 @@ def sentences(texts: list[str]) -> list[str]:
 
 
 class _Plan(PlanIndex):
-    """Lookups over the plan: names as written, the texts around each element, number paths."""
+    """Lookups over the plan: names as written, the texts around each element, number paths.
 
+    One per ledger: the sentences around a place and each deadline's wording are computed once
+    (many metrics and deadlines stand in the same action), kept in this instance only.
+    """
+
+    def __init__(self, plan: m.Plan) -> None:
+        super().__init__(plan)
+        self._sentences: dict[tuple[str | None, str | None], list[str]] = {}
+        self._context: dict[tuple[str | None, str | None], str] = {}
+        self._written: dict[str, str] = {}
 
     def deadline_written(self, deadline_id: str) -> str:
         """A deadline as its sentence writes it (3月底前), else from the model, a bare date marked."""
-        deadline = self.deadlines[deadline_id]
-        sentence = find_sentence(self.texts(deadline.section, deadline.action), deadline.title)
-        return when_written(sentence, deadline.title) or "；".join(_due_text(d) for d in deadline.due)
+        written = self._written.get(deadline_id)
+        if written is None:
+            deadline = self.deadlines[deadline_id]
+            sentence = first_sentence(self.sentences(deadline.section, deadline.action), deadline.title)
+            written = when_written(sentence, deadline.title) or "；".join(_due_text(d) for d in deadline.due)
+            self._written[deadline_id] = written
+        return written
+
+    def sentences(self, section_id: str | None, action_id: str | None) -> list[str]:
+        """:func:`sentences` of :meth:`texts` (the same list for the same place: not to be changed)."""
+        key = (section_id, action_id)
+        found = self._sentences.get(key)
+        if found is None:
+            found = self._sentences[key] = sentences(self.texts(section_id, action_id))
+        return found
+
+    def metric_context(self, metric: m.Metric) -> str:
+        """The text around a metric as one string: its own, its action's and section's."""
+        key = (metric.section, metric.action)
+        around = self._context.get(key)
+        if around is None:
+            around = self._context[key] = "".join(self.texts(metric.section, metric.action))
+        return "".join(metric.text) + around
 
     def texts(self, section_id: str | None, action_id: str | None) -> list[str]:
         """The prose a metric, cadence or deadline stands in: its action's and section's, outermost last."""
@@ -125,8 +156,12 @@ class _Plan(PlanIndex):
 
 def find_sentence(texts: list[str], *needles: str) -> str:
     """The first sentence holding every needle (empty needles ignored); else the first holding the first."""
+    return first_sentence(sentences(texts), *needles)
+
+
+def first_sentence(candidates: list[str], *needles: str) -> str:
+    """:func:`find_sentence` over sentences already split."""
     wanted = [n for n in needles if n]
-    candidates = sentences(texts)
     for sentence in candidates:
         if all(n in sentence for n in wanted):
             return sentence
@@ -163,17 +198,18 @@ def metric_label(metric: m.Metric) -> str:
 
 
 def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target) -> str:
-    texts = metric.text + names.texts(metric.section, metric.action)
+    candidates = sentences(metric.text) + names.sentences(metric.section, metric.action)
     value = target.value or ""
     core = metric.name.strip("“”\"")
-    for sentence in sentences(texts):
+    for sentence in candidates:
         if _name_hits(sentence, core) and (not value or value in sentence):
             return sentence
-    return find_sentence(texts, core[:4], value)
+    return first_sentence(candidates, core[:4], value)
 
 
-def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: list[str]) -> str:
-    """The due date as the source writes it; a date only the model holds is marked."""
+def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: Callable[[], str]) -> str:
+    """The due date as the source writes it; a date only the model holds is marked. ``context()``: the
+    text around the target, asked for only when the year must be found in it."""
     if target.each_year:
         first = target.from_year or plan.period.start.year
         last = target.until_year or (target.by.year if target.by else plan.period.end.year)
@@ -185,7 +221,7 @@ def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context
         return f"{plan.period.end.year}年（方案期末）"
     if (target.by.month, target.by.day) == (12, 31):
         # the year is stated around the target (到2025年, …) or only implied: never a day the source lacks
-        return f"{target.by.year}年" if f"{target.by.year}年" in "".join(context) else f"{target.by.year}年{INFERRED}"
+        return f"{target.by.year}年" if f"{target.by.year}年" in context() else f"{target.by.year}年{INFERRED}"
     return chinese_date(target.by) + INFERRED
 
 
@@ -274,7 +310,8 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
                 metric_label(metric),
                 target_cell(metric, target, sentence),
                 target.unit or metric.unit or "",
-                due_cell(target, plan, sentence, metric.name.strip("“”")[:4], metric.text + names.texts(metric.section, metric.action)),
+                due_cell(target, plan, sentence, metric.name.strip("“”")[:4],
+                         partial(names.metric_context, metric)),
                 FIRMNESS[target.firmness] if target.firmness != "stated" else "",
                 owners,
                 names.unit_names(metric.follow_up),
@@ -308,12 +345,12 @@ def _timetable_rows(names: _Plan) -> list[tuple[str, ...]]:
             rows.append((str(len(rows) + 1), *row))
 
     for cadence in names.plan.cadences:
-        sentence = find_sentence(names.texts(cadence.section, cadence.action), cadence.title) or cadence.title
+        sentence = first_sentence(names.sentences(cadence.section, cadence.action), cadence.title) or cadence.title
         action = names.actions.get(cadence.action) if cadence.action else None
         add((cadence.title, cadence.kind or "机制", frequency(cadence), names.owner_names(cadence.owners, sentence),
              names.number_path(action) if action else "", sentence))
     for deadline in names.plan.deadlines:
-        sentence = find_sentence(names.texts(deadline.section, deadline.action), deadline.title) or deadline.title
+        sentence = first_sentence(names.sentences(deadline.section, deadline.action), deadline.title) or deadline.title
         written = names.deadline_written(deadline.id)
         action = names.actions.get(deadline.action) if deadline.action else None
         add((deadline.title, "时限", written, names.owner_names(deadline.owners, sentence),

@@ -68,12 +68,22 @@ def column_letter(index: int) -> str:
 
 
 def _number(value: float) -> str:
-    return "%.16g" % value
+    return f"{value:.16g}"
 
 
 def _inline(reference: str, style: int, value: str) -> str:
     space = ' xml:space="preserve"' if value != value.strip() else ""
     return f'<c r="{reference}" s="{style}" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+
+
+_EMPTY_VALUE = 't="n"></c>'
+
+
+def _value(text: str) -> str:
+    """A body cell's type and value, after its reference and style: ``t="inlineStr"><is>…</is></c>``."""
+    value = safe_cell(text)[:_MAX_CELL]
+    space = ' xml:space="preserve"' if value != value.strip() else ""
+    return f't="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
 
 
 def _header_footer(parts: Sequence[tuple[str, str]]) -> str:
@@ -99,19 +109,17 @@ def _worksheet(sheet: Sheet) -> bytes:
         *(_inline(f"{letter}1", _HEADER_STYLE, heading[:_MAX_CELL]) for letter, heading in zip(letters, sheet.columns)),
         "</row>",
     ]
+    # One format string per sheet lays out a row: its number and each cell's value part, cached by text
+    # (a ledger repeats its units, dates and empty progress cells); one call per row rather than per cell.
+    row_format = '<row r="{0}">' + "".join(f'<c r="{letter}{{0}}" s="{_BODY_STYLE}" {{{i}}}'
+                                            for i, letter in enumerate(letters, start=1)) + "</row>"
+    values: dict[str, str] = {"": _EMPTY_VALUE}
     append = out.append
     for number, row in enumerate(sheet.rows, start=2):
         if len(row) != width:
             raise ValueError(f"ledger sheet {sheet.name}: row {number} has {len(row)} cells for {width} columns")
-        append(f'<row r="{number}">')
-        for letter, text in zip(letters, row):
-            if text:
-                value = safe_cell(text)[:_MAX_CELL]
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                append(f'<c r="{letter}{number}" s="2" t="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>')
-            else:
-                append(f'<c r="{letter}{number}" s="2" t="n"></c>')
-        append("</row>")
+        append(row_format.format(number, *[values[text] if text in values else values.setdefault(text, _value(text))
+                                           for text in row]))
     footer = ([("L", safe_cell(sheet.note))] if sheet.note else []) + [("C", _FOOTER_PAGES)]
     out.append(
         '</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
