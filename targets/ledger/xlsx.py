@@ -109,17 +109,19 @@ def _worksheet(sheet: Sheet) -> bytes:
         *(_inline(f"{letter}1", _HEADER_STYLE, heading[:_MAX_CELL]) for letter, heading in zip(letters, sheet.columns)),
         "</row>",
     ]
-    # One format string per sheet lays out a row: its number and each cell's value part, cached by text
-    # (a ledger repeats its units, dates and empty progress cells); one call per row rather than per cell.
-    row_format = '<row r="{0}">' + "".join(f'<c r="{letter}{{0}}" s="{_BODY_STYLE}" {{{i}}}'
-                                            for i, letter in enumerate(letters, start=1)) + "</row>"
+    # Each different text's value part is made once (a ledger repeats its units, dates and empty progress
+    # cells); a row is its cells' reference prefixes, its number and their value parts, joined.
+    prefixes = [f'<c r="{letter}' for letter in letters]
     values: dict[str, str] = {"": _EMPTY_VALUE}
     append = out.append
     for number, row in enumerate(sheet.rows, start=2):
         if len(row) != width:
             raise ValueError(f"ledger sheet {sheet.name}: row {number} has {len(row)} cells for {width} columns")
-        append(row_format.format(number, *[values[text] if text in values else values.setdefault(text, _value(text))
-                                           for text in row]))
+        middle = f'{number}" s="{_BODY_STYLE}" '
+        append(f'<row r="{number}">')
+        append("".join([prefix + middle + (values[text] if text in values else values.setdefault(text, _value(text)))
+                        for prefix, text in zip(prefixes, row)]))
+        append("</row>")
     footer = ([("L", safe_cell(sheet.note))] if sheet.note else []) + [("C", _FOOTER_PAGES)]
     out.append(
         '</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>'
