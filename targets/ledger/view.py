@@ -184,11 +184,6 @@ def when_written(sentence: str, anchor: str = "") -> str:
     return match.group().lstrip("到至在")
 
 
-def _name_hits(sentence: str, name: str) -> bool:
-    core = name.strip("“”\"")
-    return core[:4] in sentence if len(core) >= 4 else core in sentence
-
-
 def metric_label(metric: m.Metric) -> str:
     """The metric's name; a growth rate is named as growth."""
     name = metric.name
@@ -197,14 +192,19 @@ def metric_label(metric: m.Metric) -> str:
     return name
 
 
-def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target) -> str:
-    candidates = sentences(metric.text) + names.sentences(metric.section, metric.action)
+def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target, own: list[str] | None = None) -> str:
+    """The sentence stating the target: the first naming the metric (its first four characters) and holding
+    the value, in the metric's own text (``own``: its sentences, when already split) and then around it."""
+    around = names.sentences(metric.section, metric.action)
+    if own is None:
+        own = sentences(metric.text)
     value = target.value or ""
-    core = metric.name.strip("“”\"")
-    for sentence in candidates:
-        if _name_hits(sentence, core) and (not value or value in sentence):
-            return sentence
-    return first_sentence(candidates, core[:4], value)
+    name = metric.name.strip("“”\"")[:4]
+    for candidates in (own, around):
+        for sentence in candidates:
+            if name in sentence and (not value or value in sentence):
+                return sentence
+    return first_sentence(own + around, name, value)
 
 
 def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: Callable[[], str]) -> str:
@@ -270,23 +270,28 @@ TIMETABLE_COLUMNS = ("序号", "事项", "类别", "频次/时限", "负责", "�
 TIMETABLE_WIDTHS = (6, 30, 10, 20, 24, 24, 50)
 
 
+def _each_once(texts: list[str], separator: str) -> str:
+    """The texts joined, each different one once, in order."""
+    return separator.join(dict.fromkeys(texts)) if len(texts) > 1 else (texts[0] if texts else "")
+
+
 def _task_rows(names: _Plan) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
+    none: list[str] = []
     for action in names.plan.actions:
         by_role: dict[str, list[str]] = {}
         for owner in action.owners:
             by_role.setdefault(owner.role, []).append(owner.as_written)
-        text = "".join(action.text)
-        deadline = "；".join(dict.fromkeys(names.deadline_written(d) for d in action.deadlines if d in names.deadlines))
+        deadlines = [names.deadline_written(d) for d in action.deadlines if d in names.deadlines]
         rows.append((
             names.number_path(action),
             action.title or "",
-            "、".join(dict.fromkeys(by_role.get("lead_leader", []))),
-            "、".join(dict.fromkeys(by_role.get("lead", []))),
-            "、".join(dict.fromkeys(by_role.get("co", []))),
-            "、".join(dict.fromkeys(by_role.get("responsible", []) + by_role.get("owner", []))),
-            deadline,
-            text,
+            _each_once(by_role.get("lead_leader", none), "、"),
+            _each_once(by_role.get("lead", none), "、"),
+            _each_once(by_role.get("co", none), "、"),
+            _each_once(by_role.get("responsible", none) + by_role.get("owner", none), "、"),
+            _each_once(deadlines, "；"),
+            "".join(action.text),
         ))
     return rows
 
@@ -297,8 +302,9 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
     order: list[tuple[str, ...]] = []
     for metric in plan.metrics:
         cells: list[tuple[str, ...]] = []
+        own = sentences(metric.text)
         for target in metric.targets:
-            sentence = metric_sentence(names, metric, target)
+            sentence = metric_sentence(names, metric, target, own)
             owners = names.unit_names(metric.owners)
             if not owners:
                 action = names.actions.get(metric.action) if metric.action else None

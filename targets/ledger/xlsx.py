@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from targets.ledger.theme import THEME_XML
 from targets.ledger.view import Ledger, Sheet
 
+LEVEL = 6
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can hold: no build time in the file
 _MAX_CELL = 32767  # characters a cell holds (openpyxl cuts longer text there)
 
@@ -86,6 +87,12 @@ def _value(text: str) -> str:
     return f't="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
 
 
+def _empty_tail(letters: Sequence[str]) -> list[str]:
+    """Empty body cells in these columns as the pieces that the row number joins."""
+    ends = f'" s="{_BODY_STYLE}" {_EMPTY_VALUE}'
+    return [f'<c r="{letters[0]}', *(f'{ends}<c r="{letter}' for letter in letters[1:]), ends]
+
+
 def _header_footer(parts: Sequence[tuple[str, str]]) -> str:
     """A header or footer as its element text: &L/&C/&R and each part's text."""
     text = "".join(f"&{key}{value}" for key, value in parts)
@@ -109,18 +116,28 @@ def _worksheet(sheet: Sheet) -> bytes:
         *(_inline(f"{letter}1", _HEADER_STYLE, heading[:_MAX_CELL]) for letter, heading in zip(letters, sheet.columns)),
         "</row>",
     ]
-    # Each different text's value part is made once (a ledger repeats its units, dates and empty progress
-    # cells); a row is its cells' reference prefixes, its number and their value parts, joined.
+    # Each different text's value part is made once (a ledger repeats its units, dates and empty cells); a row
+    # is its cells' reference prefixes, its number and their value parts, joined. The empty cells that end a
+    # row (the progress columns) are one join of a sheet's fixed pieces with the row number.
     prefixes = [f'<c r="{letter}' for letter in letters]
     values: dict[str, str] = {"": _EMPTY_VALUE}
+    tails: dict[int, list[str]] = {}
     append = out.append
     for number, row in enumerate(sheet.rows, start=2):
         if len(row) != width:
             raise ValueError(f"ledger sheet {sheet.name}: row {number} has {len(row)} cells for {width} columns")
+        filled = width
+        while filled and not row[filled - 1]:
+            filled -= 1
         middle = f'{number}" s="{_BODY_STYLE}" '
         append(f'<row r="{number}">')
         append("".join([prefix + middle + (values[text] if text in values else values.setdefault(text, _value(text)))
-                        for prefix, text in zip(prefixes, row)]))
+                        for prefix, text in zip(prefixes, row[:filled])]))
+        if filled < width:
+            tail = tails.get(filled)
+            if tail is None:
+                tail = tails[filled] = _empty_tail(letters[filled:])
+            append(str(number).join(tail))
         append("</row>")
     footer = ([("L", safe_cell(sheet.note))] if sheet.note else []) + [("C", _FOOTER_PAGES)]
     out.append(
@@ -278,5 +295,5 @@ def build_xlsx(ledger: Ledger, stamp: dt.date) -> bytes:
             entry = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            archive.writestr(entry, data)
+            archive.writestr(entry, data, compresslevel=LEVEL)
     return out.getvalue()
