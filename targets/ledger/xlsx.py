@@ -1,4 +1,4 @@
-"""ledger.xlsx: the ledger's sheets as SpreadsheetML, written directly, byte for byte the same for the same plan.
+"""ledger.xlsx: the ledger's sheets as SpreadsheetML written directly, byte for byte the same for the same plan.
 
 Each sheet: the header on row 1, frozen below it and repeated on every printed page (a print-titles
 defined name); widths set per column, text wrapped and top-aligned, thin grey borders, the body typed
@@ -6,12 +6,15 @@ as text (number format ``@``: 2025Q1 and 6.5 stay as written); A4 landscape, fit
 the sheet's title as the page header, 第 N 页 and the sheet's note in the footer. The workbook and its
 ZIP entries carry the plan's date (its issue date, else the start of its period), never the build time.
 
-The parts are the ones openpyxl 3.1 writes for the same workbook, byte for byte: the workbook was
-built with openpyxl cell by cell, which took most of a large plan's build; the same file is now
-written as strings. openpyxl stays the judge: tests/targets/ledger/test_xlsx_writer.py builds the
+The workbook was built with openpyxl cell by cell, which took most of a large plan's build; the
+same parts are now written as strings: byte for byte those openpyxl 3.1 writes, except that the
+worksheets hold their text as UTF-8 where openpyxl writes a character reference (&#20219;) for each
+non-ASCII character (a third less XML to write and compress), and docProps/app.xml names planc as
+the application. openpyxl stays the judge: tests/targets/ledger/test_xlsx_writer.py builds the
 workbook with openpyxl (tests/targets/ledger/xlsx_oracle.py, the former writer) and compares every
-part's bytes, and reads this writer's file back with openpyxl and compares every cell, style and
-page setting, on every bundled plan and on generated hostile text.
+part's bytes (a worksheet's once its characters are written as references again), and reads this
+writer's file back with openpyxl and compares every cell, style and page setting, on every bundled
+plan and on generated hostile text.
 """
 
 from __future__ import annotations
@@ -25,14 +28,13 @@ from collections.abc import Sequence
 from targets.ledger.theme import THEME_XML
 from targets.ledger.view import Ledger, Sheet
 
-LEVEL = 6
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a ZIP entry can hold: no build time in the file
 _MAX_CELL = 32767  # characters a cell holds (openpyxl cuts longer text there)
 
 # Characters a worksheet cannot hold (XML 1.0 forbids C0 controls other than tab, newline, return,
-# and U+FFFE, U+FFFF); the compiler refuses the controls in plan strings, and this keeps the writer
-# total for any text.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# and U+FFFE, U+FFFF; UTF-8 cannot hold a lone surrogate); the compiler refuses the controls in plan
+# strings, and this keeps the writer total for any text.
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile(r"[&<>\r]")
 _MARKUP_TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 # header and footer text: the page-setup codes Excel spells long, then controls as _xHHHH_ (OOXML's escape)
@@ -55,7 +57,7 @@ def safe_cell(text: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """Element text: & < > and carriage return as references (non-ASCII is referenced when encoding)."""
+    """Element text: & < > and carriage return (which a parser would read as a newline) as references."""
     return _MARKUP.sub(lambda match: _MARKUP_TEXT[match.group()], text) if _MARKUP.search(text) else text
 
 
@@ -148,7 +150,7 @@ def _worksheet(sheet: Sheet) -> bytes:
         "<evenHeader></evenHeader><evenFooter></evenFooter><firstHeader></firstHeader><firstFooter></firstFooter>"
         "</headerFooter></worksheet>"
     )
-    return "".join(out).encode("ascii", "xmlcharrefreplace")
+    return "".join(out).encode("utf-8")
 
 
 _BORDER = "".join(f'<{side} style="thin"><color rgb="00999999"/></{side}>' for side in ("left", "right", "top", "bottom"))
@@ -269,10 +271,8 @@ def _core(stamp: dt.date) -> str:
     )
 
 
-# The application openpyxl records; kept so that the file stays byte-identical to the one openpyxl writes.
 _APP = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
-        "<Application>Microsoft Excel Compatible / Openpyxl 3.1.5</Application><AppVersion>3.1</AppVersion>"
-        "</Properties>")
+        "<Application>planc</Application></Properties>")
 
 
 def build_xlsx(ledger: Ledger, stamp: dt.date) -> bytes:
@@ -295,5 +295,5 @@ def build_xlsx(ledger: Ledger, stamp: dt.date) -> bytes:
             entry = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
-            archive.writestr(entry, data, compresslevel=LEVEL)
+            archive.writestr(entry, data)
     return out.getvalue()
