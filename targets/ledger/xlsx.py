@@ -36,6 +36,8 @@ _MAX_CELL = 32767  # characters a cell holds (openpyxl cuts longer text there)
 # strings, and this keeps the writer total for any text.
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _MARKUP = re.compile(r"[&<>\r]")
+_SPECIAL = re.compile(_ILLEGAL.pattern[:-1] + _MARKUP.pattern[1:])  # either: the cell's text must be changed
+_FORMULA = ("=", "+", "-", "@")
 _MARKUP_TEXT = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"}
 # header and footer text: the page-setup codes Excel spells long, then controls as _xHHHH_ (OOXML's escape)
 _HF_LONG = re.compile(r"&\[(?:Tab|Pages|Date|Path|Page|Time|File|Picture)\]")
@@ -53,7 +55,7 @@ def safe_cell(text: str) -> str:
     worksheet cannot hold become U+FFFD."""
     if _ILLEGAL.search(text):
         text = _ILLEGAL.sub("\ufffd", text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in _FORMULA else text
 
 
 def _escape(text: str) -> str:
@@ -84,9 +86,12 @@ _EMPTY_VALUE = 't="n"></c>'
 
 def _value(text: str) -> str:
     """A body cell's type and value, after its reference and style: ``t="inlineStr"><is>…</is></c>``."""
-    value = safe_cell(text)[:_MAX_CELL]
-    space = ' xml:space="preserve"' if value != value.strip() else ""
-    return f't="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+    if _SPECIAL.search(text) or text[:1] in _FORMULA or len(text) > _MAX_CELL:  # most text is written as it is
+        value = safe_cell(text)[:_MAX_CELL]
+        space = ' xml:space="preserve"' if value != value.strip() else ""
+        return f't="inlineStr"><is><t{space}>{_escape(value)}</t></is></c>'
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f't="inlineStr"><is><t{space}>{text}</t></is></c>'
 
 
 def _empty_tail(letters: Sequence[str]) -> list[str]:

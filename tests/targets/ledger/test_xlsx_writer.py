@@ -156,7 +156,8 @@ def test_the_comparison_sees_a_changed_style_or_value() -> None:
 # ends (xml:space), carriage returns, controls, C1 and non-BMP characters, text over a cell's 32,767.
 _HOSTILE = st.sampled_from([
     "=SUM(A1:A2)", "=", "+86 10", "-5%", "@user", "'quoted'", 'a "b" c', "<b>&amp;</b>", "]]>", "&#20219;",
-    " leading", "trailing ", "\u3000全角\u3000", "line\nbreak", "cr\rlf\r\n", "tab\there", "\x00\x07\x1b\x1f",
+    " leading", "trailing ", "\u3000全角\u3000", "line\nbreak", "cr\rlf\r\n", "ends\r", "\r", "&",
+    "tab\there", "\x00\x07\x1b\x1f",
     "\x7f\x85\x9f", "😀𠀀", "_x000a_", "&P &N &[Page] &&", "年" * 33000, "a" * 32766 + "  ",
 ])
 _TEXT = st.one_of(
