@@ -193,18 +193,22 @@ def metric_label(metric: m.Metric) -> str:
 
 
 def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target, own: list[str] | None = None) -> str:
-    """The sentence stating the target: the first naming the metric (its first four characters) and holding
-    the value, in the metric's own text (``own``: its sentences, when already split) and then around it."""
-    around = names.sentences(metric.section, metric.action)
+    """The sentence stating the target: in the metric's own text (``own``: its sentences, when already split)
+    and then around it, the first naming the metric (its first four characters) and holding the value;
+    else the first naming it (:func:`find_sentence` with the name and the value, in one pass)."""
     if own is None:
         own = sentences(metric.text)
     value = target.value or ""
     name = metric.name.strip("“”\"")[:4]
-    for candidates in (own, around):
+    named = ""
+    for candidates in (own, names.sentences(metric.section, metric.action)):
         for sentence in candidates:
-            if name in sentence and (not value or value in sentence):
-                return sentence
-    return first_sentence(own + around, name, value)
+            if name in sentence:
+                if not value or value in sentence:
+                    return sentence
+                if not named:
+                    named = sentence
+    return named if name else ""
 
 
 def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: Callable[[], str]) -> str:
