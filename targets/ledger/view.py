@@ -31,6 +31,7 @@ _WHEN = re.compile(
     r"(?:前|以前|之前)?"
     r"|(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?"
 )
+_GROWTH_NAME = re.compile(r"(增长|增速|增幅|增长率)$")
 # progress is reported per month at the finest: the week-based frequencies report monthly
 _GRAIN_ORDER = SCORING_FREQUENCIES  # the month-based frequencies, finest first
 _PERIOD_GRAIN = {f.name: f.name if f.months else "month" for f in FREQUENCY.values()}
@@ -187,7 +188,7 @@ def when_written(sentence: str, anchor: str = "") -> str:
 def metric_label(metric: m.Metric) -> str:
     """The metric's name; a growth rate is named as growth."""
     name = metric.name
-    if metric.kind in ("growth", "avg_growth") and not re.search(r"(增长|增速|增幅|增长率)$", name):
+    if metric.kind in ("growth", "avg_growth") and not _GROWTH_NAME.search(name):
         name += "年均增速" if metric.kind == "avg_growth" and "年均" not in name else "增速"
     return name
 
@@ -327,7 +328,10 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
                 names.unit_names(metric.follow_up),
                 sentence,
             ))
-        key = tuple("\n".join(column) for column in zip(*cells)) if cells else (metric_label(metric),) + ("",) * 7
+        if len(cells) == 1:
+            key = cells[0]
+        else:
+            key = tuple("\n".join(column) for column in zip(*cells)) if cells else (metric_label(metric),) + ("",) * 7
         # one target stated twice (主要目标 and an annex) is one row: same name, target, unit and due
         identity = key[:4]
         if identity not in merged:
@@ -340,7 +344,10 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
     for index, identity in enumerate(order, start=1):
         ids, versions = merged[identity]
         # the other columns: each different text once (firmness, owners, follow-up, sentence)
-        rest = tuple("\n".join(dict.fromkeys(v[i] for v in versions if v[i])) for i in range(4, 8))
+        if len(versions) == 1:
+            rest = tuple(versions[0][4:8])
+        else:
+            rest = tuple("\n".join(dict.fromkeys(v[i] for v in versions if v[i])) for i in range(4, 8))
         rows.append((str(index), "、".join(ids), *identity, *rest))
     return rows
 
