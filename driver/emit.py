@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from compiler.model import Plan
 from diagnostics import Diagnostic
@@ -73,6 +74,43 @@ def _emit_plan(plan: Plan) -> tuple[dict[str, bytes], dict[str, float]]:
         files.update(target.emit(plan))
         seconds[target.name] = time.perf_counter() - start
     return files, seconds
+
+
+@dataclass(frozen=True)
+class EmitAhead:
+    """Emit a plan where it was compiled (``compile_paths(after=...)``): in the worker, so a parallel build
+    does not send every plan to a second pool. Plans with errors are not emitted, nor plans whose cache key
+    is the one recorded for their entry file in the previous build (the build verifies and reuses those).
+    The build uses what was emitted ahead only for plans it emits; the rest is dropped."""
+
+    options: dict[str, str]
+    recorded: dict[str, str] = field(default_factory=dict)  # entry file (resolved) -> its key in the manifest
+
+    def __call__(self, compiled: Any) -> tuple[dict[str, bytes], dict[str, float]] | None:
+        if not compiled.ok:
+            return None
+        recorded = self.recorded.get(str(compiled.path.resolve()))
+        if recorded is not None:
+            from driver.cache import plan_key
+
+            if plan_key(compiled.path, compiled.plan.files, self.options) == recorded:
+                return None
+        return _emit_plan(compiled.plan)
+
+
+def recorded_keys(out: Path) -> dict[str, str]:
+    """Entry file -> the cache key its plan was built with, from the current manifest; empty when unreadable.
+
+    A hint for :class:`EmitAhead` only: the build itself verifies every reused output under the lock.
+    """
+    from driver.manifest import SHARED
+    from driver.write import OutputFolder
+
+    try:
+        _generation, manifest = OutputFolder(out).current_generation()
+    except (OSError, ValueError, OutputError):  # the build reports these
+        return {}
+    return {entry.entry: entry.key for pid, entry in manifest.plans.items() if pid != SHARED and entry.entry}
 
 
 def render_index(plans: list[Plan], timings: Timings | None = None) -> dict[str, bytes]:
@@ -156,8 +194,13 @@ def build_all(
     timings: Timings | None = None,
     on_wait: Callable[[], None] | None = None,
     diagnostics: dict[str, list[Diagnostic]] | None = None,
+    emitted_ahead: dict[str, tuple[dict[str, bytes], dict[str, float]]] | None = None,
 ) -> Built:
-    """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused."""
+    """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused.
+
+    ``emitted_ahead``: plan id -> its files and per-target seconds, emitted where it was compiled
+    (:class:`EmitAhead`); those plans are not emitted again.
+    """
     from driver.cache import build_options, plan_key, shared_key
     from driver.lock import BuildLock, LockTimeout
 
@@ -203,7 +246,13 @@ def build_all(
             problem = None
             try:
                 sys.unraisablehook = lambda _unraisable: None
-                per_plan = render_plans(fresh, jobs, timings)
+                ahead = {p.id: emitted_ahead[p.id] for p in fresh if emitted_ahead and p.id in emitted_ahead}
+                per_plan = render_plans([p for p in fresh if p.id not in ahead], jobs, timings)
+                for plan_id, (files, seconds) in ahead.items():
+                    per_plan[plan_id] = files
+                    if timings is not None:
+                        timings.add(seconds)
+                per_plan = dict(sorted(per_plan.items()))
                 shared = None if shared_reused else render_index(plans, timings)
             except Exception as error:
                 problem = _emission_io_problem(error)
