@@ -63,7 +63,7 @@ def source_date_epoch_problem(environ: dict[str, str] | None = None) -> str | No
     return None
 
 
-def _emit_plan(plan: Plan) -> tuple[dict[str, bytes], dict[str, float]]:
+def emit_plan(plan: Plan) -> tuple[dict[str, bytes], dict[str, float]]:
     """Every target's files for one plan, and the seconds each target took."""
     from targets import all_targets
 
@@ -95,7 +95,7 @@ class EmitAhead:
 
             if plan_key(compiled.path, compiled.plan.files, self.options) == recorded:
                 return None
-        return _emit_plan(compiled.plan)
+        return emit_plan(compiled.plan)
 
 
 def recorded_keys(out: Path) -> dict[str, str]:
@@ -138,10 +138,10 @@ def render_plans(plans: list[Plan], jobs: int = 1, timings: Timings | None = Non
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # largest plans first so one big plan does not finish last on its own
             by_size = sorted(ordered, key=lambda p: -(len(p.actions) + len(p.metrics) + len(p.units)))
-            outcomes = dict(zip((p.id for p in by_size), pool.map(_emit_plan, by_size)))
+            outcomes = dict(zip((p.id for p in by_size), pool.map(emit_plan, by_size)))
         results = [outcomes[p.id] for p in ordered]
     else:
-        results = [_emit_plan(p) for p in ordered]
+        results = [emit_plan(p) for p in ordered]
     for plan, (files, seconds) in zip(ordered, results):
         per_plan[plan.id] = files
         if timings is not None:
