@@ -180,7 +180,7 @@ def build(
     if jobs > 1:  # each worker emits the plans it compiles; one process emits after compiling them all
         from driver.emit import EmitAhead, recorded_keys
 
-        ahead = EmitAhead(options, {} if no_cache else recorded_keys(Path(out)))
+        ahead = EmitAhead(options, {} if no_cache else recorded_keys(Path(out)), jobs)
     result = _compile(paths, max_file_bytes, jobs, after=ahead)
     if clock is not None:  # with a pool, compiling includes emitting
         clock.stages["compile" if ahead is None else "compile and emit"] = time.perf_counter() - started

@@ -152,6 +152,36 @@ def test_the_build_writes_the_files_emitted_ahead_instead_of_emitting_again(tmp_
     assert (tmp_path / "out" / "p2" / "document.md").exists()
 
 
+_RECORDING: dict[str, object] = {}  # the pid file and the real function; the forked workers inherit it
+
+
+def _emit_target_recording_its_process(name: str) -> tuple[dict[str, bytes], float]:
+    """Module-level, so the pool can send it to the workers by name."""
+    with Path(str(_RECORDING["pids"])).open("a", encoding="utf-8") as pids:
+        pids.write(f"{os.getpid()}\n")
+    return _RECORDING["real"](name)  # type: ignore[operator, no-any-return]
+
+
+def test_a_large_plans_targets_emitted_side_by_side_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import driver.emit
+    from driver.emit import emit_plan
+
+    compiled = compile_file(Path(__file__).resolve().parents[2] / "plans" / "yueyang-2025.plan")
+    assert compiled.plan is not None
+    serial, serial_seconds = emit_plan(compiled.plan, jobs=1)
+    monkeypatch.setattr(driver.emit, "LARGE_PLAN", 0)  # every plan counts as large
+    monkeypatch.setitem(_RECORDING, "real", driver.emit._emit_target)
+    monkeypatch.setitem(_RECORDING, "pids", tmp_path / "pids")
+    monkeypatch.setattr(driver.emit, "_emit_target", _emit_target_recording_its_process)
+    parallel, parallel_seconds = emit_plan(compiled.plan, jobs=2)
+    assert parallel == serial and list(parallel) == list(serial)
+    assert set(parallel_seconds) == set(serial_seconds)
+    pids = set((tmp_path / "pids").read_text(encoding="utf-8").split())
+    assert pids and str(os.getpid()) not in pids  # every target ran in a worker process
+
+
 def test_timings_name_every_stage_and_target(tmp_path: Path) -> None:
     from targets import all_targets
 
