@@ -65,7 +65,7 @@ def source_date_epoch_problem(environ: dict[str, str] | None = None) -> str | No
 
 # A plan this large (actions + metrics + units) has its targets emitted side by side when there are
 # cores to spare; below it, starting the workers costs more than it saves (~10 ms per worker).
-LARGE_PLAN = 2_000
+LARGE_PLAN = 1_000
 _FORKED_PLAN: list[Plan] = []  # the plan the forked target workers inherit (fork copies it; nothing is pickled)
 
 
