@@ -126,7 +126,8 @@ class EmitAhead:
     """Emit a plan where it was compiled (``compile_paths(after=...)``): in the worker, so a parallel build
     does not send every plan to a second pool. Plans with errors are not emitted, nor plans whose cache key
     is the one recorded for their entry file in the previous build (the build verifies and reuses those).
-    The build uses what was emitted ahead only for plans it emits; the rest is dropped."""
+    The build uses what was emitted ahead only for plans it emits; the rest is dropped. A plan whose
+    emission fails here is emitted again by the build, which reports the failure as it always has."""
 
     options: dict[str, str]
     recorded: dict[str, str] = field(default_factory=dict)  # entry file (resolved) -> its key in the manifest
@@ -141,7 +142,10 @@ class EmitAhead:
 
             if plan_key(compiled.path, compiled.plan.files, self.options) == recorded:
                 return None
-        return emit_plan(compiled.plan, self.jobs)
+        try:
+            return emit_plan(compiled.plan, self.jobs)
+        except Exception:  # the build emits this plan again and reports the failure (exit 2 or 3)
+            return None
 
 
 def recorded_keys(out: Path) -> dict[str, str]:
