@@ -277,6 +277,7 @@ class _Writer:
 
 
 _MARK = "planc-body-{}"
+_CORE_TEXT = 255
 _MARKER = re.compile(rb"<!--planc-body-(\d+)-->")
 
 
@@ -364,7 +365,8 @@ def _write(out: list[str], para: Para, previous: Para | None) -> None:
                               _run(para.text, _rpr(XIAOBIAOSONG, SIZE_ISSUER, color=RED))))
     elif role == "doc_no":
         out.append(_BLANK)
-        out.append(_paragraph(_RED_RULE + _CENTER,  # the red separator, 4 mm below the 文号 _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
+        # the red separator, 4 mm below the 文号
+        out.append(_paragraph(_RED_RULE + _CENTER, _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
     elif role in ("title", "annex_title"):
         if role == "annex_title" or (previous is not None and previous.role in ("issuer", "doc_no")) or (
                 previous and not para.new_page):
@@ -468,8 +470,8 @@ def render_docx(plan: m.Plan, punctuate: bool = True) -> bytes:
 def docx_from(plan: m.Plan, document: Published) -> bytes:
     writer = _Writer()
     core = writer.document.core_properties
-    core.title = xml_safe(document.title)
-    core.author = xml_safe("、".join(plan.issuers))
+    core.title = xml_safe(document.title)[:_CORE_TEXT]  # python-docx refuses longer core properties
+    core.author = xml_safe("、".join(plan.issuers))[:_CORE_TEXT]
     core.last_modified_by = ""
     core.revision = 1
     stamp = dt.datetime.combine(plan.issued or plan.period.start, dt.time())

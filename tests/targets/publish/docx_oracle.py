@@ -15,6 +15,7 @@ from typing import Any
 
 from compiler import model as m
 from targets.publish.docx import (
+    _CORE_TEXT,
     CHAR,
     CHAR_TIGHTEN,
     FANGSONG,
@@ -231,14 +232,11 @@ class _Writer:
         self.document.settings.odd_and_even_pages_header_footer = True
         _setup_section(self.document.sections[0])
         _footers(self.document.sections[0])
-        self.first = True
 
     def paragraph(self, *, page_break: bool = False) -> Any:
-        if self.first:
-            self.first = False
-            paragraph = self.document.paragraphs[0] if self.document.paragraphs else self.document.add_paragraph()
-        else:
-            paragraph = self.document.add_paragraph()
+        # The writer reused the body's first paragraph for its first; python-docx's template has none, so that
+        # only ever reused a section break (a document starting with an annex, which no layout makes): gone.
+        paragraph = self.document.add_paragraph()
         if page_break:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
@@ -399,8 +397,8 @@ def render_docx(plan: m.Plan, punctuate: bool = True) -> bytes:
 def docx_from(plan: m.Plan, document: Published) -> bytes:
     writer = _Writer()
     core = writer.document.core_properties
-    core.title = xml_safe(document.title)
-    core.author = xml_safe("、".join(plan.issuers))
+    core.title = xml_safe(document.title)[:_CORE_TEXT]  # python-docx refuses longer core properties
+    core.author = xml_safe("、".join(plan.issuers))[:_CORE_TEXT]
     core.last_modified_by = ""
     core.revision = 1
     stamp = dt.datetime.combine(plan.issued or plan.period.start, dt.time())
