@@ -26,29 +26,33 @@ _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～]\s*(\d{4})(?!\d)")
 _NUMBER_RANGE = re.compile(r"(\d(?:\.\d+)?%?)\s*[~～–]\s*(\d)")
 
 
+# the marks _convert changes in Chinese text; most paragraphs have none of them
+_MARKS = re.compile(r'[,;:?!()"]')
+_BRACKETS = {"(": "（", ")": "）"}
+
+
 def _convert(segment: str, chinese: bool) -> str:
     segment = _YEAR_RANGE.sub(r"\1—\2", segment)
     segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
-    if not chinese:
+    if not chinese or _MARKS.search(segment) is None:
         return segment
-    out: list[str] = []
     quote_open = True
-    for index, char in enumerate(segment):
-        before = segment[index - 1] if index else ""
-        after = segment[index + 1] if index + 1 < len(segment) else ""
-        if char in _SIMPLE:
-            between_digits = before.isdigit() and after.isdigit() and char in ",:"
-            out.append(char if between_digits else _SIMPLE[char])
-        elif char == "(":
-            out.append("（")
-        elif char == ")":
-            out.append("）")
-        elif char == '"':
-            out.append("“" if quote_open else "”")
-            quote_open = not quote_open
-        else:
-            out.append(char)
-    return "".join(out)
+    last = len(segment) - 1
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal quote_open
+        char = match.group()
+        if char == '"':
+            opening, quote_open = quote_open, not quote_open
+            return "“" if opening else "”"
+        if char in _BRACKETS:
+            return _BRACKETS[char]
+        index = match.start()
+        if char in ",:" and 0 < index < last and segment[index - 1].isdigit() and segment[index + 1].isdigit():
+            return char  # between two digits (1,000 · 10:30)
+        return _SIMPLE[char]
+
+    return _MARKS.sub(mark, segment)
 
 
 def fullwidth(text: str) -> str:
