@@ -62,6 +62,8 @@ def fullwidth(text: str) -> str:
     except that ranges still take the range marks.
     """
     chinese = bool(_CJK.search(text))
+    if "@" not in text and "://" not in text and "www." not in text:  # nothing _PROTECTED could match
+        return _convert(text, chinese)
     pieces: list[str] = []
     last = 0
     for match in _PROTECTED.finditer(text):
