@@ -305,18 +305,24 @@ def _rpr(east_asia: str, size: float, bold: bool = False, color: str | None = No
 
 
 def _t(text: str) -> str:
-    # lxml escapes &, < and > in text; python-docx keeps spaces at either end with xml:space
+    # lxml escapes &, < and > in text; python-docx keeps spaces at either end (str.strip's) with xml:space
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if len(text.strip()) < len(text):
+    if text[0].isspace() or text[-1].isspace():
         return f'<w:t xml:space="preserve">{escaped}</w:t>'
     return f"<w:t>{escaped}</w:t>"
 
 
+# what needs more than a plain w:t: characters xml_safe replaces, breaks, and what lxml escapes
+_SPECIAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\t\r\n&<>]")
+
+
 def _run(text: str, rpr: str) -> str:
     """``run.text = text`` in python-docx: a tab is a w:tab, a line break (CR or LF) a w:br, the rest w:t."""
-    text = xml_safe(text)
     if not text:
         return f"<w:r>{rpr}</w:r>"
+    if _SPECIAL.search(text) is None and not text[0].isspace() and not text[-1].isspace():
+        return f"<w:r>{rpr}<w:t>{text}</w:t></w:r>"
+    text = xml_safe(text)
     if _BREAKS.search(text) is None:
         return f"<w:r>{rpr}{_t(text)}</w:r>"
     parts = [_BREAK_XML[piece] if piece in _BREAK_XML else _t(piece) for piece in _BREAKS.split(text) if piece]

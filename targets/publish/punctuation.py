@@ -24,6 +24,7 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～]\s*(\d{4})(?!\d)")
 _NUMBER_RANGE = re.compile(r"(\d(?:\.\d+)?%?)\s*[~～–]\s*(\d)")
+_RANGE_MARK = re.compile("[-–—~～]")  # what either range needs
 
 
 # the marks _convert changes in Chinese text; most paragraphs have none of them
@@ -32,8 +33,9 @@ _BRACKETS = {"(": "（", ")": "）"}
 
 
 def _convert(segment: str, chinese: bool) -> str:
-    segment = _YEAR_RANGE.sub(r"\1—\2", segment)
-    segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
+    if _RANGE_MARK.search(segment) is not None:
+        segment = _YEAR_RANGE.sub(r"\1—\2", segment)
+        segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
     if not chinese or _MARKS.search(segment) is None:
         return segment
     quote_open = True
