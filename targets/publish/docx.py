@@ -449,20 +449,47 @@ def _printed_date(plan: m.Plan) -> str:
     return f"{day.year}年{day.month}月{day.day}日印发"
 
 
-def _deterministic(data: bytes, sections: list[list[str]]) -> bytes:
-    """Re-pack the package with fixed member times and order, so equal plans give identical bytes.
+class _Members:
+    """Stands in for python-docx's zip writer: keeps each member it is given, in order."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def _members(document: Any) -> list[tuple[str, bytes]]:
+    """The package's members as ``document.save`` writes them, in its order, not yet zipped.
+
+    ``OpcPackage.save`` with python-docx's own PackageWriter, minus the zip: the package is zipped
+    once, by :func:`_deterministic`, rather than zipped, read back and zipped again.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    sink: Any = members  # what PackageWriter calls of its zip writer: write(pack_uri, blob)
+    PackageWriter._write_content_types_stream(sink, package.parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, package.parts)
+    return members.members
+
+
+def _deterministic(members: list[tuple[str, bytes]], sections: list[list[str]]) -> bytes:
+    """Zip the package with fixed member times and order, so equal plans give identical bytes.
 
     The body's paragraphs go into ``word/document.xml`` in place of the section markers.
     """
-    source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        for name, content in members:
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            content = source.read(info.filename)
-            if info.filename == "word/document.xml":
+            if name == "word/document.xml":
                 content = _MARKER.sub(lambda match: "".join(sections[int(match[1])]).encode("utf-8"), content)
             target.writestr(member, content)
     return out.getvalue()
@@ -498,6 +525,4 @@ def docx_from(plan: m.Plan, document: Published) -> bytes:
         previous = para
     if colophon:
         _colophon(writer, colophon, _printed_date(plan))
-    buffer = io.BytesIO()
-    writer.document.save(buffer)
-    return _deterministic(buffer.getvalue(), sections)
+    return _deterministic(_members(writer.document), sections)
