@@ -366,7 +366,9 @@ _RED_RULE = f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="{R
 def _write(out: list[str], para: Para, previous: Para | None) -> None:
     """Append ``para``'s paragraphs (with the blank lines around it) to ``out``."""
     role = para.role
-    if role == "issuer":
+    if role == "body":  # most of a document
+        out.append(_body(para))
+    elif role == "issuer":
         out.append(_paragraph(_exact(SIZE_ISSUER * 1.5) + _CENTER,
                               _run(para.text, _rpr(XIAOBIAOSONG, SIZE_ISSUER, color=RED))))
     elif role == "doc_no":
@@ -400,16 +402,21 @@ def _write(out: list[str], para: Para, previous: Para | None) -> None:
     elif role == "heading":
         font, bold = _HEADING_FONTS.get(para.level, (FANGSONG, False))
         out.append(_paragraph("<w:keepNext/>" + _ind(first=2), _run(para.text, _rpr(font, SIZE_BODY, bold))))
-    else:  # body text, with its run-in title styled by level
-        runs = ""
-        rest = para.text
-        if para.run_in:
-            font, bold = _HEADING_FONTS.get(para.level, (FANGSONG, False))
-            runs = _run(para.run_in, _rpr(font, SIZE_BODY, bold))
-            rest = para.text[len(para.run_in):]
-        if rest:
-            runs += _run(rest, _rpr(FANGSONG, SIZE_BODY))
-        out.append(_paragraph(_ind(first=2), runs))
+    else:
+        out.append(_body(para))
+
+
+def _body(para: Para) -> str:
+    """Body text, with its run-in title styled by level."""
+    runs = ""
+    rest = para.text
+    if para.run_in:
+        font, bold = _HEADING_FONTS.get(para.level, (FANGSONG, False))
+        runs = _run(para.run_in, _rpr(font, SIZE_BODY, bold))
+        rest = para.text[len(para.run_in):]
+    if rest:
+        runs += _run(rest, _rpr(FANGSONG, SIZE_BODY))
+    return _paragraph(_ind(first=2), runs)
 
 
 def _colophon(writer: _Writer, lines: list[Para], printed_date: str) -> None:
