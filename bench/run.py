@@ -5,6 +5,10 @@ lines, where one build takes most of a minute), with the garbage
 collector left enabled (as a user's run has it) unless stated; cold start and
 peak memory are measured in fresh subprocesses, and so are the `planc build` runs of
 `parallel_speedup` and `incremental_noop_ratio` (each the median of at most 3).
+
+`ratio_build_vs_check` is the build on one core (every target in turn, in this process);
+`ratio_build_all_cores_vs_check` the build as `planc build` runs one large plan by default,
+its targets emitted side by side on every core. `check` uses one core in both.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 REPEATS = int(os.environ.get("PLANC_BENCH_REPEATS", "5"))
@@ -32,7 +37,7 @@ def median_seconds(function, repeats: int = REPEATS) -> float:  # type: ignore[n
     return statistics.median(times)
 
 
-def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
+def measure_size(label: str, lines: int, work: Path) -> dict[str, Any]:
     repeats = REPEATS if lines <= 10_000 else min(REPEATS, 3)
     import yaml
 
@@ -62,6 +67,17 @@ def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
 
     build()  # warm the templates and lazy imports
     build_s = median_seconds(build, repeats)
+    from compiler.pipeline import default_jobs
+    from driver.emit import emit_plan
+
+    _files, by_target = emit_plan(compiled.plan)  # one more emission, to show where the build's time goes
+
+    def build_all_cores() -> None:  # as `planc build` runs one plan: its targets side by side on every core
+        result = compile_file(path)
+        assert result.plan is not None
+        render_all([result.plan], jobs=default_jobs())
+
+    build_all_cores_s = median_seconds(build_all_cores, repeats)
     yaml_s = median_seconds(lambda: Plan.model_validate(yaml.load(yaml_text, Loader=yaml.CLoader)), repeats)
     json_s = median_seconds(lambda: Plan.model_validate(json.loads(json_text)), repeats)
     return {
@@ -74,6 +90,9 @@ def measure_size(label: str, lines: int, work: Path) -> dict[str, float]:
         "ratio_check_vs_yaml_c": round(check_s / yaml_s, 3),
         "ratio_check_vs_json": round(check_s / json_s, 3),
         "ratio_build_vs_check": round(build_s / check_s, 3),
+        "build_all_cores_s": round(build_all_cores_s, 4),
+        "ratio_build_all_cores_vs_check": round(build_all_cores_s / check_s, 3),
+        "emit_s_by_target": {name: round(seconds, 4) for name, seconds in sorted(by_target.items())},
     }
 
 
@@ -241,7 +260,7 @@ def table(results: dict) -> str:  # type: ignore[type-arg]
     rows = ["| measure | 10k | 100k | verdict |", "|---|---|---|---|"]
     sizes = results["sizes"]
     for key in ("lines", "check_s", "build_s", "yaml_c_s", "json_s", "ratio_check_vs_yaml_c", "ratio_check_vs_json",
-                "ratio_build_vs_check"):
+                "ratio_build_vs_check", "build_all_cores_s", "ratio_build_all_cores_vs_check"):
         verdict = ""
         if key in GOALS:
             verdict = " / ".join(_verdict(key, sizes[s][key]) for s in ("10k", "100k"))
@@ -256,6 +275,9 @@ def table(results: dict) -> str:  # type: ignore[type-arg]
     rows.append(f"| lsp_change_to_diagnostics_ms (岳阳 / 10k) | {lsp['yueyang']} / {lsp['10k']} | | "
                 f"{_verdict('lsp_change_to_diagnostics_ms_yueyang', lsp['yueyang'])} / "
                 f"{_verdict('lsp_change_to_diagnostics_ms_10k', lsp['10k'])} |")
+    for name in sizes["10k"]["emit_s_by_target"]:
+        rows.append(f"| emit {name} (s) | {sizes['10k']['emit_s_by_target'][name]} | "
+                    f"{sizes['100k']['emit_s_by_target'][name]} | |")
     return "\n".join(rows)
 
 

@@ -50,6 +50,8 @@ class CompileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)  # about the inputs as a whole
     usage_error: bool = False  # a path on the command line does not exist or holds no plans
     sources: dict[str, str] = field(default_factory=dict)  # display path -> text, for code frames
+    # what ``compile_paths(after=...)`` returned for each plan, by entry file (the build's emitted files)
+    after: dict[Path, object] = field(default_factory=dict)
 
     def all_diagnostics(self) -> list[Diagnostic]:
         out = list(self.diagnostics)
@@ -184,6 +186,8 @@ class CompileOptions:
 
     checks: tuple[PlanCheck, ...] = ()
     publish: bool = False
+    # send the declared names and references back from worker processes (editor tools use them; a build does not)
+    symbols: bool = True
 
 
 def compile_file(
@@ -271,10 +275,15 @@ def compile_source(
     return compile_file(path, loader, options=options)
 
 
-def _compile_in_worker(entry: Path, max_file_bytes: int, options: CompileOptions) -> tuple[CompiledPlan, dict[str, str]]:
+def _compile_in_worker(
+    entry: Path, max_file_bytes: int, options: CompileOptions, after: Callable[[CompiledPlan], object] | None
+) -> tuple[CompiledPlan, dict[str, str], object]:
     loader = Loader(max_file_bytes=max_file_bytes)
     compiled = compile_file(entry, loader, options=options)
-    return compiled, loader.sources()  # the whole result, symbols and references included, pickles
+    outcome = after(compiled) if after is not None else None
+    if not options.symbols:  # the caller has no use for them; they are a third of what goes back
+        compiled.defined, compiled.refs = {}, []
+    return compiled, loader.sources(), outcome  # the whole result, symbols and references included, pickles
 
 
 def default_jobs() -> int:
@@ -288,8 +297,14 @@ def compile_paths(
     jobs: int = 1,
     on_progress: Callable[[Path], None] | None = None,
     options: CompileOptions = CompileOptions(),
+    after: Callable[[CompiledPlan], object] | None = None,
 ) -> CompileResult:
-    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool; ``publish``: the publish gate."""
+    """Compile every plan named by ``paths``; with ``jobs`` > 1, plans compile in a process pool.
+
+    ``after`` (a module-level function, so that it pickles) runs on each compiled plan where it was
+    compiled, in the worker when there is a pool; what it returns is in ``result.after``. The build
+    emits a plan's files there, so the plan is not sent to a second pool to be emitted.
+    """
     loader = Loader(max_file_bytes=max_file_bytes)
     entries, diagnostics, usage_error = discover(paths, loader)
     result = CompileResult(diagnostics=diagnostics, usage_error=usage_error)
@@ -299,15 +314,20 @@ def compile_paths(
         with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
             chunk = max(1, len(entries) // (jobs * 4))
             outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries),
-                                [options] * len(entries), chunksize=chunk)
-            for entry, (compiled, sources) in zip(entries, outcomes):
+                                [options] * len(entries), [after] * len(entries), chunksize=chunk)
+            for entry, (compiled, sources, outcome) in zip(entries, outcomes):
                 result.plans.append(compiled)
                 result.sources.update(sources)
+                if after is not None:
+                    result.after[entry] = outcome
                 if on_progress:
                     on_progress(entry)
         return result
     for entry in entries:
-        result.plans.append(compile_file(entry, loader, options=options))
+        compiled = compile_file(entry, loader, options=options)
+        result.plans.append(compiled)
+        if after is not None:
+            result.after[entry] = after(compiled)
         if on_progress:
             on_progress(entry)
     result.sources = loader.sources()

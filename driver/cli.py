@@ -56,24 +56,30 @@ def _format_choices() -> list[str]:
     return sorted(RENDERERS)
 
 
-def _compile(paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0, publish: bool = False) -> Any:
-    """Compile with a progress bar on a terminal (and nothing extra when output is not one)."""
+def _compile(
+    paths: tuple[str, ...], max_file_bytes: int, jobs: int = 0, publish: bool = False, after: Any = None
+) -> Any:
+    """Compile with a progress bar on a terminal (and nothing extra when output is not one).
+
+    ``after``: run on each compiled plan where it was compiled (the build emits there).
+    """
     from compiler.pipeline import CompileOptions, compile_paths, default_jobs
 
     jobs = jobs or default_jobs()
-    options = CompileOptions(checks=target_checks(), publish=publish)
+    options = CompileOptions(checks=target_checks(), publish=publish, symbols=after is None)
     targets = _paths(paths)
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options)
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options, after=after)
     from compiler.loader import Loader
     from compiler.pipeline import discover
 
     entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
     if len(entries) < 5:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options)
-    with click.progressbar(length=len(entries), label="checking", file=sys.stderr) as bar:
-        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options,
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options, after=after)
+    label = "building" if after is not None else "checking"
+    with click.progressbar(length=len(entries), label=label, file=sys.stderr) as bar:
+        return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options, after=after,
                              on_progress=lambda _p: bar.update(1))
 
 
@@ -169,9 +175,15 @@ def build(
             click.echo(f"{out} is up to date ({count} plan{'s' if count != 1 else ''}, nothing compiled or written)",
                        err=True)
             return
-    result = _compile(paths, max_file_bytes, jobs)
-    if clock is not None:
-        clock.stages["compile"] = time.perf_counter() - started
+    jobs = jobs or default_jobs()
+    ahead = None
+    if jobs > 1:  # each worker emits the plans it compiles; one process emits after compiling them all
+        from driver.emit import EmitAhead, recorded_keys
+
+        ahead = EmitAhead(options, {} if no_cache else recorded_keys(Path(out)), jobs)
+    result = _compile(paths, max_file_bytes, jobs, after=ahead)
+    if clock is not None:  # with a pool, compiling includes emitting
+        clock.stages["compile" if ahead is None else "compile and emit"] = time.perf_counter() - started
         for compiled_plan in result.plans:  # summed over plans (over workers' CPU time when in parallel)
             for stage, seconds in compiled_plan.timings.items():
                 clock.compile[stage] += seconds
@@ -189,8 +201,9 @@ def build(
     try:
         built = build_all(
             [c.plan for c in compiled], Path(out), [Path(p) for p in paths],
-            entries={c.plan.id: c.path for c in compiled}, jobs=jobs or default_jobs(), use_cache=not no_cache,
+            entries={c.plan.id: c.path for c in compiled}, jobs=jobs, use_cache=not no_cache,
             options=options, finish=finish, timings=clock, diagnostics={c.plan.id: c.diagnostics for c in compiled},
+            emitted_ahead={c.plan.id: result.after[c.path] for c in compiled if result.after.get(c.path)},
             on_wait=lambda: click.echo(f"planc: waiting for another build into {out} to finish", err=True),
         )
     except OutputError as error:
@@ -206,10 +219,11 @@ def build(
 def _print_timings(clock: Any) -> None:
     """Per stage, then per target (summed over the plans emitted), like `cargo build --timings`' summary."""
     lines = [f"timings: {clock.emitted} plan(s) emitted, {clock.reused} reused from the previous build"]
-    for stage in ("compile", "emit", "write", "total"):
-        if stage in clock.stages:
-            lines.append(f"  {stage:<22}{clock.stages[stage]:9.3f}s")
-        if stage == "compile":
+    for stage in ("compile", "compile and emit", "emit", "write", "total"):
+        if stage not in clock.stages:
+            continue
+        lines.append(f"  {stage:<22}{clock.stages[stage]:9.3f}s")
+        if stage in ("compile", "compile and emit"):
             lines.extend(f"    {name:<20}{clock.compile[name]:9.3f}s" for name in ("parse", "build", "resolve", "rules")
                          if name in clock.compile)
     for name, seconds in sorted(clock.targets.items(), key=lambda item: -item[1]):

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from compiler.model import Plan
 from diagnostics import Diagnostic
@@ -62,17 +63,104 @@ def source_date_epoch_problem(environ: dict[str, str] | None = None) -> str | No
     return None
 
 
-def _emit_plan(plan: Plan) -> tuple[dict[str, bytes], dict[str, float]]:
-    """Every target's files for one plan, and the seconds each target took."""
+# A plan this large (actions + metrics + units) has its targets emitted side by side when there are
+# cores to spare; below it, starting the workers costs more than it saves (~10 ms per worker).
+LARGE_PLAN = 1_000
+_FORKED_PLAN: list[Plan] = []  # the plan the forked target workers inherit (fork copies it; nothing is pickled)
+
+
+def _emit_target(name: str) -> tuple[dict[str, bytes], float]:
     from targets import all_targets
 
-    files: dict[str, bytes] = {}
-    seconds: dict[str, float] = {}
-    for target in all_targets():
-        start = time.perf_counter()
-        files.update(target.emit(plan))
-        seconds[target.name] = time.perf_counter() - start
-    return files, seconds
+    target = next(t for t in all_targets() if t.name == name)
+    start = time.perf_counter()
+    return target.emit(_FORKED_PLAN[0]), time.perf_counter() - start
+
+
+def _fork_context() -> Any:
+    """The fork start method where the platform has it and it is safe (Linux); None elsewhere (macOS, Windows)."""
+    import multiprocessing
+
+    if sys.platform != "linux" or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if multiprocessing.parent_process() is not None:  # already a worker: no pools inside pools
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def emit_plan(plan: Plan, jobs: int = 1) -> tuple[dict[str, bytes], dict[str, float]]:
+    """Every target's files for one plan, and the seconds each target took.
+
+    With ``jobs`` > 1 and a large plan, the targets are emitted in ``jobs`` forked processes that
+    inherit the plan; the files are the same bytes (emitters are pure) and come back in target order.
+    """
+    from targets import all_targets
+
+    targets = all_targets()
+    context = _fork_context() if jobs > 1 and len(plan.actions) + len(plan.metrics) + len(plan.units) >= LARGE_PLAN \
+        else None
+    if context is None:
+        files: dict[str, bytes] = {}
+        seconds: dict[str, float] = {}
+        for target in targets:
+            start = time.perf_counter()
+            files.update(target.emit(plan))
+            seconds[target.name] = time.perf_counter() - start
+        return files, seconds
+    from concurrent.futures import ProcessPoolExecutor
+
+    _FORKED_PLAN[:] = [plan]
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
+            outcomes = dict(zip((t.name for t in targets), pool.map(_emit_target, [t.name for t in targets])))
+    finally:
+        _FORKED_PLAN.clear()
+    files = {}
+    for target in targets:
+        files.update(outcomes[target.name][0])
+    return files, {name: outcome[1] for name, outcome in outcomes.items()}
+
+
+@dataclass(frozen=True)
+class EmitAhead:
+    """Emit a plan where it was compiled (``compile_paths(after=...)``): in the worker, so a parallel build
+    does not send every plan to a second pool. Plans with errors are not emitted, nor plans whose cache key
+    is the one recorded for their entry file in the previous build (the build verifies and reuses those).
+    The build uses what was emitted ahead only for plans it emits; the rest is dropped. A plan whose
+    emission fails here is emitted again by the build, which reports the failure as it always has."""
+
+    options: dict[str, str]
+    recorded: dict[str, str] = field(default_factory=dict)  # entry file (resolved) -> its key in the manifest
+    jobs: int = 1  # a large plan compiled in the main process has its targets emitted side by side
+
+    def __call__(self, compiled: Any) -> tuple[dict[str, bytes], dict[str, float]] | None:
+        if not compiled.ok:
+            return None
+        recorded = self.recorded.get(str(compiled.path.resolve()))
+        if recorded is not None:
+            from driver.cache import plan_key
+
+            if plan_key(compiled.path, compiled.plan.files, self.options) == recorded:
+                return None
+        try:
+            return emit_plan(compiled.plan, self.jobs)
+        except Exception:  # the build emits this plan again and reports the failure (exit 2 or 3)
+            return None
+
+
+def recorded_keys(out: Path) -> dict[str, str]:
+    """Entry file -> the cache key its plan was built with, from the current manifest; empty when unreadable.
+
+    A hint for :class:`EmitAhead` only: the build itself verifies every reused output under the lock.
+    """
+    from driver.manifest import SHARED
+    from driver.write import OutputFolder
+
+    try:
+        _generation, manifest = OutputFolder(out).current_generation()
+    except (OSError, ValueError, OutputError):  # the build reports these
+        return {}
+    return {entry.entry: entry.key for pid, entry in manifest.plans.items() if pid != SHARED and entry.entry}
 
 
 def render_index(plans: list[Plan], timings: Timings | None = None) -> dict[str, bytes]:
@@ -100,10 +188,10 @@ def render_plans(plans: list[Plan], jobs: int = 1, timings: Timings | None = Non
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # largest plans first so one big plan does not finish last on its own
             by_size = sorted(ordered, key=lambda p: -(len(p.actions) + len(p.metrics) + len(p.units)))
-            outcomes = dict(zip((p.id for p in by_size), pool.map(_emit_plan, by_size)))
+            outcomes = dict(zip((p.id for p in by_size), pool.map(emit_plan, by_size)))
         results = [outcomes[p.id] for p in ordered]
     else:
-        results = [_emit_plan(p) for p in ordered]
+        results = [emit_plan(p, jobs) for p in ordered]
     for plan, (files, seconds) in zip(ordered, results):
         per_plan[plan.id] = files
         if timings is not None:
@@ -156,8 +244,13 @@ def build_all(
     timings: Timings | None = None,
     on_wait: Callable[[], None] | None = None,
     diagnostics: dict[str, list[Diagnostic]] | None = None,
+    emitted_ahead: dict[str, tuple[dict[str, bytes], dict[str, float]]] | None = None,
 ) -> Built:
-    """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused."""
+    """:func:`emit_all`, raising :class:`OutputError` and returning what was emitted and reused.
+
+    ``emitted_ahead``: plan id -> its files and per-target seconds, emitted where it was compiled
+    (:class:`EmitAhead`); those plans are not emitted again.
+    """
     from driver.cache import build_options, plan_key, shared_key
     from driver.lock import BuildLock, LockTimeout
 
@@ -203,7 +296,13 @@ def build_all(
             problem = None
             try:
                 sys.unraisablehook = lambda _unraisable: None
-                per_plan = render_plans(fresh, jobs, timings)
+                ahead = {p.id: emitted_ahead[p.id] for p in fresh if emitted_ahead and p.id in emitted_ahead}
+                per_plan = render_plans([p for p in fresh if p.id not in ahead], jobs, timings)
+                for plan_id, (files, seconds) in ahead.items():
+                    per_plan[plan_id] = files
+                    if timings is not None:
+                        timings.add(seconds)
+                per_plan = dict(sorted(per_plan.items()))
                 shared = None if shared_reused else render_index(plans, timings)
             except Exception as error:
                 problem = _emission_io_problem(error)

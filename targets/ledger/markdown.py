@@ -8,6 +8,15 @@ from targets.ledger.view import Ledger
 
 
 def build_markdown(ledger: Ledger) -> str:
+    # each different text escaped once: a ledger repeats its units, dates and empty cells
+    cells: dict[str, str] = {}
+
+    def cell(text: str) -> str:
+        found = cells.get(text)
+        if found is None:
+            found = cells[text] = markdown_cell(text)
+        return found
+
     out = [f"# {escape(ledger.title)}：工作台账", ""]
     for sheet in ledger.sheets:
         columns = sheet.columns[: len(sheet.columns) - len(ledger.periods)] if sheet.name == "指标" else sheet.columns
@@ -17,9 +26,9 @@ def build_markdown(ledger: Ledger) -> str:
         if not sheet.rows:
             out += ["（无）", ""]
             continue
-        out.append("| " + " | ".join(markdown_cell(c) for c in columns) + " |")
+        out.append("| " + " | ".join(map(cell, columns)) + " |")
         out.append("|" + "---|" * len(columns))
         for row in sheet.rows:
-            out.append("| " + " | ".join(markdown_cell(cell) for cell in row[: len(columns)]) + " |")
+            out.append("| " + " | ".join(map(cell, row[: len(columns)])) + " |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -10,7 +10,9 @@ when its sentence holds one; a day the plan only implies is marked, never shown 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from compiler import model as m
 from compiler.lookup import PlanIndex
@@ -29,6 +31,7 @@ _WHEN = re.compile(
     r"(?:前|以前|之前)?"
     r"|(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?"
 )
+_GROWTH_NAME = re.compile(r"(增长|增速|增幅|增长率)$")
 # progress is reported per month at the finest: the week-based frequencies report monthly
 _GRAIN_ORDER = SCORING_FREQUENCIES  # the month-based frequencies, finest first
 _PERIOD_GRAIN = {f.name: f.name if f.months else "month" for f in FREQUENCY.values()}
@@ -63,14 +66,43 @@ def sentences(texts: list[str]) -> list[str]:
 
 
 class _Plan(PlanIndex):
-    """Lookups over the plan: names as written, the texts around each element, number paths."""
+    """Lookups over the plan: names as written, the texts around each element, number paths.
 
+    One per ledger: the sentences around a place and each deadline's wording are computed once
+    (many metrics and deadlines stand in the same action), kept in this instance only.
+    """
+
+    def __init__(self, plan: m.Plan) -> None:
+        super().__init__(plan)
+        self._sentences: dict[tuple[str | None, str | None], list[str]] = {}
+        self._context: dict[tuple[str | None, str | None], str] = {}
+        self._written: dict[str, str] = {}
 
     def deadline_written(self, deadline_id: str) -> str:
         """A deadline as its sentence writes it (3月底前), else from the model, a bare date marked."""
-        deadline = self.deadlines[deadline_id]
-        sentence = find_sentence(self.texts(deadline.section, deadline.action), deadline.title)
-        return when_written(sentence, deadline.title) or "；".join(_due_text(d) for d in deadline.due)
+        written = self._written.get(deadline_id)
+        if written is None:
+            deadline = self.deadlines[deadline_id]
+            sentence = first_sentence(self.sentences(deadline.section, deadline.action), deadline.title)
+            written = when_written(sentence, deadline.title) or "；".join(_due_text(d) for d in deadline.due)
+            self._written[deadline_id] = written
+        return written
+
+    def sentences(self, section_id: str | None, action_id: str | None) -> list[str]:
+        """:func:`sentences` of :meth:`texts` (the same list for the same place: not to be changed)."""
+        key = (section_id, action_id)
+        found = self._sentences.get(key)
+        if found is None:
+            found = self._sentences[key] = sentences(self.texts(section_id, action_id))
+        return found
+
+    def metric_context(self, metric: m.Metric) -> str:
+        """The text around a metric as one string: its own, its action's and section's."""
+        key = (metric.section, metric.action)
+        around = self._context.get(key)
+        if around is None:
+            around = self._context[key] = "".join(self.texts(metric.section, metric.action))
+        return "".join(metric.text) + around
 
     def texts(self, section_id: str | None, action_id: str | None) -> list[str]:
         """The prose a metric, cadence or deadline stands in: its action's and section's, outermost last."""
@@ -125,8 +157,12 @@ class _Plan(PlanIndex):
 
 def find_sentence(texts: list[str], *needles: str) -> str:
     """The first sentence holding every needle (empty needles ignored); else the first holding the first."""
+    return first_sentence(sentences(texts), *needles)
+
+
+def first_sentence(candidates: list[str], *needles: str) -> str:
+    """:func:`find_sentence` over sentences already split."""
     wanted = [n for n in needles if n]
-    candidates = sentences(texts)
     for sentence in candidates:
         if all(n in sentence for n in wanted):
             return sentence
@@ -149,31 +185,36 @@ def when_written(sentence: str, anchor: str = "") -> str:
     return match.group().lstrip("到至在")
 
 
-def _name_hits(sentence: str, name: str) -> bool:
-    core = name.strip("“”\"")
-    return core[:4] in sentence if len(core) >= 4 else core in sentence
-
-
 def metric_label(metric: m.Metric) -> str:
     """The metric's name; a growth rate is named as growth."""
     name = metric.name
-    if metric.kind in ("growth", "avg_growth") and not re.search(r"(增长|增速|增幅|增长率)$", name):
+    if metric.kind in ("growth", "avg_growth") and not _GROWTH_NAME.search(name):
         name += "年均增速" if metric.kind == "avg_growth" and "年均" not in name else "增速"
     return name
 
 
-def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target) -> str:
-    texts = metric.text + names.texts(metric.section, metric.action)
+def metric_sentence(names: _Plan, metric: m.Metric, target: m.Target, own: list[str] | None = None) -> str:
+    """The sentence stating the target: in the metric's own text (``own``: its sentences, when already split)
+    and then around it, the first naming the metric (its first four characters) and holding the value;
+    else the first naming it (:func:`find_sentence` with the name and the value, in one pass)."""
+    if own is None:
+        own = sentences(metric.text)
     value = target.value or ""
-    core = metric.name.strip("“”\"")
-    for sentence in sentences(texts):
-        if _name_hits(sentence, core) and (not value or value in sentence):
-            return sentence
-    return find_sentence(texts, core[:4], value)
+    name = metric.name.strip("“”\"")[:4]
+    named = ""
+    for candidates in (own, names.sentences(metric.section, metric.action)):
+        for sentence in candidates:
+            if name in sentence:
+                if not value or value in sentence:
+                    return sentence
+                if not named:
+                    named = sentence
+    return named if name else ""
 
 
-def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: list[str]) -> str:
-    """The due date as the source writes it; a date only the model holds is marked."""
+def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context: Callable[[], str]) -> str:
+    """The due date as the source writes it; a date only the model holds is marked. ``context()``: the
+    text around the target, asked for only when the year must be found in it."""
     if target.each_year:
         first = target.from_year or plan.period.start.year
         last = target.until_year or (target.by.year if target.by else plan.period.end.year)
@@ -185,7 +226,7 @@ def due_cell(target: m.Target, plan: m.Plan, sentence: str, anchor: str, context
         return f"{plan.period.end.year}年（方案期末）"
     if (target.by.month, target.by.day) == (12, 31):
         # the year is stated around the target (到2025年, …) or only implied: never a day the source lacks
-        return f"{target.by.year}年" if f"{target.by.year}年" in "".join(context) else f"{target.by.year}年{INFERRED}"
+        return f"{target.by.year}年" if f"{target.by.year}年" in context() else f"{target.by.year}年{INFERRED}"
     return chinese_date(target.by) + INFERRED
 
 
@@ -234,23 +275,28 @@ TIMETABLE_COLUMNS = ("序号", "事项", "类别", "频次/时限", "负责", "�
 TIMETABLE_WIDTHS = (6, 30, 10, 20, 24, 24, 50)
 
 
+def _each_once(texts: list[str], separator: str) -> str:
+    """The texts joined, each different one once, in order."""
+    return separator.join(dict.fromkeys(texts)) if len(texts) > 1 else (texts[0] if texts else "")
+
+
 def _task_rows(names: _Plan) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
+    none: list[str] = []
     for action in names.plan.actions:
         by_role: dict[str, list[str]] = {}
         for owner in action.owners:
             by_role.setdefault(owner.role, []).append(owner.as_written)
-        text = "".join(action.text)
-        deadline = "；".join(dict.fromkeys(names.deadline_written(d) for d in action.deadlines if d in names.deadlines))
+        deadlines = [names.deadline_written(d) for d in action.deadlines if d in names.deadlines]
         rows.append((
             names.number_path(action),
             action.title or "",
-            "、".join(dict.fromkeys(by_role.get("lead_leader", []))),
-            "、".join(dict.fromkeys(by_role.get("lead", []))),
-            "、".join(dict.fromkeys(by_role.get("co", []))),
-            "、".join(dict.fromkeys(by_role.get("responsible", []) + by_role.get("owner", []))),
-            deadline,
-            text,
+            _each_once(by_role.get("lead_leader", none), "、"),
+            _each_once(by_role.get("lead", none), "、"),
+            _each_once(by_role.get("co", none), "、"),
+            _each_once(by_role.get("responsible", none) + by_role.get("owner", none), "、"),
+            _each_once(deadlines, "；"),
+            "".join(action.text),
         ))
     return rows
 
@@ -261,8 +307,9 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
     order: list[tuple[str, ...]] = []
     for metric in plan.metrics:
         cells: list[tuple[str, ...]] = []
+        own = sentences(metric.text)
         for target in metric.targets:
-            sentence = metric_sentence(names, metric, target)
+            sentence = metric_sentence(names, metric, target, own)
             owners = names.unit_names(metric.owners)
             if not owners:
                 action = names.actions.get(metric.action) if metric.action else None
@@ -274,13 +321,17 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
                 metric_label(metric),
                 target_cell(metric, target, sentence),
                 target.unit or metric.unit or "",
-                due_cell(target, plan, sentence, metric.name.strip("“”")[:4], metric.text + names.texts(metric.section, metric.action)),
+                due_cell(target, plan, sentence, metric.name.strip("“”")[:4],
+                         partial(names.metric_context, metric)),
                 FIRMNESS[target.firmness] if target.firmness != "stated" else "",
                 owners,
                 names.unit_names(metric.follow_up),
                 sentence,
             ))
-        key = tuple("\n".join(column) for column in zip(*cells)) if cells else (metric_label(metric),) + ("",) * 7
+        if len(cells) == 1:
+            key = cells[0]
+        else:
+            key = tuple("\n".join(column) for column in zip(*cells)) if cells else (metric_label(metric),) + ("",) * 7
         # one target stated twice (主要目标 and an annex) is one row: same name, target, unit and due
         identity = key[:4]
         if identity not in merged:
@@ -293,7 +344,10 @@ def _metric_rows(names: _Plan) -> list[tuple[str, ...]]:
     for index, identity in enumerate(order, start=1):
         ids, versions = merged[identity]
         # the other columns: each different text once (firmness, owners, follow-up, sentence)
-        rest = tuple("\n".join(dict.fromkeys(v[i] for v in versions if v[i])) for i in range(4, 8))
+        if len(versions) == 1:
+            rest = tuple(versions[0][4:8])
+        else:
+            rest = tuple("\n".join(dict.fromkeys(v[i] for v in versions if v[i])) for i in range(4, 8))
         rows.append((str(index), "、".join(ids), *identity, *rest))
     return rows
 
@@ -308,12 +362,12 @@ def _timetable_rows(names: _Plan) -> list[tuple[str, ...]]:
             rows.append((str(len(rows) + 1), *row))
 
     for cadence in names.plan.cadences:
-        sentence = find_sentence(names.texts(cadence.section, cadence.action), cadence.title) or cadence.title
+        sentence = first_sentence(names.sentences(cadence.section, cadence.action), cadence.title) or cadence.title
         action = names.actions.get(cadence.action) if cadence.action else None
         add((cadence.title, cadence.kind or "机制", frequency(cadence), names.owner_names(cadence.owners, sentence),
              names.number_path(action) if action else "", sentence))
     for deadline in names.plan.deadlines:
-        sentence = find_sentence(names.texts(deadline.section, deadline.action), deadline.title) or deadline.title
+        sentence = first_sentence(names.sentences(deadline.section, deadline.action), deadline.title) or deadline.title
         written = names.deadline_written(deadline.id)
         action = names.actions.get(deadline.action) if deadline.action else None
         add((deadline.title, "时限", written, names.owner_names(deadline.owners, sentence),

@@ -1,4 +1,4 @@
-"""document.docx, laid out per GB/T 9704-2012 《党政机关公文格式》, written with python-docx.
+"""document.docx, laid out per GB/T 9704-2012 《党政机关公文格式》.
 
 Page: A4, 版心 156 × 225 mm (天头 37 mm, 订口 28 mm), 22 lines of 28 characters
 (a line-and-character grid, lines at exactly 28.95 pt). Text: 3号仿宋_GB2312; the
@@ -7,6 +7,15 @@ titles the same by level. The 发文机关标志 red and centred over the red se
 the 版记 (抄送, 印发) between black rules at the end; page numbers “— N —” in 4号
 宋体, odd pages right and even pages left. Every run names its East Asian font
 (``w:eastAsia``), never a theme font; docs/documents.md lists the open fallbacks.
+
+python-docx writes the package: styles, settings, the sections and their page numbers,
+the core properties and the 版记, a handful of elements. The body's paragraphs, which grow
+with the plan, are written here as WordprocessingML text (the run and paragraph properties
+of each role prebuilt, the text escaped) and spliced into ``word/document.xml`` where
+python-docx left a marker for each section: python-docx inserts each paragraph by scanning
+the body, so building thousands of them through it is quadratic. The text is the bytes
+python-docx writes for the same paragraphs; tests/targets/publish/test_docx_writer.py holds
+it to python-docx's own builder (tests/targets/publish/docx_oracle.py) byte for byte.
 
 python-docx is imported only here, when a document is written.
 """
@@ -17,6 +26,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from functools import cache
 from typing import Any
 
 from compiler import model as m
@@ -61,25 +71,10 @@ def _ns(tag: str) -> str:
     return str(qn(tag))
 
 
-# The run properties of each (fonts, size, bold, colour) once built, copied into every later run that has
-# none of its own: building them through python-docx's setters is most of a long document's writing time.
-_RPR_BY_STYLE: dict[tuple[str, float, bool, str | None, str], Any] = {}
-
-
 def _set_fonts(run: Any, east_asia: str, size: float, *, bold: bool = False, color: str | None = None,
                latin: str = LATIN) -> None:
     """Name the run's fonts explicitly (ascii, hAnsi, eastAsia, cs): no theme fonts."""
-    import copy
-
-    key = (east_asia, size, bold, color, latin)
-    element = run._element
-    if element.rPr is None and key in _RPR_BY_STYLE:
-        element.insert(0, copy.deepcopy(_RPR_BY_STYLE[key]))
-        return
-    fresh = element.rPr is None
     _build_fonts(run, east_asia, size, bold=bold, color=color, latin=latin)
-    if fresh:
-        _RPR_BY_STYLE[key] = copy.deepcopy(element.rPr)
 
 
 def _build_fonts(run: Any, east_asia: str, size: float, *, bold: bool, color: str | None, latin: str) -> None:
@@ -242,6 +237,8 @@ def _footers(section: Any) -> None:
 
 
 class _Writer:
+    """The package as python-docx builds it: everything but the body's paragraphs, which are markers."""
+
     def __init__(self) -> None:
         import docx
 
@@ -250,17 +247,17 @@ class _Writer:
         self.document.settings.odd_and_even_pages_header_footer = True
         _setup_section(self.document.sections[0])
         _footers(self.document.sections[0])
-        self.first = True
+        self.sections = 0
+        self._mark()
 
-    def paragraph(self, *, page_break: bool = False) -> Any:
-        if self.first:
-            self.first = False
-            paragraph = self.document.paragraphs[0] if self.document.paragraphs else self.document.add_paragraph()
-        else:
-            paragraph = self.document.add_paragraph()
-        if page_break:
-            paragraph.paragraph_format.page_break_before = True
-        return paragraph
+    def _mark(self) -> None:
+        """Where the next section's paragraphs go: a comment, replaced by them in the saved XML."""
+        from lxml import etree
+
+        self.document.element.body.get_or_add_sectPr().addprevious(etree.Comment(_MARK.format(self.sections)))
+
+    def paragraph(self) -> Any:
+        return self.document.add_paragraph()
 
     def blank(self) -> None:
         self.paragraph()
@@ -270,6 +267,8 @@ class _Writer:
 
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _setup_section(section)  # footers are linked to the first section's
+        self.sections += 1
+        self._mark()
 
     def text(self, paragraph: Any, text: str, font: str, size: float, **options: Any) -> Any:
         run = paragraph.add_run(xml_safe(text))
@@ -277,87 +276,147 @@ class _Writer:
         return run
 
 
-def _write(writer: _Writer, para: Para, previous: Para | None) -> Any:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+_MARK = "planc-body-{}"
+_CORE_TEXT = 255
+_MARKER = re.compile(rb"<!--planc-body-(\d+)-->")
+
+
+# -- the body's paragraphs as WordprocessingML text, as python-docx serialises them (through lxml)
+
+_BLANK = "<w:p/>"
+_BREAKS = re.compile(r"([\t\r\n])")
+_BREAK_XML = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+
+
+@cache
+def _rpr(east_asia: str, size: float, bold: bool = False, color: str | None = None, latin: str = LATIN) -> str:
+    """A run's properties as :func:`_build_fonts` makes them: w:rFonts, w:b, w:color, w:sz, then w:spacing."""
     from docx.shared import Pt
 
+    return "".join((
+        "<w:rPr>",
+        f'<w:rFonts w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asia}" w:cs="{latin}" w:hint="eastAsia"/>',
+        "<w:b/>" if bold else '<w:b w:val="0"/>',
+        f'<w:color w:val="{color}"/>' if color else "",
+        f'<w:sz w:val="{int(Pt(size).pt * 2)}"/>',
+        f'<w:spacing w:val="{CHAR_TIGHTEN}"/>' if size == SIZE_BODY else "",
+        "</w:rPr>",
+    ))
+
+
+def _t(text: str) -> str:
+    # lxml escapes &, < and > in text; python-docx keeps spaces at either end (str.strip's) with xml:space
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if text[0].isspace() or text[-1].isspace():
+        return f'<w:t xml:space="preserve">{escaped}</w:t>'
+    return f"<w:t>{escaped}</w:t>"
+
+
+# what needs more than a plain w:t: characters xml_safe replaces, breaks, and what lxml escapes
+_SPECIAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\t\r\n&<>]")
+
+
+def _run(text: str, rpr: str) -> str:
+    """``run.text = text`` in python-docx: a tab is a w:tab, a line break (CR or LF) a w:br, the rest w:t."""
+    if not text:
+        return f"<w:r>{rpr}</w:r>"
+    if _SPECIAL.search(text) is None and not text[0].isspace() and not text[-1].isspace():
+        return f"<w:r>{rpr}<w:t>{text}</w:t></w:r>"
+    text = xml_safe(text)
+    if _BREAKS.search(text) is None:
+        return f"<w:r>{rpr}{_t(text)}</w:r>"
+    parts = [_BREAK_XML[piece] if piece in _BREAK_XML else _t(piece) for piece in _BREAKS.split(text) if piece]
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
+def _paragraph(ppr: str, runs: str = "") -> str:
+    if not ppr and not runs:
+        return _BLANK
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{runs}</w:p>" if ppr else f"<w:p>{runs}</w:p>"
+
+
+@cache
+def _ind(*, first: float = 0, left: float = 0, right: float = 0) -> str:
+    """:func:`_indent` on a paragraph without indents."""
+    attributes = []
+    if left:
+        attributes.append(f'w:left="{round(left * CHAR * 20)}" w:leftChars="{round(left * 100)}"')
+    if right:
+        attributes.append(f'w:right="{round(right * CHAR * 20)}" w:rightChars="{round(right * 100)}"')
+    if first > 0:
+        attributes.append(f'w:firstLine="{round(first * CHAR * 20)}" w:firstLineChars="{round(first * 100)}"')
+    elif first < 0:
+        attributes.append(f'w:hanging="{round(-first * CHAR * 20)}" w:hangingChars="{round(-first * 100)}"')
+    return f"<w:ind {' '.join(attributes)}/>" if attributes else "<w:ind/>"
+
+
+@cache
+def _exact(points: float) -> str:
+    """``paragraph_format.line_spacing = Pt(points)``: an exact line height in twips."""
+    from docx.shared import Pt
+
+    return f'<w:spacing w:line="{Pt(points).twips}" w:lineRule="exact"/>'
+
+
+_CENTER = '<w:jc w:val="center"/>'
+_RIGHT = '<w:jc w:val="right"/>'
+_RED_RULE = f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="4" w:color="{RED}"/></w:pBdr>'
+
+
+def _write(out: list[str], para: Para, previous: Para | None) -> None:
+    """Append ``para``'s paragraphs (with the blank lines around it) to ``out``."""
     role = para.role
-    if role == "issuer":
-        paragraph = writer.paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.line_spacing = Pt(SIZE_ISSUER * 1.5)
-        writer.text(paragraph, para.text, XIAOBIAOSONG, SIZE_ISSUER, color=RED)
-        return paragraph
-    if role == "doc_no":
-        writer.blank()
-        paragraph = writer.paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        writer.text(paragraph, para.text, FANGSONG, SIZE_BODY)
-        _border(paragraph, "bottom", RED, 18, space=4)  # the red separator, 4 mm below the 文号
-        return paragraph
-    if role == "title":
-        if (previous is not None and previous.role in ("issuer", "doc_no")) or (previous and not para.new_page):
-            writer.blank()
-        paragraph = writer.paragraph(page_break=para.new_page)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.line_spacing = Pt(LINE_TWIPS / 20 * 1.2)
-        writer.text(paragraph, para.text, XIAOBIAOSONG, SIZE_TITLE)
-        writer.blank()  # 标题下空一行
-        return paragraph
-    if role == "recipients":
-        paragraph = writer.paragraph()  # 顶格
-        writer.text(paragraph, para.text, FANGSONG, SIZE_BODY)
-        return paragraph
-    if role in ("signature", "date"):
+    if role == "body":  # most of a document
+        out.append(_body(para))
+    elif role == "issuer":
+        out.append(_paragraph(_exact(SIZE_ISSUER * 1.5) + _CENTER,
+                              _run(para.text, _rpr(XIAOBIAOSONG, SIZE_ISSUER, color=RED))))
+    elif role == "doc_no":
+        out.append(_BLANK)
+        # the red separator, 4 mm below the 文号
+        out.append(_paragraph(_RED_RULE + _CENTER, _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
+    elif role in ("title", "annex_title"):
+        if role == "annex_title" or (previous is not None and previous.role in ("issuer", "doc_no")) or (
+                previous and not para.new_page):
+            out.append(_BLANK)
+        page_break = "<w:pageBreakBefore/>" if role == "title" and para.new_page else ""
+        out.append(_paragraph(page_break + _exact(LINE_TWIPS / 20 * 1.2) + _CENTER,
+                              _run(para.text, _rpr(XIAOBIAOSONG, SIZE_TITLE))))
+        out.append(_BLANK)  # 标题下空一行
+    elif role == "recipients":  # 顶格
+        out.append(_paragraph("", _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
+    elif role in ("signature", "date"):
         if previous is not None and previous.role not in ("signature", "date"):
-            writer.blank()
-        paragraph = writer.paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            out.append(_BLANK)
         # 成文日期 右空四字; the 署名 centred over it
-        width = len(para.text)
-        right = 4 if role == "date" else max(2, 4 + (11 - width) / 2)
-        _indent(paragraph, right=right)
-        writer.text(paragraph, para.text, FANGSONG, SIZE_BODY)
-        return paragraph
-    if role == "annex_note":
-        if previous is not None and previous.role != "annex_note":
-            writer.blank()
-        paragraph = writer.paragraph()
-        # 附件：1.… then 2.… aligned under 1.: left 2 + 3 characters, the first line hanging by 附件：
+        right = 4 if role == "date" else max(2, 4 + (11 - len(para.text)) / 2)
+        out.append(_paragraph(_RIGHT + _ind(right=right), _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
+    elif role == "annex_note":
         first_line = previous is None or previous.role != "annex_note"
-        _indent(paragraph, left=5, first=-3 if first_line else 0)
-        writer.text(paragraph, para.text, FANGSONG, SIZE_BODY)
-        return paragraph
-    if role == "annex_number":
-        paragraph = writer.paragraph()  # 附件N: 3号黑体, 顶格, on the section's first line
-        writer.text(paragraph, para.text, HEITI, SIZE_BODY)
-        return paragraph
-    if role == "annex_title":
-        writer.blank()
-        paragraph = writer.paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.line_spacing = Pt(LINE_TWIPS / 20 * 1.2)
-        writer.text(paragraph, para.text, XIAOBIAOSONG, SIZE_TITLE)
-        writer.blank()
-        return paragraph
-    if role == "heading":
-        paragraph = writer.paragraph()
-        _indent(paragraph, first=2)
+        if first_line and previous is not None:
+            out.append(_BLANK)
+        # 附件：1.… then 2.… aligned under 1.: left 2 + 3 characters, the first line hanging by 附件：
+        out.append(_paragraph(_ind(left=5, first=-3 if first_line else 0), _run(para.text, _rpr(FANGSONG, SIZE_BODY))))
+    elif role == "annex_number":  # 附件N: 3号黑体, 顶格, on the section's first line
+        out.append(_paragraph("", _run(para.text, _rpr(HEITI, SIZE_BODY))))
+    elif role == "heading":
         font, bold = _HEADING_FONTS.get(para.level, (FANGSONG, False))
-        writer.text(paragraph, para.text, font, SIZE_BODY, bold=bold)
-        paragraph.paragraph_format.keep_with_next = True
-        return paragraph
-    # body text, with its run-in title styled by level
-    paragraph = writer.paragraph()
-    _indent(paragraph, first=2)
+        out.append(_paragraph("<w:keepNext/>" + _ind(first=2), _run(para.text, _rpr(font, SIZE_BODY, bold))))
+    else:
+        out.append(_body(para))
+
+
+def _body(para: Para) -> str:
+    """Body text, with its run-in title styled by level."""
+    runs = ""
     rest = para.text
     if para.run_in:
         font, bold = _HEADING_FONTS.get(para.level, (FANGSONG, False))
-        writer.text(paragraph, para.run_in, font, SIZE_BODY, bold=bold)
+        runs = _run(para.run_in, _rpr(font, SIZE_BODY, bold))
         rest = para.text[len(para.run_in):]
     if rest:
-        writer.text(paragraph, rest, FANGSONG, SIZE_BODY)
-    return paragraph
+        runs += _run(rest, _rpr(FANGSONG, SIZE_BODY))
+    return _paragraph(_ind(first=2), runs)
 
 
 def _colophon(writer: _Writer, lines: list[Para], printed_date: str) -> None:
@@ -397,16 +456,49 @@ def _printed_date(plan: m.Plan) -> str:
     return f"{day.year}年{day.month}月{day.day}日印发"
 
 
-def _deterministic(data: bytes) -> bytes:
-    """Re-pack the package with fixed member times and order, so equal plans give identical bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
+class _Members:
+    """Stands in for python-docx's zip writer: keeps each member it is given, in order."""
+
+    def __init__(self) -> None:
+        self.members: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.members.append((pack_uri.membername, blob))
+
+
+def _members(document: Any) -> list[tuple[str, bytes]]:
+    """The package's members as ``document.save`` writes them, in its order, not yet zipped.
+
+    ``OpcPackage.save`` with python-docx's own PackageWriter, minus the zip: the package is zipped
+    once, by :func:`_deterministic`, rather than zipped, read back and zipped again.
+    """
+    from docx.opc.pkgwriter import PackageWriter
+
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
+    members = _Members()
+    sink: Any = members  # what PackageWriter calls of its zip writer: write(pack_uri, blob)
+    PackageWriter._write_content_types_stream(sink, package.parts)
+    PackageWriter._write_pkg_rels(sink, package.rels)
+    PackageWriter._write_parts(sink, package.parts)
+    return members.members
+
+
+def _deterministic(members: list[tuple[str, bytes]], sections: list[list[str]]) -> bytes:
+    """Zip the package with fixed member times and order, so equal plans give identical bytes.
+
+    The body's paragraphs go into ``word/document.xml`` in place of the section markers.
+    """
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+        for name, content in members:
+            member = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
             member.compress_type = zipfile.ZIP_DEFLATED
             member.external_attr = 0o644 << 16
-            target.writestr(member, source.read(info.filename))
+            if name == "word/document.xml":
+                content = _MARKER.sub(lambda match: "".join(sections[int(match[1])]).encode("utf-8"), content)
+            target.writestr(member, content)
     return out.getvalue()
 
 
@@ -418,8 +510,8 @@ def render_docx(plan: m.Plan, punctuate: bool = True) -> bytes:
 def docx_from(plan: m.Plan, document: Published) -> bytes:
     writer = _Writer()
     core = writer.document.core_properties
-    core.title = xml_safe(document.title)
-    core.author = xml_safe("、".join(plan.issuers))
+    core.title = xml_safe(document.title)[:_CORE_TEXT]  # python-docx refuses longer core properties
+    core.author = xml_safe("、".join(plan.issuers))[:_CORE_TEXT]
     core.last_modified_by = ""
     core.revision = 1
     stamp = dt.datetime.combine(plan.issued or plan.period.start, dt.time())
@@ -428,16 +520,16 @@ def docx_from(plan: m.Plan, document: Published) -> bytes:
     core.comments = ""
     paragraphs = list(document.paragraphs)
     colophon = [p for p in paragraphs if p.role in ("copy_to", "printed")]
+    sections: list[list[str]] = [[]]
     previous: Para | None = None
     for para in paragraphs:
         if para.role in ("copy_to", "printed"):
             continue
         if para.new_section:
             writer.section()
-        _write(writer, para, previous)
+            sections.append([])
+        _write(sections[-1], para, previous)
         previous = para
     if colophon:
         _colophon(writer, colophon, _printed_date(plan))
-    buffer = io.BytesIO()
-    writer.document.save(buffer)
-    return _deterministic(buffer.getvalue())
+    return _deterministic(_members(writer.document), sections)

@@ -24,31 +24,37 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-
 _SIMPLE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _YEAR_RANGE = re.compile(r"(?<!\d)(\d{4})\s*[-–—~～]\s*(\d{4})(?!\d)")
 _NUMBER_RANGE = re.compile(r"(\d(?:\.\d+)?%?)\s*[~～–]\s*(\d)")
+_RANGE_MARK = re.compile("[-–—~～]")  # what either range needs
+
+
+# the marks _convert changes in Chinese text; most paragraphs have none of them
+_MARKS = re.compile(r'[,;:?!()"]')
+_BRACKETS = {"(": "（", ")": "）"}
 
 
 def _convert(segment: str, chinese: bool) -> str:
-    segment = _YEAR_RANGE.sub(r"\1—\2", segment)
-    segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
-    if not chinese:
+    if _RANGE_MARK.search(segment) is not None:
+        segment = _YEAR_RANGE.sub(r"\1—\2", segment)
+        segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
+    if not chinese or _MARKS.search(segment) is None:
         return segment
-    out: list[str] = []
     quote_open = True
-    for index, char in enumerate(segment):
-        before = segment[index - 1] if index else ""
-        after = segment[index + 1] if index + 1 < len(segment) else ""
-        if char in _SIMPLE:
-            between_digits = before.isdigit() and after.isdigit() and char in ",:"
-            out.append(char if between_digits else _SIMPLE[char])
-        elif char == "(":
-            out.append("（")
-        elif char == ")":
-            out.append("）")
-        elif char == '"':
-            out.append("“" if quote_open else "”")
-            quote_open = not quote_open
-        else:
-            out.append(char)
-    return "".join(out)
+    last = len(segment) - 1
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal quote_open
+        char = match.group()
+        if char == '"':
+            opening, quote_open = quote_open, not quote_open
+            return "“" if opening else "”"
+        if char in _BRACKETS:
+            return _BRACKETS[char]
+        index = match.start()
+        if char in ",:" and 0 < index < last and segment[index - 1].isdigit() and segment[index + 1].isdigit():
+            return char  # between two digits (1,000 · 10:30)
+        return _SIMPLE[char]
+
+    return _MARKS.sub(mark, segment)
 
 
 def fullwidth(text: str) -> str:
@@ -58,6 +64,8 @@ def fullwidth(text: str) -> str:
     except that ranges still take the range marks.
     """
     chinese = bool(_CJK.search(text))
+    if "@" not in text and "://" not in text and "www." not in text:  # nothing _PROTECTED could match
+        return _convert(text, chinese)
     pieces: list[str] = []
     last = 0
     for match in _PROTECTED.finditer(text):

@@ -105,6 +105,83 @@ def test_parallel_emission_is_byte_identical_to_serial(tmp_path: Path) -> None:
     assert render_plans(plans, jobs=2) == render_plans(plans, jobs=1)  # type: ignore[arg-type]
 
 
+def test_a_parallel_build_emits_in_the_compiling_workers_and_writes_what_a_serial_build_writes(tmp_path: Path) -> None:
+    src = write_plans(tmp_path / "src")
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    one = build(str(src), "--out", str(serial), "-j", "1", "--timings")
+    two = build(str(src), "--out", str(parallel), "-j", "2", "--timings")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert "  compile and emit " in two.output and "  compile and emit " not in one.output
+    assert "timings: 5 plan(s) emitted, 0 reused" in two.output
+    assert tree(parallel) == tree(serial)
+
+
+def test_emitting_ahead_skips_plans_with_errors_and_plans_the_previous_build_holds(tmp_path: Path) -> None:
+    from compiler.loader import DEFAULT_MAX_FILE_BYTES
+    from driver.cache import build_options
+    from driver.emit import EmitAhead, recorded_keys
+
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    out = tmp_path / "out"
+    assert build(str(src), "--out", str(out), "-j", "1").exit_code == 0
+    options = build_options(pdf="no", max_file_bytes=str(DEFAULT_MAX_FILE_BYTES))  # as `planc build` sets them
+    ahead = EmitAhead(options, recorded_keys(out))
+    assert set(ahead.recorded) == {str((src / "p1.plan").resolve()), str((src / "p2.plan").resolve())}
+    assert ahead(compile_file(src / "p1.plan")) is None  # unchanged: the build verifies and reuses it
+    (src / "p2.plan").write_text(plan_text("p2", "改过标题的方案"), encoding="utf-8")
+    emitted = ahead(compile_file(src / "p2.plan"))
+    assert emitted is not None and "改过标题的方案".encode() in emitted[0]["plan.json"]
+    broken = src / "p3.plan"
+    broken.write_text(plan_text("p3").replace("lead ", "lead 没有这个单位 ", 1), encoding="utf-8")
+    assert not compile_file(broken).ok
+    assert ahead(compile_file(broken)) is None
+    assert EmitAhead(options)(compile_file(src / "p1.plan")) is not None  # no record: emitted
+
+
+def test_the_build_writes_the_files_emitted_ahead_instead_of_emitting_again(tmp_path: Path) -> None:
+    from driver.emit import build_all
+
+    src = write_plans(tmp_path / "src", ("p1", "p2"))
+    plans = [compile_file(src / f"{pid}.plan").plan for pid in ("p1", "p2")]
+    assert all(plans)
+    files = {"plan.json": b"emitted ahead\n"}
+    built = build_all(plans, tmp_path / "out", [src], emitted_ahead={"p1": (files, {"plan_json": 0.0})})  # type: ignore[arg-type]
+    assert built.emitted == ["p1", "p2"]
+    assert (tmp_path / "out" / "p1" / "plan.json").read_bytes() == b"emitted ahead\n"
+    assert not (tmp_path / "out" / "p1" / "document.md").exists()  # nothing of p1 was emitted here
+    assert (tmp_path / "out" / "p2" / "document.md").exists()
+
+
+_RECORDING: dict[str, object] = {}  # the pid file and the real function; the forked workers inherit it
+
+
+def _emit_target_recording_its_process(name: str) -> tuple[dict[str, bytes], float]:
+    """Module-level, so the pool can send it to the workers by name."""
+    with Path(str(_RECORDING["pids"])).open("a", encoding="utf-8") as pids:
+        pids.write(f"{os.getpid()}\n")
+    return _RECORDING["real"](name)  # type: ignore[operator, no-any-return]
+
+
+def test_a_large_plans_targets_emitted_side_by_side_are_the_same_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import driver.emit
+    from driver.emit import emit_plan
+
+    compiled = compile_file(Path(__file__).resolve().parents[2] / "plans" / "yueyang-2025.plan")
+    assert compiled.plan is not None
+    serial, serial_seconds = emit_plan(compiled.plan, jobs=1)
+    monkeypatch.setattr(driver.emit, "LARGE_PLAN", 0)  # every plan counts as large
+    monkeypatch.setitem(_RECORDING, "real", driver.emit._emit_target)
+    monkeypatch.setitem(_RECORDING, "pids", tmp_path / "pids")
+    monkeypatch.setattr(driver.emit, "_emit_target", _emit_target_recording_its_process)
+    parallel, parallel_seconds = emit_plan(compiled.plan, jobs=2)
+    assert parallel == serial and list(parallel) == list(serial)
+    assert set(parallel_seconds) == set(serial_seconds)
+    pids = set((tmp_path / "pids").read_text(encoding="utf-8").split())
+    assert pids and str(os.getpid()) not in pids  # every target ran in a worker process
+
+
 def test_timings_name_every_stage_and_target(tmp_path: Path) -> None:
     from targets import all_targets
 

@@ -290,3 +290,16 @@ def test_escape_helpers_flatten_and_neutralise() -> None:
     assert markdown_inline("a\nb\x1b[31m") == "a b \\[31m"
     assert markdown_cell("") == " " and markdown_cell("a|b") == "a\\|b"
     assert html_line("</svg>\n\n{{x}}") == "&lt;/svg&gt; &#123;&#123;x}}"
+
+
+# every character class the escaper treats specially, and ordinary Chinese and Latin text
+_ESCAPER_ALPHABET = st.sampled_from(list("\\`*_[]<>|&~#{}%-+=.)0123456789 \t\n\r\x00\x1f\x7f\x85\xa0\u2028\u3000")
+                                   + list("推进工作方案AbZ（）：，。"))
+
+
+@given(st.text(_ESCAPER_ALPHABET, max_size=12) | st.text(max_size=12))
+@settings(max_examples=3000)
+def test_text_the_fast_path_returns_as_is_is_text_the_full_escaper_leaves_unchanged(text: str) -> None:
+    from targets.escape import _markdown_inline_escaped, markdown_inline
+
+    assert markdown_inline(text) == _markdown_inline_escaped(text)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from targets.publish.punctuation import fullwidth, half_width_marks
+from targets.publish.punctuation import _convert, fullwidth, half_width_marks
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -29,3 +31,49 @@ def test_half_width_marks_finds_prose_marks_only() -> None:
     assert half_width_marks("增长1,000亿元") == []
     assert half_width_marks("市发改委,市住建局")
     assert half_width_marks("English, only") == []
+
+
+def _convert_by_character(segment: str, chinese: bool) -> str:
+    """The conversion as it was written first, one character at a time: the reference for the regex version."""
+    from targets.publish.punctuation import _NUMBER_RANGE, _SIMPLE, _YEAR_RANGE
+
+    segment = _YEAR_RANGE.sub(r"\1—\2", segment)
+    segment = _NUMBER_RANGE.sub(r"\1～\2", segment)
+    if not chinese:
+        return segment
+    out: list[str] = []
+    quote_open = True
+    for index, char in enumerate(segment):
+        before = segment[index - 1] if index else ""
+        after = segment[index + 1] if index + 1 < len(segment) else ""
+        if char in _SIMPLE:
+            between_digits = before.isdigit() and after.isdigit() and char in ",:"
+            out.append(char if between_digits else _SIMPLE[char])
+        elif char == "(":
+            out.append("（")
+        elif char == ")":
+            out.append("）")
+        elif char == '"':
+            out.append("“" if quote_open else "”")
+            quote_open = not quote_open
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+@settings(max_examples=500)
+@given(st.text(st.sampled_from(',;:?!()"-~–—～.%0123456789²①٣ 年个政府abc'), max_size=40), st.booleans())
+def test_convert_matches_the_character_loop(segment: str, chinese: bool) -> None:
+    assert _convert(segment, chinese) == _convert_by_character(segment, chinese)
+
+
+@given(st.text(max_size=60))
+def test_fullwidth_of_any_text_matches_the_character_loop(text: str) -> None:
+    from targets.publish.punctuation import _CJK, _PROTECTED
+
+    chinese = bool(_CJK.search(text))
+    pieces, last = [], 0
+    for match in _PROTECTED.finditer(text):
+        pieces += [_convert_by_character(text[last:match.start()], chinese), match.group(0)]
+        last = match.end()
+    assert fullwidth(text) == "".join(pieces) + _convert_by_character(text[last:], chinese)
