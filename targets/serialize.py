@@ -31,13 +31,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import gc
 import json
 import re
 import types
 import typing
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any, Literal, Union
 
 try:  # orjson is a dependency; the fallback keeps a broken wheel from breaking every build
@@ -171,26 +168,6 @@ def _plain_type(annotation: Any, found: dict[type, tuple[tuple[str, str], ...] |
     if origin is dict:
         return args[0] is str and _plain_type(args[1], found)
     return isinstance(annotation, type) and _is_plain(annotation, found)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection inside the block: for an emitter that builds many short-lived objects.
-
-    After a large plan is compiled a million objects are alive, and each of the
-    collector's full passes walks all of them; building 50,000 schedule events set
-    off several such passes (most of the schedule target's time at 100k lines,
-    growing faster than the plan). The objects built here are freed by reference
-    counting when the emitter returns, so nothing is left for the collector; the
-    output does not depend on it. The collector is switched back on only if it was on.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def encode(data: Any) -> bytes:

@@ -16,10 +16,8 @@ from targets import Files, Target
 
 def emit(plan: Plan) -> Files:
     from targets.docs.render import render_document
-    from targets.serialize import paused_gc
 
-    with paused_gc():  # a view object per paragraph, all freed on return
-        return {"document.md": render_document(plan).encode("utf-8")}
+    return {"document.md": render_document(plan).encode("utf-8")}
 
 
 def emit_index(plans: list[Plan]) -> Files:

@@ -34,13 +34,10 @@ def stamp_date(plan: Plan) -> dt.date:
 
 def emit(plan: Plan) -> Files:
     from targets.schedule.ics import build_ics
-    from targets.serialize import dump_json, paused_gc  # the JSON encoders load only when emitting
+    from targets.serialize import dump_json  # the JSON encoders load only when emitting
 
-    with paused_gc():  # ~10 objects per event, all freed before the collector is switched back on
-        schedule = schedule_of(plan)
-        files = {"schedule.json": dump_json(schedule), "schedule.ics": build_ics(schedule, stamp_date(plan))}
-        del schedule
-    return files
+    schedule = schedule_of(plan)
+    return {"schedule.json": dump_json(schedule), "schedule.ics": build_ics(schedule, stamp_date(plan))}
 
 
 def schedule_years(plan: Plan) -> list[int]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -216,3 +217,42 @@ def test_a_no_change_build_compiles_nothing_and_prints_the_same_diagnostics(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     with pytest.raises(AssertionError, match="compiled although"):
         build(str(src), "--out", str(out))
+
+
+def test_the_emitters_collector_pause_restores_the_collector_as_it_found_it() -> None:
+    from driver.emit import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the inner block leaves it off for the outer one
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # it was off: it stays off
+    finally:
+        gc.enable()
+    with pytest.raises(ZeroDivisionError), paused_gc():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()
+
+
+def test_targets_emit_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import targets
+    from driver.emit import emit_plan
+
+    seen: list[bool] = []
+
+    def emit(_plan: object) -> dict[str, bytes]:
+        seen.append(gc.isenabled())
+        return {"x.txt": b"x"}
+
+    monkeypatch.setattr(targets, "all_targets", lambda: [targets.Target("probe", emit)])
+    compiled = compile_file(Path(__file__).resolve().parents[2] / "plans" / "yiyang-2022.plan")
+    assert compiled.plan is not None and gc.isenabled()
+    assert emit_plan(compiled.plan) == ({"x.txt": b"x"}, {"probe": pytest.approx(0, abs=1)})
+    assert seen == [False] and gc.isenabled()

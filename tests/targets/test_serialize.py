@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from hypothesis import strategies as st
 from compiler.pipeline import compile_paths
 from driver.emit import render_all
 from targets import serialize
-from targets.serialize import _FLOAT_TOKEN, _plain, dump_json, encode, json_schema, paused_gc
+from targets.serialize import _FLOAT_TOKEN, _plain, dump_json, encode, json_schema
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -184,26 +183,6 @@ def test_an_undeclared_subclass_or_a_float_takes_the_reference_path() -> None:
         value: float
 
     assert not _plain(Ratio)
-
-
-def test_paused_gc_restores_the_collector_as_it_found_it() -> None:
-    assert gc.isenabled()
-    with paused_gc():
-        assert not gc.isenabled()
-        with paused_gc():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the inner block leaves it off for the outer one
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with paused_gc():
-            pass
-        assert not gc.isenabled()  # it was off: it stays off
-    finally:
-        gc.enable()
-    with pytest.raises(ZeroDivisionError), paused_gc():
-        1 / 0  # noqa: B018
-    assert gc.isenabled()
 
 
 def test_a_part_checked_on_the_assumption_of_a_failed_model_is_not_remembered_as_plain() -> None:
