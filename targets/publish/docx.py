@@ -456,6 +456,10 @@ def _printed_date(plan: m.Plan) -> str:
     return f"{day.year}年{day.month}月{day.day}日印发"
 
 
+# python-docx's private steps of PackageWriter.write (python-docx 1.1-1.2), called one by one to skip its zip
+_PACKAGE_WRITER_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+
+
 class _Members:
     """Stands in for python-docx's zip writer: keeps each member it is given, in order."""
 
@@ -474,6 +478,12 @@ def _members(document: Any) -> list[tuple[str, bytes]]:
     """
     from docx.opc.pkgwriter import PackageWriter
 
+    steps = [getattr(PackageWriter, name, None) for name in _PACKAGE_WRITER_STEPS]
+    if not all(callable(step) for step in steps):  # a python-docx without these private steps: save and unzip
+        buffer = io.BytesIO()
+        document.save(buffer)
+        with zipfile.ZipFile(buffer) as package_zip:
+            return [(info.filename, package_zip.read(info)) for info in package_zip.infolist()]
     package = document.part.package
     for part in package.parts:
         part.before_marshal()

@@ -120,3 +120,27 @@ def test_a_section_at_the_start_and_no_body_at_all() -> None:
         Published((Para("printed", "岳阳市人民政府办公室2025年2月7日印发"),), "标题"),
     ):
         assert_same_package(writer.docx_from(subject, document), oracle.docx_from(subject, document))
+
+
+def test_a_python_docx_without_the_private_writer_steps_gives_the_same_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package's parts come from python-docx's PackageWriter steps; should a release drop them, the
+    writer saves through python-docx's public API and unzips instead, to the same bytes."""
+    from docx.opc.pkgwriter import PackageWriter
+
+    from compiler.pipeline import compile_file
+
+    compiled = compile_file(PLANS / "yueyang-2025.plan")
+    assert compiled.plan is not None
+    document = published(compiled.plan)
+    fast = writer.docx_from(compiled.plan, document)
+    saved: list[bool] = []
+    public_write = PackageWriter.write
+
+    def write(*args: object) -> None:
+        saved.append(True)
+        public_write(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PackageWriter, "write", staticmethod(write))
+    monkeypatch.setattr(writer, "_PACKAGE_WRITER_STEPS", ("_write_parts_as_renamed_by_a_later_release",))
+    assert_same_package(writer.docx_from(compiled.plan, document), fast)
+    assert saved == [True]  # the public save ran
