@@ -7,11 +7,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from compiler.contexts import keywords_in
 from diagnostics import Diagnostic, Span, make
-from dsl.parser import parse
-from dsl.syntax import SyntaxFile
+
+if TYPE_CHECKING:
+    from dsl.syntax import SyntaxFile
 
 DEFAULT_MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_INCLUDE_DEPTH = 16
@@ -72,7 +73,13 @@ def decode_source(
 
 
 def parse_file(text: str, name: str) -> SyntaxFile:
-    """How the loader parses a file's text: every syntax error, with keyword suggestions for its block."""
+    """How the loader parses a file's text: every syntax error, with keyword suggestions for its block.
+
+    The parser loads on the first parse: a no-change `planc build` reads files without parsing them.
+    """
+    from compiler.contexts import keywords_in
+    from dsl.parser import parse
+
     return parse(text, name, keywords_in=keywords_in)
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -16,7 +15,8 @@ from time import perf_counter
 
 from compiler import model as m
 from compiler.build import Builder, Defined, Reference
-from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader, display_path
+from compiler.discover import discover
+from compiler.loader import DEFAULT_MAX_FILE_BYTES, Loader
 from compiler.numbering import assign_numbers
 from compiler.owners import assign_owner_texts
 from compiler.resolve import finalize_owners, resolve
@@ -62,42 +62,6 @@ class CompileResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.all_diagnostics())
-
-
-# A plan file has a `plan` statement at the start of a line; included parts have none.
-# Discovery looks for it textually so that folders are not parsed twice.
-_PLAN_STATEMENT = re.compile(r"^[ \t\u3000]*(?:plan|方案)[ \t\u3000:：]", re.M)
-
-
-def _is_plan_file(loader: Loader, path: Path) -> bool:
-    try:
-        head = path.read_bytes()[: loader.max_file_bytes].decode("utf-8", errors="replace")
-    except OSError:
-        return True  # report the read error against it
-    return bool(_PLAN_STATEMENT.search(head))
-
-
-def discover(paths: list[Path], loader: Loader) -> tuple[list[Path], list[Diagnostic], bool]:
-    """The plan files named by ``paths``: files as given; folders searched for files with a `plan` block."""
-    entries: list[Path] = []
-    diagnostics: list[Diagnostic] = []
-    usage_error = False
-    for path in paths:
-        name = display_path(path.absolute())
-        if not path.exists():
-            diagnostics.append(make("F001", f"no such file or folder `{name}`", None))
-            usage_error = True
-        elif path.is_dir():
-            found = [p for p in sorted(path.rglob("*.plan")) if p.is_file() and _is_plan_file(loader, p)]
-            if not found:
-                diagnostics.append(make("F007", f"no plans found in `{name}`", None,
-                                        hint="a plan is a .plan file with a `plan` block"))
-                usage_error = True
-            entries.extend(found)
-        else:
-            entries.append(path)
-    unique = list(dict.fromkeys(p.resolve() for p in entries))
-    return unique, diagnostics, usage_error
 
 
 def apply_acknowledgements(

@@ -71,8 +71,8 @@ def _compile(
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):
         return compile_paths(targets, max_file_bytes=max_file_bytes, jobs=jobs, options=options, after=after)
+    from compiler.discover import discover
     from compiler.loader import Loader
-    from compiler.pipeline import discover
 
     entries, _diagnostics, _usage = discover(targets, Loader(max_file_bytes=max_file_bytes))
     if len(entries) < 5:
@@ -146,8 +146,7 @@ def build(
     """Check plans, then emit every target into OUT (only if there are no errors)."""
     import time
 
-    from compiler.pipeline import default_jobs
-    from driver.emit import Timings, build_all, source_date_epoch_problem
+    from driver.cache import source_date_epoch_problem
     from driver.write import OutputError
 
     if fmt not in _format_choices():
@@ -155,7 +154,11 @@ def build(
     problem = source_date_epoch_problem()
     if problem:
         fail(problem)
-    clock = Timings() if timings else None
+    clock = None
+    if timings:
+        from driver.emit import Timings
+
+        clock = Timings()
     started = time.perf_counter()
     from driver.cache import build_options
 
@@ -175,6 +178,9 @@ def build(
             click.echo(f"{out} is up to date ({count} plan{'s' if count != 1 else ''}, nothing compiled or written)",
                        err=True)
             return
+    from compiler.pipeline import default_jobs  # after the no-change check, which needs no compiler
+    from driver.emit import build_all
+
     jobs = jobs or default_jobs()
     ahead = None
     if jobs > 1:  # each worker emits the plans it compiles; one process emits after compiling them all

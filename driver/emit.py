@@ -17,14 +17,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from compiler.model import Plan
-from diagnostics import Diagnostic
+from driver.cache import source_date_epoch_problem
 from driver.write import OutputError, OutputFolder, Staged, io_error
 
-# the largest SOURCE_DATE_EPOCH a calendar can hold: 9999-12-31T23:59:59Z
-MAX_SOURCE_DATE_EPOCH = 253402300799
+if TYPE_CHECKING:  # the model loads with the compiler; a no-change build needs neither
+    from compiler.model import Plan
+    from diagnostics import Diagnostic
+
 
 
 @dataclass
@@ -49,20 +50,6 @@ class Built:
     emitted: list[str]
     reused: list[str]
     changed: bool
-
-
-def source_date_epoch_problem(environ: dict[str, str] | None = None) -> str | None:
-    """A malformed SOURCE_DATE_EPOCH is a usage error (reproducible-builds.org: the build SHOULD fail)."""
-    value = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH")
-    if value is None or value.strip() == "":
-        return None
-    text = value.strip()
-    if not (text.isascii() and text.isdigit()):
-        return f"SOURCE_DATE_EPOCH=`{value}` is not a whole number of seconds since 1970-01-01 00:00 UTC"
-    if int(text) > MAX_SOURCE_DATE_EPOCH:
-        return (f"SOURCE_DATE_EPOCH={text} is after 9999-12-31 23:59:59 UTC (the largest is "
-                f"{MAX_SOURCE_DATE_EPOCH}); a calendar cannot hold that date")
-    return None
 
 
 @contextmanager

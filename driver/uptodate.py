@@ -51,8 +51,8 @@ def up_to_date(
     """(diagnostics, sources, plan count) when OUT already holds this build; None when a build must decide."""
     import os
 
+    from compiler.discover import discover
     from compiler.loader import Loader, decode_source, display_path
-    from compiler.pipeline import discover
     from driver.cache import plan_key, shared_key
     from driver.lock import BuildLock, LockTimeout
     from driver.manifest import SHARED

@@ -20,8 +20,6 @@ the build (exit 2) before anything is written or deleted.
 from __future__ import annotations
 
 import os
-import secrets
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,12 @@ from pathlib import Path
 from driver.cache import sha256
 from driver.manifest import NAME as MANIFEST_NAME
 from driver.manifest import SHARED, Entry, Manifest, ManifestDamaged
+
+
+def _token_hex(size: int) -> str:
+    """A random suffix for a temporary name (os.urandom: importing `secrets` cost 4 ms of a no-change build)."""
+    return os.urandom(size).hex()
+
 
 STATE = ".planc"
 
@@ -60,6 +64,7 @@ def _link_or_copy(source: Path, target: Path) -> None:
     try:
         os.link(source, target)
     except OSError:
+        import shutil  # loaded when a build writes, not for a no-change build
         shutil.copy2(source, target)
 
 
@@ -179,7 +184,7 @@ class OutputFolder:
         finish: Callable[[Path], None] | None = None,
     ) -> Path:
         """Write a new generation (fresh files written, reused ones hard-linked), then switch to it."""
-        temporary = self.gens / f".tmp-{os.getpid()}-{secrets.token_hex(4)}"
+        temporary = self.gens / f".tmp-{os.getpid()}-{_token_hex(4)}"
         try:
             temporary.mkdir()
             new = Manifest()
@@ -222,11 +227,13 @@ class OutputFolder:
             _write_file(temporary / MANIFEST_NAME, data)
             final = self.gens / sha256(data)[:16]
             if generation is not None and final.resolve() == generation.resolve():
-                final = self.gens / f"{final.name}-{secrets.token_hex(2)}"  # a repair of the current generation
+                final = self.gens / f"{final.name}-{_token_hex(2)}"  # a repair of the current generation
             elif final.exists():
+                import shutil
                 shutil.rmtree(final)  # left by a build killed after its rename, before its switch
             os.replace(temporary, final)
         except BaseException:
+            import shutil
             shutil.rmtree(temporary, ignore_errors=True)
             raise
         self._link_names([pid for pid in new.plans if pid != SHARED] + sorted(new.plans[SHARED].files))
@@ -244,7 +251,7 @@ class OutputFolder:
 
     def switch(self, generation: Path) -> None:
         """The commit point: one rename makes ``current`` point to the new generation."""
-        temporary = self.state / f"current.{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        temporary = self.state / f"current.{os.getpid()}-{_token_hex(4)}.tmp"
         os.symlink(f"gen/{generation.name}", temporary)
         try:
             os.replace(temporary, self.current)
@@ -256,6 +263,7 @@ class OutputFolder:
         """Delete earlier generations and what killed builds left: all below .planc/, planc's own folder."""
         for child in self.gens.iterdir():
             if child.name != keep.name:
+                import shutil
                 shutil.rmtree(child, ignore_errors=True)
         for child in self.state.glob("current.*.tmp"):
             child.unlink(missing_ok=True)

@@ -256,3 +256,19 @@ def test_targets_emit_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch)
     assert compiled.plan is not None and gc.isenabled()
     assert emit_plan(compiled.plan) == ({"x.txt": b"x"}, {"probe": pytest.approx(0, abs=1)})
     assert seen == [False] and gc.isenabled()
+
+
+def test_the_cache_key_holds_the_versions_of_the_libraries_that_write_the_output() -> None:
+    """Read from the dist-info folders on sys.path; each as importlib.metadata reports it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from driver.cache import _OUTPUT_DISTRIBUTIONS, _normalised, distribution_versions
+
+    found = distribution_versions()
+    for name in _OUTPUT_DISTRIBUTIONS:
+        try:
+            installed = version(name)
+        except PackageNotFoundError:  # planc itself when run from a bare checkout
+            continue
+        assert f"{_normalised(name)}-{installed}" in found, name
+    assert "python-docx" in {_normalised("Python_Docx")}

@@ -17,9 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from compiler.discover import discover
 from compiler.loader import Loader
 from compiler.model import Plan
-from compiler.pipeline import compile_file, discover
+from compiler.pipeline import compile_file
 from diagnostics import has_errors
 from targets.docs.render import render_document
 from tests.fidelity import coverage, sentences

@@ -14,8 +14,8 @@ PLANS = ROOT / "plans"
 
 def plan_files() -> list[Path]:
     """The golden schedule plans and every plan in plans/ (found as `planc check plans/` finds them)."""
+    from compiler.discover import discover
     from compiler.loader import Loader
-    from compiler.pipeline import discover
 
     found = sorted(GOLDEN.glob("*.plan"))
     if PLANS.is_dir():
