@@ -49,7 +49,8 @@ class CompileResult:
     plans: list[CompiledPlan] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)  # about the inputs as a whole
     usage_error: bool = False  # a path on the command line does not exist or holds no plans
-    sources: dict[str, str] = field(default_factory=dict)  # display path -> text, for code frames
+    # display path -> text, for code frames: every file read; from a pool, the files a diagnostic cites
+    sources: dict[str, str] = field(default_factory=dict)
     # what ``compile_paths(after=...)`` returned for each plan, by entry file (the build's emitted files)
     after: dict[Path, object] = field(default_factory=dict)
 
@@ -150,8 +151,9 @@ class CompileOptions:
 
     checks: tuple[PlanCheck, ...] = ()
     publish: bool = False
-    # send the declared names and references back from worker processes (editor tools use them; a build does not)
-    symbols: bool = True
+    # send the declared names and references back from worker processes: editor tools use them; the command
+    # line does not, and they are a third of what a worker sends back (a serial compile keeps them anyway)
+    symbols: bool = False
 
 
 def compile_file(
@@ -247,7 +249,9 @@ def _compile_in_worker(
     outcome = after(compiled) if after is not None else None
     if not options.symbols:  # the caller has no use for them; they are a third of what goes back
         compiled.defined, compiled.refs = {}, []
-    return compiled, loader.sources(), outcome  # the whole result, symbols and references included, pickles
+    cited = {span.file for d in compiled.diagnostics for span in (d.span, *(label.span for label in d.labels)) if span}
+    sources = {name: text for name, text in loader.sources().items() if name in cited}
+    return compiled, sources, outcome  # the whole result pickles, symbols and references included when asked
 
 
 def default_jobs() -> int:
@@ -276,7 +280,9 @@ def compile_paths(
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=min(jobs, len(entries))) as pool:
-            chunk = max(1, len(entries) // (jobs * 4))
+            # small batches: a worker left idle at the end waits for the other's last batch (with 25 plans a
+            # batch, half a second of the 200-plan bench); a batch of one would cost a round trip per plan
+            chunk = max(1, len(entries) // (jobs * 16))
             outcomes = pool.map(_compile_in_worker, entries, [max_file_bytes] * len(entries),
                                 [options] * len(entries), [after] * len(entries), chunksize=chunk)
             for entry, (compiled, sources, outcome) in zip(entries, outcomes):

@@ -66,7 +66,7 @@ def _compile(
     from compiler.pipeline import CompileOptions, compile_paths, default_jobs
 
     jobs = jobs or default_jobs()
-    options = CompileOptions(checks=target_checks(), publish=publish, symbols=after is None)
+    options = CompileOptions(checks=target_checks(), publish=publish)
     targets = _paths(paths)
     many = sum(1 for p in targets if p.is_dir()) > 0 or len(targets) > 5
     if not (sys.stderr.isatty() and many):

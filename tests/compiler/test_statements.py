@@ -107,6 +107,12 @@ def test_a_build_result_pickles_whole_with_its_symbols_and_resolved_references()
     assert holders and all(any(h is o for o in owners) for h in holders)
 
 
-def test_parallel_workers_return_the_symbols_too() -> None:
-    result = compile_paths([ROOT / "plans"], jobs=2)
+def test_parallel_workers_return_the_symbols_when_asked() -> None:
+    from compiler.pipeline import CompileOptions
+
+    result = compile_paths([ROOT / "plans"], jobs=2, options=CompileOptions(symbols=True))
     assert all(c.defined and c.refs for c in result.plans)
+    lean = compile_paths([ROOT / "plans"], jobs=2)  # the command line's: plans and diagnostics, no symbols
+    assert all(not c.defined and not c.refs for c in lean.plans)
+    assert [c.diagnostics for c in lean.plans] == [c.diagnostics for c in result.plans]
+    assert [c.plan for c in lean.plans] == [c.plan for c in result.plans]
