@@ -177,5 +177,9 @@ def test_parallel_check_matches_sequential(tmp_path: Path) -> None:
     parallel = run(["check", "plans", "--jobs", "2", "--format", "json"], tmp_path)
     assert sequential == parallel
     assert sequential[0] == 1 and '"R002"' in sequential[1]
+    # the code frames too: a worker sends back the text of every file a diagnostic cites
+    framed = [run(["check", "plans", "--jobs", jobs, "--color", "never"], tmp_path) for jobs in ("1", "2")]
+    assert framed[0] == framed[1]
+    assert "lead 市发改" in framed[1][2] and "^" in framed[1][2]
     code, _out, _err = run(["build", "plans", "--jobs", "2", "--out", "out"], tmp_path)
     assert code == 1  # the bad plan blocks the build, in parallel as in sequence
