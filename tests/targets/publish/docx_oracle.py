@@ -2,8 +2,9 @@
 
 Test-only: the oracle the fast writer (targets/publish/docx.py) is held to, byte for byte. Slow
 (python-docx's per-element machinery is quadratic in the number of paragraphs), so the tests give
-it documents of seed-plan size. The layout constants and ``xml_safe`` are the writer's, so a
-deliberate change of layout moves both.
+it documents of seed-plan size. The layout constants, ``xml_safe`` and the package's skeleton (styles,
+sections, page-number footers, the 版记), which the writer still builds through python-docx, are the
+writer's own; what the oracle holds separately is the body: every paragraph through python-docx.
 """
 
 from __future__ import annotations
@@ -14,216 +15,33 @@ import zipfile
 from typing import Any
 
 from compiler import model as m
+from targets.publish import docx as writer_module
 from targets.publish.docx import (
     _CORE_TEXT,
-    CHAR,
-    CHAR_TIGHTEN,
+    _HEADING_FONTS,
     FANGSONG,
     HEITI,
-    KAITI,
-    LATIN,
     LINE_TWIPS,
     RED,
     SIZE_BODY,
     SIZE_ISSUER,
-    SIZE_SMALL,
     SIZE_TITLE,
-    SONGTI,
     XIAOBIAOSONG,
+    _border,
+    _colophon,
+    _footers,
+    _indent,
+    _printed_date,
+    _setup_section,
+    _styles,
     xml_safe,
 )
 from targets.publish.layout import Para, Published, published
 
-_HEADING_FONTS = {1: (HEITI, False), 2: (KAITI, False), 3: (FANGSONG, True)}
 
+class _Writer(writer_module._Writer):
+    """The writer's python-docx package, with the body's paragraphs added through python-docx (no markers)."""
 
-def _ns(tag: str) -> str:
-    from docx.oxml.ns import qn
-
-    return str(qn(tag))
-
-
-# The run properties of each (fonts, size, bold, colour) once built, copied into every later run that has
-# none of its own: building them through python-docx's setters is most of a long document's writing time.
-_RPR_BY_STYLE: dict[tuple[str, float, bool, str | None, str], Any] = {}
-
-
-def _set_fonts(run: Any, east_asia: str, size: float, *, bold: bool = False, color: str | None = None,
-               latin: str = LATIN) -> None:
-    """Name the run's fonts explicitly (ascii, hAnsi, eastAsia, cs): no theme fonts."""
-    import copy
-
-    key = (east_asia, size, bold, color, latin)
-    element = run._element
-    if element.rPr is None and key in _RPR_BY_STYLE:
-        element.insert(0, copy.deepcopy(_RPR_BY_STYLE[key]))
-        return
-    fresh = element.rPr is None
-    _build_fonts(run, east_asia, size, bold=bold, color=color, latin=latin)
-    if fresh:
-        _RPR_BY_STYLE[key] = copy.deepcopy(element.rPr)
-
-
-def _build_fonts(run: Any, east_asia: str, size: float, *, bold: bool, color: str | None, latin: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.shared import Pt, RGBColor
-
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    if color:
-        run.font.color.rgb = RGBColor.from_string(color)
-    rpr = run._element.get_or_add_rPr()
-    fonts = rpr.find(_ns("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(_ns(attribute), None)
-    fonts.set(_ns("w:ascii"), latin)
-    fonts.set(_ns("w:hAnsi"), latin)
-    fonts.set(_ns("w:eastAsia"), east_asia)
-    fonts.set(_ns("w:cs"), latin)
-    fonts.set(_ns("w:hint"), "eastAsia")
-    if size == SIZE_BODY:
-        spacing = rpr.find(_ns("w:spacing"))
-        if spacing is None:
-            spacing = OxmlElement("w:spacing")
-            rpr.append(spacing)
-        spacing.set(_ns("w:val"), str(CHAR_TIGHTEN))
-
-
-def _indent(paragraph: Any, *, first: float = 0, left: float = 0, right: float = 0) -> None:
-    """Indents in characters, written both in grid characters (w:*Chars) and in twips for readers without the grid."""
-    from docx.oxml import OxmlElement
-
-    ppr = paragraph._element.get_or_add_pPr()
-    ind = ppr.find(_ns("w:ind"))
-    if ind is None:
-        ind = OxmlElement("w:ind")
-        ppr.append(ind)
-    if left:
-        ind.set(_ns("w:left"), str(round(left * CHAR * 20)))
-        ind.set(_ns("w:leftChars"), str(round(left * 100)))
-    if right:
-        ind.set(_ns("w:right"), str(round(right * CHAR * 20)))
-        ind.set(_ns("w:rightChars"), str(round(right * 100)))
-    if first > 0:
-        ind.set(_ns("w:firstLine"), str(round(first * CHAR * 20)))
-        ind.set(_ns("w:firstLineChars"), str(round(first * 100)))
-    elif first < 0:
-        ind.set(_ns("w:hanging"), str(round(-first * CHAR * 20)))
-        ind.set(_ns("w:hangingChars"), str(round(-first * 100)))
-
-
-def _border(paragraph: Any, side: str, color: str, eighths: int, space: int = 1) -> None:
-    """A rule above or below the paragraph as wide as the 版心 (``eighths``: line width in 1/8 pt)."""
-    from docx.oxml import OxmlElement
-
-    ppr = paragraph._element.get_or_add_pPr()
-    borders = ppr.find(_ns("w:pBdr"))
-    if borders is None:
-        borders = OxmlElement("w:pBdr")
-        # w:pBdr comes before w:spacing, w:ind and w:jc in CT_PPr's sequence
-        anchor = next((c for c in ppr if c.tag in {_ns("w:spacing"), _ns("w:ind"), _ns("w:jc")}), None)
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            ppr.append(borders)
-    edge = OxmlElement(f"w:{side}")
-    edge.set(_ns("w:val"), "single")
-    edge.set(_ns("w:sz"), str(eighths))
-    edge.set(_ns("w:space"), str(space))
-    edge.set(_ns("w:color"), color)
-    borders.append(edge)
-
-
-def _page_number(paragraph: Any, right: bool) -> None:
-    """“— N —”: 4号宋体, the number a PAGE field; odd pages right, even pages left, one character in."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
-    _indent(paragraph, **({"right": 1} if right else {"left": 1}))
-    paragraph.paragraph_format.line_spacing = None
-
-    def text_run(text: str) -> None:
-        run = paragraph.add_run(text)
-        _set_fonts(run, SONGTI, SIZE_SMALL, latin=SONGTI)
-
-    def field_char(kind: str) -> None:
-        run = paragraph.add_run()
-        _set_fonts(run, SONGTI, SIZE_SMALL, latin=SONGTI)
-        char = OxmlElement("w:fldChar")
-        char.set(_ns("w:fldCharType"), kind)
-        run._element.append(char)
-
-    text_run("— ")
-    field_char("begin")
-    instruction = paragraph.add_run()
-    _set_fonts(instruction, SONGTI, SIZE_SMALL, latin=SONGTI)
-    instr = OxmlElement("w:instrText")
-    instr.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    instr.text = " PAGE "
-    instruction._element.append(instr)
-    field_char("separate")
-    text_run("1")
-    field_char("end")
-    text_run(" —")
-
-
-def _setup_section(section: Any) -> None:
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.shared import Mm
-
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width = Mm(210)
-    section.page_height = Mm(297)
-    section.top_margin = Mm(37)
-    section.bottom_margin = Mm(35)  # 297 − 37 − 225
-    section.left_margin = Mm(28)
-    section.right_margin = Mm(26)  # 210 − 28 − 156
-    section.header_distance = Mm(15)
-    section.footer_distance = Mm(21)  # the page number's 一字线 about 7 mm below the 版心
-    sectpr = section._sectPr
-    grid = sectpr.find(_ns("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        sectpr.append(grid)
-    grid.set(_ns("w:type"), "lines")
-    grid.set(_ns("w:linePitch"), str(LINE_TWIPS))
-    grid.attrib.pop(_ns("w:charSpace"), None)
-
-
-def _styles(document: Any) -> None:
-    """Normal: 3号仿宋, exact line pitch, justified; its fonts named, not taken from the theme."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.shared import Pt
-
-    normal = document.styles["Normal"]
-    normal.font.size = Pt(SIZE_BODY)
-    normal.font.name = LATIN
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(_ns(attribute), None)
-    fonts.set(_ns("w:eastAsia"), FANGSONG)
-    fonts.set(_ns("w:hAnsi"), LATIN)
-    fonts.set(_ns("w:cs"), LATIN)
-    layout = normal.paragraph_format
-    layout.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    layout.line_spacing = Pt(LINE_TWIPS / 20)
-    layout.space_before = Pt(0)
-    layout.space_after = Pt(0)
-    layout.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    layout.widow_control = False
-
-
-def _footers(section: Any) -> None:
-    _page_number(section.footer.paragraphs[0], right=True)
-    _page_number(section.even_page_footer.paragraphs[0], right=False)
-
-
-class _Writer:
     def __init__(self) -> None:
         import docx
 
@@ -241,19 +59,11 @@ class _Writer:
             paragraph.paragraph_format.page_break_before = True
         return paragraph
 
-    def blank(self) -> None:
-        self.paragraph()
-
     def section(self) -> None:
         from docx.enum.section import WD_SECTION
 
         section = self.document.add_section(WD_SECTION.NEW_PAGE)
         _setup_section(section)  # footers are linked to the first section's
-
-    def text(self, paragraph: Any, text: str, font: str, size: float, **options: Any) -> Any:
-        run = paragraph.add_run(xml_safe(text))
-        _set_fonts(run, font, size, **options)
-        return run
 
 
 def _write(writer: _Writer, para: Para, previous: Para | None) -> Any:
@@ -337,43 +147,6 @@ def _write(writer: _Writer, para: Para, previous: Para | None) -> Any:
     if rest:
         writer.text(paragraph, rest, FANGSONG, SIZE_BODY)
     return paragraph
-
-
-def _colophon(writer: _Writer, lines: list[Para], printed_date: str) -> None:
-    """The 版记: 4号仿宋 between a thick first and last rule, a thin rule between 抄送 and 印发."""
-    from docx.enum.text import WD_TAB_ALIGNMENT
-    from docx.shared import Pt
-
-    writer.blank()
-    paragraphs = []
-    for index, para in enumerate(lines):
-        paragraph = writer.paragraph()
-        paragraph.paragraph_format.keep_with_next = index < len(lines) - 1
-        paragraph.paragraph_format.keep_together = True
-        if para.role == "copy_to":
-            _indent(paragraph, left=1, right=1, first=-3 if index else 0)
-            if index:  # continuation lines align after 抄送：
-                _indent(paragraph, left=4, right=1)
-            writer.text(paragraph, para.text, FANGSONG, SIZE_SMALL)
-        else:  # 印发机关 左空一字, 印发日期 右空一字, on one line
-            _indent(paragraph, left=1, right=1)
-            office, date = para.text[: -len(printed_date)], para.text[-len(printed_date):]
-            tab_stops = paragraph.paragraph_format.tab_stops
-            tab_stops.add_tab_stop(Pt(156 / 25.4 * 72 - CHAR * 0.9), WD_TAB_ALIGNMENT.RIGHT)
-            writer.text(paragraph, office + "\t" + date, FANGSONG, SIZE_SMALL)
-        paragraphs.append(paragraph)
-    _border(paragraphs[0], "top", "000000", 8, space=4)  # 首条 0.35 mm
-    copy_count = sum(1 for p in lines if p.role == "copy_to")
-    if 0 < copy_count < len(lines):
-        _border(paragraphs[copy_count - 1], "bottom", "000000", 6, space=4)  # 中间 0.25 mm
-    _border(paragraphs[-1], "bottom", "000000", 8, space=4)  # 末条 0.35 mm
-
-
-def _printed_date(plan: m.Plan) -> str:
-    if plan.printed is None:
-        return ""
-    day = plan.printed.date
-    return f"{day.year}年{day.month}月{day.day}日印发"
 
 
 def _deterministic(data: bytes) -> bytes:
