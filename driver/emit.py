@@ -79,13 +79,22 @@ LARGE_PLAN = 1_000
 _FORKED_PLAN: list[Plan] = []  # the plan the forked target workers inherit (fork copies it; nothing is pickled)
 
 
+def _size(plan: Plan) -> int:
+    """How much a plan has to emit, roughly: its actions, metrics and units."""
+    return len(plan.actions) + len(plan.metrics) + len(plan.units)
+
+
+def _timed(target: Any, plan: Plan) -> tuple[dict[str, bytes], float]:
+    start = time.perf_counter()
+    return target.emit(plan), time.perf_counter() - start
+
+
 def _emit_target(name: str) -> tuple[dict[str, bytes], float]:
+    """One target of the inherited plan, in a forked worker."""
     from targets import all_targets
 
-    target = next(t for t in all_targets() if t.name == name)
-    start = time.perf_counter()
     with paused_gc():
-        return target.emit(_FORKED_PLAN[0]), time.perf_counter() - start
+        return _timed(next(t for t in all_targets() if t.name == name), _FORKED_PLAN[0])
 
 
 def _fork_context() -> Any:
@@ -108,26 +117,20 @@ def emit_plan(plan: Plan, jobs: int = 1) -> tuple[dict[str, bytes], dict[str, fl
     from targets import all_targets
 
     targets = all_targets()
-    context = _fork_context() if jobs > 1 and len(plan.actions) + len(plan.metrics) + len(plan.units) >= LARGE_PLAN \
-        else None
+    context = _fork_context() if jobs > 1 and _size(plan) >= LARGE_PLAN else None
     if context is None:
-        files: dict[str, bytes] = {}
-        seconds: dict[str, float] = {}
         with paused_gc():
-            for target in targets:
-                start = time.perf_counter()
-                files.update(target.emit(plan))
-                seconds[target.name] = time.perf_counter() - start
-        return files, seconds
-    from concurrent.futures import ProcessPoolExecutor
+            outcomes = {target.name: _timed(target, plan) for target in targets}
+    else:
+        from concurrent.futures import ProcessPoolExecutor
 
-    _FORKED_PLAN[:] = [plan]
-    try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
-            outcomes = dict(zip((t.name for t in targets), pool.map(_emit_target, [t.name for t in targets])))
-    finally:
-        _FORKED_PLAN.clear()
-    files = {}
+        _FORKED_PLAN[:] = [plan]
+        try:
+            with ProcessPoolExecutor(max_workers=min(jobs, len(targets)), mp_context=context) as pool:
+                outcomes = dict(zip((t.name for t in targets), pool.map(_emit_target, [t.name for t in targets])))
+        finally:
+            _FORKED_PLAN.clear()
+    files: dict[str, bytes] = {}
     for target in targets:
         files.update(outcomes[target.name][0])
     return files, {name: outcome[1] for name, outcome in outcomes.items()}
@@ -199,7 +202,7 @@ def render_plans(plans: list[Plan], jobs: int = 1, timings: Timings | None = Non
         workers = min(jobs, len(ordered))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             # largest plans first so one big plan does not finish last on its own
-            by_size = sorted(ordered, key=lambda p: -(len(p.actions) + len(p.metrics) + len(p.units)))
+            by_size = sorted(ordered, key=lambda p: -_size(p))
             outcomes = dict(zip((p.id for p in by_size), pool.map(emit_plan, by_size)))
         results = [outcomes[p.id] for p in ordered]
     else:
